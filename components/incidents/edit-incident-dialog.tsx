@@ -1,0 +1,77 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/dialog";
+import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { updateIncidentFormSchema, type UpdateIncidentFormValues } from "@/lib/actions/schemas/incident";
+import { updateIncidentAction } from "@/lib/actions/update-incident";
+import type { IncidentDetail } from "@/lib/queries/dto";
+import { incidentKeys } from "@/lib/queries/keys";
+import { ImpactOptions } from "./impact-options";
+
+const FIELDS = ["title", "impact", "summary"] as const;
+
+export function EditIncidentDialog({ incident }: { incident: IncidentDetail }) {
+  const [open, setOpen] = useState(false);
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const current: UpdateIncidentFormValues = { arn: incident.arn, title: incident.title, impact: String(incident.impact), summary: incident.summary ?? "" };
+  const form = useForm({ resolver: zodResolver(updateIncidentFormSchema), defaultValues: current });
+  const { errors, isSubmitting } = form.formState;
+  const { formError, run, clearFormError } = useActionForm(form.setError, FIELDS);
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    // Each opening starts from the incident as it is now.
+    form.reset(current);
+    clearFormError();
+  }
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const done = await run(() => updateIncidentAction(values));
+    if (!done) return;
+    setOpen(false);
+    await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
+    router.refresh();
+  });
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Edit incident"
+      trigger={<Button>Edit</Button>}
+      footer={
+        <>
+          <Button variant="link" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" form="edit-incident-form" disabled={isSubmitting}>
+            {isSubmitting ? "Saving…" : "Save changes"}
+          </Button>
+        </>
+      }
+    >
+      <form id="edit-incident-form" onSubmit={onSubmit} noValidate className="space-y-4">
+        {formError ? <ErrorAlert error={formError} /> : null}
+        <FormField id="edit-title" label="Title" error={errors.title?.message}>
+          <Input {...fieldAria("edit-title", { error: errors.title?.message })} {...form.register("title")} />
+        </FormField>
+        <FormField id="edit-impact" label="Impact" error={errors.impact?.message}>
+          <Select {...fieldAria("edit-impact", { error: errors.impact?.message })} {...form.register("impact")}>
+            <ImpactOptions />
+          </Select>
+        </FormField>
+        <FormField id="edit-summary" label="Summary" optional error={errors.summary?.message}>
+          <Textarea {...fieldAria("edit-summary", { error: errors.summary?.message })} rows={4} {...form.register("summary")} />
+        </FormField>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/dialog";
+import type { ActionError } from "@/lib/actions/result";
+import { updateIncidentAction } from "@/lib/actions/update-incident";
+import type { IncidentDetail } from "@/lib/queries/dto";
+import { incidentKeys } from "@/lib/queries/keys";
+import { EditIncidentDialog } from "./edit-incident-dialog";
+
+/** Resolve (after a confirmation) or reopen, and edit: shown to roles that may change incidents. */
+export function IncidentActions({ incident }: { incident: IncidentDetail }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<ActionError | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function setStatus(status: "OPEN" | "RESOLVED") {
+    setError(null);
+    startTransition(async () => {
+      const result = await updateIncidentAction({ arn: incident.arn, status }).catch(() => null);
+      if (!result || !result.ok) {
+        setError(result ? result.error : { name: "NetworkError", message: "The console could not be reached. Try again." });
+        return;
+      }
+      setConfirming(false);
+      await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <div className="flex flex-wrap gap-2">
+        <EditIncidentDialog incident={incident} />
+        {incident.status === "OPEN" ? (
+          <Modal
+            open={confirming}
+            onOpenChange={(open) => {
+              setConfirming(open);
+              if (!open) setError(null);
+            }}
+            title="Resolve incident"
+            trigger={<Button variant="primary">Resolve</Button>}
+            footer={
+              <>
+                <Button variant="link" onClick={() => setConfirming(false)}>
+                  Cancel
+                </Button>
+                <Button variant="primary" disabled={pending} onClick={() => setStatus("RESOLVED")}>
+                  {pending ? "Resolving…" : "Resolve"}
+                </Button>
+              </>
+            }
+          >
+            {error ? <ErrorAlert error={error} className="mb-3" /> : null}
+            <p>
+              Resolve <span className="font-bold">{incident.title}</span>? The incident moves to the Resolved list; you can reopen it
+              later.
+            </p>
+          </Modal>
+        ) : (
+          <Button disabled={pending} onClick={() => setStatus("OPEN")}>
+            {pending ? "Reopening…" : "Reopen"}
+          </Button>
+        )}
+      </div>
+      {error && !confirming ? <ErrorAlert error={error} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { StatusIndicator } from "@/components/ui/status-indicator";
+import type { IncidentStatus as Status } from "@/lib/queries/dto";
+
+export function IncidentStatus({ status }: { status: Status }) {
+  return status === "RESOLVED" ? <StatusIndicator type="success">Resolved</StatusIndicator> : <StatusIndicator type="error">Open</StatusIndicator>;
+}

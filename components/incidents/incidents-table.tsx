@@ -1,0 +1,86 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { IncidentPage, IncidentRow, IncidentStatus as Status } from "@/lib/queries/dto";
+import { incidentPath, responsePlanPath } from "@/lib/queries/paths";
+import { ReadError } from "@/lib/queries/read-json";
+import { ImpactBadge } from "./impact-badge";
+import { IncidentDuration } from "./incident-duration";
+import { IncidentStatus } from "./incident-status";
+import { useIncidents } from "./use-incidents";
+
+const col = columnHelper<IncidentRow>();
+const columns: Columns<IncidentRow> = [
+  col.accessor("title", {
+    header: "Title",
+    cell: (c) => (
+      <Link href={incidentPath(c.row.original.arn)} className="font-bold text-link hover:underline">
+        {c.getValue() || "(untitled)"}
+      </Link>
+    ),
+  }),
+  col.accessor("impact", { header: "Impact", cell: (c) => <ImpactBadge impact={c.getValue()} /> }),
+  col.accessor("status", { header: "Status", cell: (c) => <IncidentStatus status={c.getValue()} /> }),
+  col.accessor("creationTime", { header: "Created", cell: (c) => <RelativeTime iso={c.getValue()} /> }),
+  col.display({
+    id: "duration",
+    header: "Duration",
+    cell: (c) => <IncidentDuration creationTime={c.row.original.creationTime} resolvedTime={c.row.original.resolvedTime} short />,
+  }),
+  col.accessor("responsePlanName", {
+    header: "Response plan",
+    cell: (c) => {
+      const name = c.getValue();
+      return name ? (
+        <Link href={responsePlanPath(name)} className="text-link hover:underline">
+          {name}
+        </Link>
+      ) : (
+        "—"
+      );
+    },
+  }),
+];
+
+/**
+ * The incidents of one status, newest first, a page at a time (the API's nextToken; the tokens
+ * of the pages before are kept so "Previous" works).
+ */
+export function IncidentsTable({ status, initialPage }: { status: Status; initialPage: IncidentPage }) {
+  const [tokens, setTokens] = useState<(string | undefined)[]>([undefined]);
+  const pageIndex = tokens.length - 1;
+  const query = useIncidents({ status, nextToken: tokens[pageIndex] }, pageIndex === 0 ? initialPage : undefined);
+  const page = query.data;
+  const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
+  const label = status === "OPEN" ? "Open incidents" : "Resolved incidents";
+
+  return (
+    <div>
+      {error ? <ErrorAlert error={error} className="mx-5 mb-3" /> : null}
+      <DataTable
+        label={label}
+        columns={columns}
+        data={page?.items ?? []}
+        getRowId={(row) => row.arn}
+        loading={query.isPending}
+        empty={status === "OPEN" ? "No open incidents." : "No resolved incidents."}
+      />
+      <div className="flex flex-wrap items-center justify-end gap-2 border-t border-line px-5 py-2">
+        <span className="text-muted" aria-live="polite">
+          Page {pageIndex + 1}
+          {query.isFetching ? " · refreshing…" : ""}
+        </span>
+        <Button variant="link" disabled={pageIndex === 0} onClick={() => setTokens((t) => t.slice(0, -1))}>
+          Previous page
+        </Button>
+        <Button variant="link" disabled={!page?.nextToken || query.isPlaceholderData} onClick={() => setTokens((t) => [...t, page?.nextToken])}>
+          Next page
+        </Button>
+      </div>
+    </div>
+  );
+}

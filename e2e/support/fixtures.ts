@@ -1,0 +1,56 @@
+// Test fixtures: signed-in pages per role (signed in through next-auth's own endpoints, as the
+// sign-in form does), unique names, and the console steps several specs share.
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+import { USERS, type E2eRole } from "./env";
+
+export { expect };
+
+/** A name no other test (or earlier run) uses; fits the ResponsePlanName pattern. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+}
+
+export async function signInThroughApi(context: BrowserContext, role: E2eRole): Promise<void> {
+  const user = USERS[role];
+  const csrf = await context.request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await context.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: user.email, password: user.password, json: "true" },
+  });
+  expect(res.ok(), `signing in as ${user.email}`).toBeTruthy();
+  const cookies = await context.cookies();
+  expect(cookies.some((c) => c.name.endsWith("next-auth.session-token")), `a session cookie for ${user.email}`).toBeTruthy();
+}
+
+export const test = base.extend<{ pageAs: (role: E2eRole) => Promise<Page> }>({
+  pageAs: async ({ browser, baseURL }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (role) => {
+      const context = await browser.newContext({ baseURL });
+      contexts.push(context);
+      await signInThroughApi(context, role);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
+  },
+});
+
+export type PlanSpec = { name: string; displayName?: string; title: string; impact: string };
+
+/** Creates a response plan through the form and waits for its page. */
+export async function createResponsePlan(page: Page, plan: PlanSpec): Promise<void> {
+  await page.goto("/response-plans/create");
+  await page.getByLabel("Name", { exact: true }).fill(plan.name);
+  if (plan.displayName) await page.getByLabel(/^Display name/).fill(plan.displayName);
+  await page.getByLabel("Title", { exact: true }).fill(plan.title);
+  await page.getByLabel("Impact", { exact: true }).selectOption({ label: plan.impact });
+  await page.getByRole("button", { name: "Create response plan" }).click();
+  await expect(page).toHaveURL(new RegExp(`/response-plans/${plan.name}$`));
+  await expect(page.getByRole("heading", { level: 1, name: plan.displayName ?? plan.name })).toBeVisible();
+}
+
+/** The option label the start-incident dialog shows for a plan. */
+export function planOptionLabel(plan: PlanSpec): string {
+  return plan.displayName ? `${plan.displayName} (${plan.name})` : plan.name;
+}

@@ -1,0 +1,55 @@
+// The start-incident and edit-incident forms: fields, their StartIncidentInput /
+// UpdateIncidentRecordInput, and the model's rules. Shared by the dialogs and the actions.
+import type { StartIncidentCommandInput, UpdateIncidentRecordCommandInput } from "@aws-sdk/client-ssm-incidents";
+import { z } from "zod";
+import { modelRefinement, optional, optionalInt, type FieldFor } from "./model-rules";
+
+/** Top-level member paths name the field directly (`title`, `impact`, `responsePlanArn`). */
+const topLevel = (known: readonly string[]): FieldFor => (path) => {
+  const head = path.split(/[.[]/)[0];
+  return known.includes(head) ? head : undefined;
+};
+
+const startFields = { responsePlanArn: z.string(), title: z.string(), impact: z.string() };
+export type StartIncidentFormValues = { [K in keyof typeof startFields]: string };
+
+/** Empty title or impact: the response plan's template decides. */
+export function toStartIncidentInput(v: StartIncidentFormValues): StartIncidentCommandInput {
+  return { responsePlanArn: optional(v.responsePlanArn)!, title: optional(v.title), impact: optionalInt(v.impact) };
+}
+
+export const startIncidentFieldFor = topLevel(Object.keys(startFields));
+
+export const startIncidentFormSchema = z
+  .object(startFields)
+  .superRefine(modelRefinement("ssm-incidents", "StartIncidentInput", toStartIncidentInput, startIncidentFieldFor));
+
+const updateFields = {
+  arn: z.string(),
+  title: z.string().optional(),
+  impact: z.string().optional(),
+  summary: z.string().optional(),
+  status: z.string().optional(),
+};
+export type UpdateIncidentFormValues = z.input<z.ZodObject<typeof updateFields>>;
+
+/** Only the fields the form sends are changed. */
+export function toUpdateIncidentInput(v: UpdateIncidentFormValues): UpdateIncidentRecordCommandInput {
+  return {
+    arn: v.arn,
+    title: v.title?.trim(),
+    impact: v.impact === undefined ? undefined : optionalInt(v.impact),
+    summary: v.summary?.trim(),
+    status: v.status as UpdateIncidentRecordCommandInput["status"],
+  };
+}
+
+export const updateIncidentFieldFor = topLevel(Object.keys(updateFields));
+
+export const updateIncidentFormSchema = z
+  .object(updateFields)
+  .superRefine((v, ctx) => {
+    // The model allows an empty title; a console listing incidents by title shouldn't.
+    if (v.title !== undefined && !v.title.trim()) ctx.addIssue({ code: "custom", path: ["title"], message: "Required." });
+  })
+  .superRefine(modelRefinement("ssm-incidents", "UpdateIncidentRecordInput", toUpdateIncidentInput, updateIncidentFieldFor));

@@ -1,0 +1,67 @@
+// next-auth (v4) configuration: e-mail + password against the User table, JWT sessions.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { NextAuthOptions, User } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/lib/db/client";
+import { hashPassword, verifyPassword } from "./password";
+import { isRole } from "./permissions";
+import { SIGN_IN_PATH } from "./paths";
+import { authSecret } from "./secret";
+
+// Checked when the e-mail is unknown, so a wrong address takes as long as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+export async function authorizeCredentials(email: unknown, password: unknown): Promise<User | null> {
+  if (typeof email !== "string" || typeof password !== "string" || !email.trim() || !password) return null;
+  const user = await db().user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true },
+  });
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
+  if (!user || !ok || !user.active || !isRole(user.role)) return null;
+  await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() }, select: { id: true } });
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+let options: NextAuthOptions | undefined;
+
+/** Built on first use (not at import): the secret may be generated into the data directory. */
+export function authOptions(): NextAuthOptions {
+  options ??= {
+    secret: authSecret(),
+    // A responder's shift, not a month: a stolen cookie stops working the same day.
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        authorize: (credentials) => authorizeCredentials(credentials?.email, credentials?.password),
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.id = user.id;
+          token.email = user.email;
+          token.name = user.name;
+          token.role = user.role;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (token.id && token.email && token.role) {
+          session.user = { id: token.id, email: token.email, name: token.name ?? token.email, role: token.role };
+        }
+        return session;
+      },
+    },
+  };
+  return options;
+}

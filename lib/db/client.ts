@@ -1,0 +1,47 @@
+// The one database client module. SQLite (better-sqlite3) or PostgreSQL (pg), picked from the
+// URL; both generated clients have the same model API, so the rest of the code sees one type.
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { config, isPostgresUrl } from "../config";
+import { serializedSqlite } from "./sqlite-serialized";
+
+export type Db = InstanceType<typeof SqliteClient>;
+/** A transaction client, as `$transaction(async (tx) => ...)` hands it out. */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export type { Prisma } from "./generated/sqlite/client";
+
+export function sqliteFilePath(url: string): string {
+  return path.resolve(/* turbopackIgnore: true */ url.replace(/^file:/, ""));
+}
+
+// Interactive transactions queue behind each other (one SQLite writer; a bounded PostgreSQL pool):
+// under a burst of writes the default 2 s wait to start one is too short, and a slow one must not be
+// cut off at 5 s while it still holds rows that others wait for.
+const transactionOptions = { maxWait: 15_000, timeout: 20_000 };
+
+export function createDb(url: string): Db {
+  if (isPostgresUrl(url)) {
+    const adapter = new PrismaPg({ connectionString: url, max: 10 });
+    // Same models, same API: the PostgreSQL client is typed as the SQLite one.
+    return new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
+  }
+  const file = sqliteFilePath(url);
+  mkdirSync(path.dirname(file), { recursive: true });
+  return new SqliteClient({
+    adapter: serializedSqlite(new PrismaBetterSQLite3({ url: file, timeout: 10_000 })),
+    transactionOptions,
+  });
+}
+
+const globalForDb = globalThis as unknown as { imDb?: Db };
+
+/** The process's client (one per process, kept across dev-server reloads). */
+export function db(): Db {
+  globalForDb.imDb ??= createDb(config().databaseUrl);
+  return globalForDb.imDb;
+}

@@ -1,0 +1,108 @@
+// better-sqlite3 gives Prisma one connection. Prisma's adapter serializes transactions on it, but
+// a query outside a transaction still runs on that connection while another request's
+// transaction is open — inside that transaction. If the transaction then rolls back, the outside
+// write is rolled back with it: lost. (Seen with @prisma/adapter-better-sqlite3 6.19.3; see
+// test/db/sqlite-concurrency.test.ts.) This wrapper makes every top-level query wait while a
+// transaction is open, so each statement belongs to the transaction that issued it.
+//
+// Code inside `$transaction(async (tx) => ...)` must use `tx`: a top-level query there would wait
+// for the transaction it is part of. The lock gives up after LOCK_TIMEOUT_MS with a clear error
+// instead of hanging.
+import type {
+  IsolationLevel,
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlQuery,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
+
+const LOCK_TIMEOUT_MS = 30_000;
+
+/** A FIFO async lock. */
+class Lock {
+  #tail: Promise<void> = Promise.resolve();
+
+  async acquire(): Promise<() => void> {
+    let release!: () => void;
+    const mine = new Promise<void>((r) => (release = r));
+    const before = this.#tail;
+    this.#tail = before.then(() => mine);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error("SQLite: waited too long for an open transaction (is a top-level query running inside $transaction?)")),
+        LOCK_TIMEOUT_MS,
+      );
+      timer.unref();
+    });
+    try {
+      await Promise.race([before, timeout]);
+    } catch (e) {
+      // Give our turn away once it comes, so the queue keeps moving.
+      void before.then(release);
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+    let released = false;
+    return () => {
+      if (!released) {
+        released = true;
+        release();
+      }
+    };
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+}
+
+function serializedTransaction(tx: Transaction, release: () => void): Transaction {
+  return {
+    get options() {
+      return tx.options;
+    },
+    provider: tx.provider,
+    adapterName: tx.adapterName,
+    queryRaw: (q: SqlQuery) => tx.queryRaw(q),
+    executeRaw: (q: SqlQuery) => tx.executeRaw(q),
+    commit: () => tx.commit().finally(release),
+    rollback: () => tx.rollback().finally(release),
+  };
+}
+
+function serializedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
+  const lock = new Lock();
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    queryRaw: (q) => lock.run(() => inner.queryRaw(q)),
+    executeRaw: (q) => lock.run(() => inner.executeRaw(q)),
+    executeScript: (s) => lock.run(() => inner.executeScript(s)),
+    async startTransaction(isolationLevel?: IsolationLevel) {
+      const release = await lock.acquire();
+      try {
+        return serializedTransaction(await inner.startTransaction(isolationLevel), release);
+      } catch (e) {
+        release();
+        throw e;
+      }
+    },
+    getConnectionInfo: inner.getConnectionInfo?.bind(inner),
+    dispose: () => inner.dispose(),
+  };
+}
+
+export function serializedSqlite(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => serializedAdapter(await factory.connect()),
+  };
+}

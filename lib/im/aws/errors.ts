@@ -1,0 +1,54 @@
+// Maps AWS SDK errors onto the console's error model, so the console shows the same error
+// whichever backend answered.
+import { ERROR_STATUS, ImError, type ImErrorDetails, type ImErrorName } from "../errors";
+
+type SdkError = Error & {
+  $metadata?: { httpStatusCode?: number };
+  $fault?: "client" | "server";
+  message: string;
+  resourceIdentifier?: string;
+  resourceType?: string;
+  ResourceId?: string;
+  ResourceType?: string;
+  Reason?: ImErrorDetails["reason"];
+  Fields?: { Name?: string; Message?: string }[];
+  quotaCode?: string;
+  QuotaCode?: string;
+  serviceCode?: string;
+  ServiceCode?: string;
+};
+
+const AUTH_ERRORS = new Set([
+  "UnrecognizedClientException",
+  "InvalidSignatureException",
+  "SignatureDoesNotMatch",
+  "ExpiredTokenException",
+  "InvalidClientTokenId",
+  "IncompleteSignature",
+  "MissingAuthenticationToken",
+  "AccessDenied",
+  "CredentialsProviderError",
+]);
+
+export function fromAwsError(e: unknown): ImError {
+  if (e instanceof ImError) return e;
+  if (!(e instanceof Error)) return new ImError("InternalServerException", String(e));
+  const err = e as SdkError;
+  const details: ImErrorDetails = {
+    resourceId: err.resourceIdentifier ?? err.ResourceId,
+    resourceType: err.resourceType ?? err.ResourceType,
+    reason: err.Reason,
+    fields: err.Fields?.map((f) => ({ name: f.Name ?? "", message: f.Message ?? "" })),
+    quotaCode: err.quotaCode ?? err.QuotaCode,
+    serviceCode: err.serviceCode ?? err.ServiceCode,
+  };
+  if (err.name in ERROR_STATUS) return new ImError(err.name as ImErrorName, err.message, details);
+  if (AUTH_ERRORS.has(err.name)) {
+    return new ImError("AccessDeniedException", `AWS refused the credentials (${err.name}): ${err.message}`);
+  }
+  const status = err.$metadata?.httpStatusCode;
+  if (status === 400) return new ImError("ValidationException", `${err.name}: ${err.message}`, details);
+  if (status === 403) return new ImError("AccessDeniedException", `${err.name}: ${err.message}`);
+  if (status === 404) return new ImError("ResourceNotFoundException", `${err.name}: ${err.message}`, details);
+  return new ImError("InternalServerException", `AWS request failed (${err.name}): ${err.message}`);
+}

@@ -1,0 +1,49 @@
+// Activation codes: "Incident Manager can't engage a contact channel until it has been activated"
+// (reference: SendActivationCode). A code is six digits (ActivationCode allows 6 to 10), valid for
+// ACTIVATION_CODE_TTL_MS from the model's clock, and single-use; only a hash of it is stored, so a
+// database reader can't activate someone else's channel. A new code replaces the previous one.
+import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+import type { DeliveryResult } from "@/lib/notify/types";
+import type { LocalContext } from "../context";
+
+export const ACTIVATION_CODE_TTL_MS = 15 * 60 * 1000;
+
+/** Bound to the channel, so the same code on two channels has two different hashes. */
+export function hashActivationCode(channelId: string, code: string): string {
+  return createHash("sha256").update(`${channelId}:${code}`).digest("hex");
+}
+
+export function codeMatches(channelId: string, code: string, storedHash: string): boolean {
+  const given = Buffer.from(hashActivationCode(channelId, code), "hex");
+  const stored = Buffer.from(storedHash, "hex");
+  return given.length === stored.length && timingSafeEqual(given, stored);
+}
+
+/** A fresh code for a channel, with the columns that store it. */
+export function newActivationCode(ctx: LocalContext, channelId: string) {
+  const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+  return {
+    code,
+    columns: {
+      activationCodeHash: hashActivationCode(channelId, code),
+      activationCodeExpiresAt: new Date(ctx.clock.now().getTime() + ACTIVATION_CODE_TTL_MS),
+    },
+  };
+}
+
+export type CodeDelivery = { code: string; channelArn: string; type: string; address: string; channelName: string; alias: string };
+
+/**
+ * Sends a code through the notifier, after the transaction that stored its hash has committed (the
+ * notifier writes with the process's client, which must not run inside a transaction).
+ */
+export function deliverActivationCode(ctx: LocalContext, d: CodeDelivery): Promise<DeliveryResult> {
+  return ctx.notifier.send({
+    kind: "ACTIVATION",
+    channel: d.type as "EMAIL" | "SMS" | "VOICE",
+    address: d.address,
+    subject: "Your Incident Manager activation code",
+    body: `Your Incident Manager activation code is ${d.code}. It activates the contact channel "${d.channelName}" of ${d.alias} and expires in ${ACTIVATION_CODE_TTL_MS / 60_000} minutes.`,
+    channelArn: d.channelArn,
+  });
+}

@@ -1,0 +1,106 @@
+// StartEngagement, DescribeEngagement, ListEngagements, StopEngagement. The engine behind them is
+// in ./engine: StartEngagement writes the engagement, its first pages and every scheduled step in
+// one transaction, then fires the steps due now, so the call answers with stage 0 started.
+import type * as C from "@aws-sdk/client-ssm-contacts";
+import type { Prisma } from "@/lib/db/client";
+import type { Out } from "../../contract";
+import { notFound, validation } from "../../errors";
+import type { LocalContext } from "../context";
+import { idempotent } from "../idempotency";
+import { decodeCursor, page } from "../pagination";
+import { contactsWithPlans, createEngagement, fireNow, stopEngagementRows, toDescribeEngagement, toEngagement } from "./engine";
+
+/** MaxResults allows 0, which would page forever without progress: it means "the default" here. */
+export const listLimit = (max: number | undefined) => (max ? max : 100);
+
+export async function startEngagement(
+  ctx: LocalContext,
+  input: C.StartEngagementCommandInput,
+): Promise<Out<C.StartEngagementCommandOutput>> {
+  const contactArn = input.ContactId!;
+  const result = await idempotent(
+    ctx,
+    { service: "ssm-contacts", operation: "StartEngagement", token: input.IdempotencyToken, tokenField: "IdempotencyToken" },
+    input,
+    async (tx) => {
+      const contact = (await contactsWithPlans(tx, [contactArn])).get(contactArn);
+      if (!contact) throw notFound("CONTACT", contactArn, `The contact or escalation plan ${contactArn} does not exist`);
+      const { arn } = await createEngagement(
+        tx,
+        ctx,
+        contact,
+        {
+          sender: input.Sender!,
+          subject: input.Subject!,
+          content: input.Content!,
+          publicSubject: input.PublicSubject,
+          publicContent: input.PublicContent,
+          incidentId: input.IncidentId,
+        },
+        ctx.clock.now(),
+      );
+      return { EngagementArn: arn };
+    },
+  );
+  const started = await ctx.db.engagement.findUnique({ where: { arn: result.EngagementArn }, select: { id: true } });
+  if (started) await fireNow(ctx, [started.id]);
+  return result;
+}
+
+async function findEngagement(ctx: LocalContext, arn: string) {
+  const row = await ctx.db.engagement.findUnique({ where: { arn } });
+  if (!row) throw notFound("ENGAGEMENT", arn, `The engagement ${arn} does not exist`);
+  return row;
+}
+
+export async function describeEngagement(
+  ctx: LocalContext,
+  input: C.DescribeEngagementCommandInput,
+): Promise<Out<C.DescribeEngagementCommandOutput>> {
+  return toDescribeEngagement(await findEngagement(ctx, input.EngagementId!));
+}
+
+/**
+ * Engagements newest first. TimeRangeValue keeps those that "occurred during the specified time
+ * range" (ListEngagements, Engagements): started before its end and not stopped before its start.
+ */
+export async function listEngagements(
+  ctx: LocalContext,
+  input: C.ListEngagementsCommandInput,
+): Promise<Out<C.ListEngagementsCommandOutput>> {
+  const limit = listLimit(input.MaxResults);
+  const cursor = decodeCursor(input.NextToken);
+  const and: Prisma.EngagementWhereInput[] = [];
+  if (input.IncidentId !== undefined) and.push({ incidentId: input.IncidentId });
+  const range = input.TimeRangeValue;
+  if (range?.StartTime && range.EndTime && range.StartTime > range.EndTime) {
+    throw validation("TimeRangeValue.StartTime is after its EndTime", [{ name: "TimeRangeValue", message: "StartTime must not be after EndTime" }]);
+  }
+  if (range?.EndTime) and.push({ startTime: { lte: range.EndTime } });
+  if (range?.StartTime) and.push({ OR: [{ stopTime: null }, { stopTime: { gte: range.StartTime } }] });
+  if (cursor) {
+    const t = new Date(Number(cursor.k));
+    and.push({ OR: [{ startTime: { lt: t } }, { startTime: t, id: { lt: cursor.id } }] });
+  }
+  const rows = await ctx.db.engagement.findMany({
+    where: and.length ? { AND: and } : undefined,
+    orderBy: [{ startTime: "desc" }, { id: "desc" }],
+    take: limit + 1,
+  });
+  const { items, nextToken } = page(rows, limit, (r) => r.startTime.getTime());
+  return { Engagements: items.map(toEngagement), NextToken: nextToken };
+}
+
+export async function stopEngagement(
+  ctx: LocalContext,
+  input: C.StopEngagementCommandInput,
+): Promise<Out<C.StopEngagementCommandOutput>> {
+  const arn = input.EngagementId!;
+  return ctx.db.$transaction(async (tx) => {
+    const row = await tx.engagement.findUnique({ where: { arn }, select: { id: true } });
+    if (!row) throw notFound("ENGAGEMENT", arn, `The engagement ${arn} does not exist`);
+    // Stopping a stopped engagement changes nothing and is not an error: a retried stop succeeds.
+    await stopEngagementRows(tx, row.id, input.Reason, ctx.clock.now());
+    return {};
+  });
+}

@@ -1,0 +1,136 @@
+// DescribePage, ListPagesByContact, ListPagesByEngagement, ListPageReceipts, AcceptPage. A page is
+// one engaged personal contact of an engagement; its receipts record each delivery attempt to that
+// contact's channels and each acceptance (DESIGN.md, engagement engine).
+import type * as C from "@aws-sdk/client-ssm-contacts";
+import type { Prisma } from "@/lib/db/client";
+import type { Out } from "../../contract";
+import { ImError, notFound, validation } from "../../errors";
+import { newId } from "../arns";
+import type { LocalContext } from "../context";
+import { decodeCursor, page } from "../pagination";
+import { acceptCodeMatches, pageAcknowledged, toDescribePage, toPage, toReceipt } from "./engine";
+import { listLimit } from "./engagements";
+
+const WITH_ENGAGEMENT = { engagement: { select: { arn: true } } } as const;
+
+async function findPage(ctx: LocalContext, arn: string) {
+  const row = await ctx.db.page.findUnique({ where: { arn }, include: WITH_ENGAGEMENT });
+  if (!row) throw notFound("PAGE", arn, `The page ${arn} does not exist`);
+  return row;
+}
+
+export async function describePage(ctx: LocalContext, input: C.DescribePageCommandInput): Promise<Out<C.DescribePageCommandOutput>> {
+  return toDescribePage(await findPage(ctx, input.PageId!));
+}
+
+/** Pages newest first, keyed by creation time. */
+async function listPages(ctx: LocalContext, where: Prisma.PageWhereInput, maxResults: number | undefined, nextToken: string | undefined) {
+  const limit = listLimit(maxResults);
+  const cursor = decodeCursor(nextToken);
+  const and: Prisma.PageWhereInput[] = [where];
+  if (cursor) {
+    const t = new Date(Number(cursor.k));
+    and.push({ OR: [{ createdAt: { lt: t } }, { createdAt: t, id: { lt: cursor.id } }] });
+  }
+  const rows = await ctx.db.page.findMany({
+    where: { AND: and },
+    include: WITH_ENGAGEMENT,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+  });
+  const { items, nextToken: next } = page(rows, limit, (r) => r.createdAt.getTime());
+  return { Pages: items.map(toPage), NextToken: next };
+}
+
+export async function listPagesByContact(
+  ctx: LocalContext,
+  input: C.ListPagesByContactCommandInput,
+): Promise<Out<C.ListPagesByContactCommandOutput>> {
+  const arn = input.ContactId!;
+  const contact = await ctx.db.contact.findUnique({ where: { arn }, select: { id: true } });
+  if (!contact) throw notFound("CONTACT", arn, `The contact ${arn} does not exist`);
+  return listPages(ctx, { contactArn: arn }, input.MaxResults, input.NextToken);
+}
+
+export async function listPagesByEngagement(
+  ctx: LocalContext,
+  input: C.ListPagesByEngagementCommandInput,
+): Promise<Out<C.ListPagesByEngagementCommandOutput>> {
+  const arn = input.EngagementId!;
+  const engagement = await ctx.db.engagement.findUnique({ where: { arn }, select: { id: true } });
+  if (!engagement) throw notFound("ENGAGEMENT", arn, `The engagement ${arn} does not exist`);
+  return listPages(ctx, { engagementId: engagement.id }, input.MaxResults, input.NextToken);
+}
+
+/** Receipts newest first (the order of the reference's ListPageReceipts example, READ on top). */
+export async function listPageReceipts(
+  ctx: LocalContext,
+  input: C.ListPageReceiptsCommandInput,
+): Promise<Out<C.ListPageReceiptsCommandOutput>> {
+  const arn = input.PageId!;
+  const pageRow = await ctx.db.page.findUnique({ where: { arn }, select: { id: true } });
+  if (!pageRow) throw notFound("PAGE", arn, `The page ${arn} does not exist`);
+  const limit = listLimit(input.MaxResults);
+  const cursor = decodeCursor(input.NextToken);
+  const and: Prisma.ReceiptWhereInput[] = [{ pageId: pageRow.id }];
+  if (cursor) {
+    const t = new Date(Number(cursor.k));
+    and.push({ OR: [{ receiptTime: { lt: t } }, { receiptTime: t, id: { lt: cursor.id } }] });
+  }
+  const rows = await ctx.db.receipt.findMany({ where: { AND: and }, orderBy: [{ receiptTime: "desc" }, { id: "desc" }], take: limit + 1 });
+  const { items, nextToken } = page(rows, limit, (r) => r.receiptTime.getTime());
+  return { Receipts: items.map(toReceipt), NextToken: nextToken };
+}
+
+/**
+ * Records a receipt of the accepted type and sets the page's DeliveryTime (DELIVERED) or ReadTime
+ * (READ), each the first time it happens. READ acknowledges the page (engine/acknowledge.ts).
+ * AcceptCodeValidation ENFORCE "verif[ies] that the code entered by the user matches the code sent
+ * by Incident Manager with the page"; IGNORE "accept[s] any value". The reference calls the field
+ * optional and describes ENFORCE as something a caller asks for, so without it the code is not
+ * checked.
+ */
+export async function acceptPage(ctx: LocalContext, input: C.AcceptPageCommandInput): Promise<Out<C.AcceptPageCommandOutput>> {
+  const arn = input.PageId!;
+  return ctx.db.$transaction(async (tx) => {
+    const row = await tx.page.findUnique({
+      where: { arn },
+      select: { id: true, arn: true, contactArn: true, isEssential: true, engagementId: true, acceptCodeHash: true, deliveryTime: true, readTime: true },
+    });
+    if (!row) throw notFound("PAGE", arn, `The page ${arn} does not exist`);
+    if (input.AcceptCodeValidation === "ENFORCE" && !acceptCodeMatches(row.id, input.AcceptCode!, row.acceptCodeHash)) {
+      throw new ImError("ValidationException", "The accept code does not match the code sent with this page", {
+        reason: "FIELD_VALIDATION_FAILED",
+        fields: [{ name: "AcceptCode", message: "The accept code does not match the code sent with this page" }],
+      });
+    }
+    if (input.ContactChannelId) {
+      const channel = await tx.contactChannel.findUnique({ where: { arn: input.ContactChannelId }, select: { contact: { select: { arn: true } } } });
+      if (!channel) throw notFound("CONTACT_CHANNEL", input.ContactChannelId, `The contact channel ${input.ContactChannelId} does not exist`);
+      if (channel.contact.arn !== row.contactArn) {
+        throw validation(`The contact channel ${input.ContactChannelId} is not a channel of the paged contact ${row.contactArn}`, [
+          { name: "ContactChannelId", message: "Name a channel of the paged contact" },
+        ]);
+      }
+    }
+    const now = ctx.clock.now();
+    await tx.receipt.create({
+      data: {
+        id: newId(),
+        pageId: row.id,
+        contactChannelArn: input.ContactChannelId ?? null,
+        receiptType: input.AcceptType!,
+        receiptInfo: input.Note ?? null,
+        receiptTime: now,
+      },
+    });
+    if (input.AcceptType === "DELIVERED") {
+      if (!row.deliveryTime) await tx.page.update({ where: { id: row.id }, data: { deliveryTime: now } });
+    } else {
+      // Conditional, so two racing acknowledgements act (and write the timeline event) once.
+      const first = await tx.page.updateMany({ where: { id: row.id, readTime: null }, data: { readTime: now } });
+      if (first.count) await pageAcknowledged(tx, row, now);
+    }
+    return {};
+  });
+}

@@ -1,0 +1,150 @@
+// Engagement plans (personal contacts) and escalation plans (ESCALATION contacts): checked against
+// the contact they belong to, stored as PlanStage/StageTarget rows in order, read back as given.
+//
+// What a plan may hold (beyond the model's own limits, which validateInput has checked):
+// - a stage may last 0 minutes only if it has a target (reference: Stage, DurationInMinutes "The
+//   duration can only be set to 0 if a target is specified");
+// - each target is either a channel or a contact (reference: Target), and which one follows the
+//   plan's kind: "A contact has an engagement plan with stages that contact specified contact
+//   channels. An escalation plan uses stages that contact specified contacts." (CreateContact, Plan);
+// - a personal plan names only the contact's own channels: a channel belongs to one contact, and
+//   engaging that contact is what pages it;
+// - an escalation plan engages personal contacts: a page is one engaged personal contact
+//   (DESIGN.md, engagement engine), so an escalation plan inside another has no page to start, and
+//   a plan naming itself could never end;
+// - RotationIds name on-call rotations, which this local model doesn't have.
+import type * as C from "@aws-sdk/client-ssm-contacts";
+import type { Tx } from "@/lib/db/client";
+import { validation, type ValidationField } from "../../errors";
+import { newId } from "../arns";
+
+/** The contact a plan is for: its row id (channels are matched by it) and its type. */
+export type PlanOwner = { id: string; type: string };
+
+type TargetRow = {
+  id: string;
+  position: number;
+  channelArn: string | null;
+  retryIntervalInMinutes: number | null;
+  targetContactArn: string | null;
+  isEssential: boolean | null;
+};
+
+export type StageRows = { id: string; position: number; durationInMinutes: number; targets: TargetRow[] }[];
+
+/**
+ * Checks a plan against its contact and returns the rows that store it. Every problem is reported
+ * at once, each naming its member's path (Plan.Stages[1].Targets[0].ChannelTargetInfo.ContactChannelId),
+ * so the console can put it on the right field.
+ */
+export async function planRows(tx: Tx, owner: PlanOwner, plan: C.Plan | undefined): Promise<StageRows> {
+  const problems: ValidationField[] = [];
+  const stages = plan?.Stages ?? [];
+  if (plan?.RotationIds?.length) {
+    problems.push({ name: "Plan.RotationIds", message: "On-call rotations are not part of this local model: leave RotationIds out" });
+  }
+  const personal = owner.type === "PERSONAL";
+
+  // The channels and contacts the plan names, looked up once.
+  const channelArns = stages.flatMap((s) => (s.Targets ?? []).flatMap((t) => (t.ChannelTargetInfo?.ContactChannelId ? [t.ChannelTargetInfo.ContactChannelId] : [])));
+  const contactArns = stages.flatMap((s) => (s.Targets ?? []).flatMap((t) => (t.ContactTargetInfo?.ContactId ? [t.ContactTargetInfo.ContactId] : [])));
+  const ownChannels = new Set(
+    personal && channelArns.length
+      ? (await tx.contactChannel.findMany({ where: { contactId: owner.id, arn: { in: [...new Set(channelArns)] } }, select: { arn: true } })).map((c) => c.arn)
+      : [],
+  );
+  const contactTypes = new Map(
+    !personal && contactArns.length
+      ? (await tx.contact.findMany({ where: { arn: { in: [...new Set(contactArns)] } }, select: { arn: true, type: true } })).map((c) => [c.arn, c.type] as const)
+      : [],
+  );
+
+  const rows: StageRows = stages.map((stage, i) => {
+    const at = `Plan.Stages[${i}]`;
+    const targets = stage.Targets ?? [];
+    if (stage.DurationInMinutes === 0 && !targets.length) {
+      problems.push({ name: `${at}.DurationInMinutes`, message: "A stage can last 0 minutes only if it has a target" });
+    }
+    return {
+      id: newId(),
+      position: i,
+      durationInMinutes: stage.DurationInMinutes ?? 0,
+      targets: targets.map((target, j) => {
+        const tat = `${at}.Targets[${j}]`;
+        const row: TargetRow = { id: newId(), position: j, channelArn: null, retryIntervalInMinutes: null, targetContactArn: null, isEssential: null };
+        const channel = target.ChannelTargetInfo;
+        const contact = target.ContactTargetInfo;
+        if (!channel === !contact) {
+          problems.push({ name: tat, message: "A target is either a contact channel (ChannelTargetInfo) or a contact (ContactTargetInfo): set exactly one" });
+        } else if (personal) {
+          if (contact) {
+            problems.push({ name: `${tat}.ContactTargetInfo`, message: "A personal contact's engagement plan engages its contact channels: use ChannelTargetInfo" });
+          } else if (channel?.ContactChannelId && !ownChannels.has(channel.ContactChannelId)) {
+            problems.push({ name: `${tat}.ChannelTargetInfo.ContactChannelId`, message: `${channel.ContactChannelId} is not a contact channel of this contact` });
+          } else if (channel) {
+            row.channelArn = channel.ContactChannelId ?? null;
+            row.retryIntervalInMinutes = channel.RetryIntervalInMinutes ?? null;
+          }
+        } else if (channel) {
+          problems.push({ name: `${tat}.ChannelTargetInfo`, message: "An escalation plan engages contacts: use ContactTargetInfo" });
+        } else if (contact) {
+          const type = contact.ContactId ? contactTypes.get(contact.ContactId) : undefined;
+          if (!contact.ContactId) {
+            problems.push({ name: `${tat}.ContactTargetInfo.ContactId`, message: "Name the contact to engage" });
+          } else if (type === undefined) {
+            problems.push({ name: `${tat}.ContactTargetInfo.ContactId`, message: `The contact ${contact.ContactId} does not exist` });
+          } else if (type !== "PERSONAL") {
+            problems.push({ name: `${tat}.ContactTargetInfo.ContactId`, message: `${contact.ContactId} is an escalation plan: an escalation plan's stages engage personal contacts` });
+          } else {
+            row.targetContactArn = contact.ContactId;
+            row.isEssential = contact.IsEssential ?? false;
+          }
+        }
+        return row;
+      }),
+    };
+  });
+
+  if (problems.length) {
+    throw validation(problems.length === 1 ? problems[0].message : `The plan has ${problems.length} problems: ${problems.map((p) => p.name).join(", ")}`, problems);
+  }
+  return rows;
+}
+
+/** Stores a checked plan as the contact's whole plan, replacing what it had. */
+export async function replacePlan(tx: Tx, contactId: string, stages: StageRows): Promise<void> {
+  await tx.planStage.deleteMany({ where: { contactId } });
+  for (const { targets, ...stage } of stages) {
+    await tx.planStage.create({ data: { ...stage, contactId, targets: { create: targets } } });
+  }
+}
+
+/** A contact's plan as it was given: stages and targets in order, each target as its kind. */
+export async function readPlan(tx: Pick<Tx, "planStage">, contactId: string): Promise<C.Plan> {
+  const stages = await tx.planStage.findMany({
+    where: { contactId },
+    orderBy: { position: "asc" },
+    select: {
+      durationInMinutes: true,
+      targets: {
+        orderBy: { position: "asc" },
+        select: { channelArn: true, retryIntervalInMinutes: true, targetContactArn: true, isEssential: true },
+      },
+    },
+  });
+  return {
+    Stages: stages.map((s) => ({
+      DurationInMinutes: s.durationInMinutes,
+      Targets: s.targets.map((t) =>
+        t.channelArn !== null
+          ? {
+              ChannelTargetInfo: {
+                ContactChannelId: t.channelArn,
+                ...(t.retryIntervalInMinutes !== null ? { RetryIntervalInMinutes: t.retryIntervalInMinutes } : {}),
+              },
+            }
+          : { ContactTargetInfo: { ContactId: t.targetContactArn ?? undefined, IsEssential: t.isEssential ?? false } },
+      ),
+    })),
+  };
+}

@@ -1,0 +1,261 @@
+// StartIncident, GetIncidentRecord, ListIncidentRecords, UpdateIncidentRecord.
+import type * as I from "@aws-sdk/client-ssm-incidents";
+import type { Prisma } from "@/lib/db/client";
+import type { Out } from "../../contract";
+import { ImError, notFound, validation } from "../../errors";
+import { incidentsArn, newHexId, newId } from "../arns";
+import type { LocalContext } from "../context";
+import { idempotent } from "../idempotency";
+import { fireNow, startIncidentEngagements } from "../contacts/engine";
+import { toJson } from "../json";
+import { decodeCursor, page } from "../pagination";
+import { toIncidentRecord, toIncidentSummary } from "./records";
+import { requireActiveReplicationSet } from "./replication-set";
+import { findResponsePlan } from "./response-plans";
+import { deleteTagsOf } from "./tags";
+import { EVENT_TYPES, type ModifiedAttribute, writeAutomaticEvent } from "./timeline";
+
+const CUSTOM_SOURCE = "aws.ssm-incidents.custom";
+
+/** The kind and value of a related item, as stored (one value per item, as the union allows). */
+export function relatedItemValue(value: I.ItemValue): { valueKind: string; value: string } {
+  if (value.arn !== undefined) return { valueKind: "arn", value: value.arn };
+  if (value.url !== undefined) return { valueKind: "url", value: value.url };
+  if (value.metricDefinition !== undefined) return { valueKind: "metricDefinition", value: value.metricDefinition };
+  if (value.pagerDutyIncidentDetail !== undefined) {
+    return { valueKind: "pagerDutyIncidentDetail", value: JSON.stringify(value.pagerDutyIncidentDetail) };
+  }
+  throw validation("A related item's value must set one of arn, url, metricDefinition or pagerDutyIncidentDetail");
+}
+
+export async function startIncident(
+  ctx: LocalContext,
+  input: I.StartIncidentCommandInput,
+): Promise<Out<I.StartIncidentCommandOutput>> {
+  await requireActiveReplicationSet(ctx);
+  // Set only by the run of the transaction that created an incident (a replay or a deduplicated
+  // start creates nothing); its engagements' first steps are fired once that run has committed.
+  let created: { arn: string; engagementIds: string[] } | undefined;
+  const result = await idempotent(ctx, { service: "ssm-incidents", operation: "StartIncident", token: input.clientToken, tokenField: "clientToken" }, input, async (tx) => {
+    const plan = await findResponsePlan({ db: tx }, input.responsePlanArn!);
+    const dedupeString = plan.dedupeString ?? "";
+    // An OPEN incident with the same dedupe string absorbs the new one (IncidentTemplate.dedupeString).
+    if (dedupeString) {
+      const open = await tx.incidentRecord.findFirst({ where: { dedupeString, status: "OPEN" }, select: { arn: true } });
+      if (open) return { incidentRecordArn: open.arn };
+    }
+    const now = ctx.clock.now();
+    const id = newId();
+    const arn = incidentsArn.incidentRecord(ctx, plan.name, id);
+    const title = input.title ?? plan.title;
+    const impact = input.impact ?? plan.impact;
+    const trigger = input.triggerDetails;
+    await tx.incidentRecord.create({
+      data: {
+        id,
+        arn,
+        responsePlanId: plan.id,
+        responsePlanArn: plan.arn,
+        title,
+        impact,
+        status: "OPEN",
+        summary: plan.summary,
+        dedupeString,
+        notificationTargets: plan.notificationTargets,
+        chatChannel: plan.chatChannel,
+        createdBy: ctx.principalArn,
+        source: trigger?.source ?? CUSTOM_SOURCE,
+        resourceArn: trigger?.triggerArn ?? null,
+        triggerArn: trigger?.triggerArn ?? null,
+        triggerRawData: trigger?.rawData ?? null,
+        triggerTimestamp: trigger?.timestamp ?? null,
+        creationTime: now,
+        lastModifiedBy: ctx.principalArn,
+        lastModifiedTime: now,
+      },
+    });
+    const incidentTags = plan.incidentTags ? (JSON.parse(plan.incidentTags) as Record<string, string>) : {};
+    for (const [key, value] of Object.entries(incidentTags)) {
+      await tx.tag.create({ data: { id: newId(), resourceArn: arn, key, value } });
+    }
+    await writeAutomaticEvent(tx, id, now, EVENT_TYPES.created, {
+      createdBy: ctx.principalArn,
+      source: trigger?.source ?? CUSTOM_SOURCE,
+      triggerArn: trigger?.triggerArn,
+      responsePlanArn: plan.arn,
+      title,
+      impact,
+    });
+    const seen = new Set<string>();
+    for (const item of input.relatedItems ?? []) {
+      const { valueKind, value } = relatedItemValue(item.identifier!.value!);
+      const type = item.identifier!.type!;
+      const key = `${type}|${valueKind}|${value}`;
+      if (seen.has(key)) throw validation(`The related item ${type} ${value} is listed twice`);
+      seen.add(key);
+      await tx.relatedItem.create({
+        data: { id: `related-item/${type}/${newHexId()}`, incidentId: id, type, title: item.title ?? null, valueKind, value, createdAt: now },
+      });
+    }
+    // The plan's runbook starts with the incident; the local model records the execution.
+    for (const action of plan.actions) {
+      const executionArn = `arn:aws:ssm:${ctx.region}:${ctx.accountId}:automation-execution/${newId()}`;
+      await tx.automationExecution.create({ data: { id: newId(), incidentId: id, ssmExecutionArn: executionArn, createdAt: now } });
+      await writeAutomaticEvent(tx, id, now, EVENT_TYPES.automation, {
+        documentName: action.documentName,
+        documentVersion: action.documentVersion,
+        ssmExecutionArn: executionArn,
+      });
+    }
+    // The plan's contacts and escalation plans are engaged in this transaction: engagements,
+    // first pages and one timeline event each (contacts/engine/incident-engagements.ts).
+    const engagementIds = await startIncidentEngagements(
+      tx,
+      ctx,
+      plan.engagements.map((e) => e.contactArn),
+      { arn, title, impact, summary: plan.summary },
+      now,
+    );
+    created = { arn, engagementIds };
+    return { incidentRecordArn: arn };
+  });
+  // A transaction that ran but lost a clientToken race rolled back: its ARN isn't the answer.
+  if (created && created.arn === result.incidentRecordArn) await fireNow(ctx, created.engagementIds);
+  return result;
+}
+
+async function findIncident(ctx: LocalContext, arn: string) {
+  const row = await ctx.db.incidentRecord.findUnique({ where: { arn }, include: { automationExecutions: { orderBy: { createdAt: "asc" } } } });
+  if (!row) throw notFound("INCIDENT_RECORD", arn, `Incident record ${arn} does not exist`);
+  return row;
+}
+
+export async function getIncidentRecord(
+  ctx: LocalContext,
+  input: I.GetIncidentRecordCommandInput,
+): Promise<Out<I.GetIncidentRecordCommandOutput>> {
+  return { incidentRecord: toIncidentRecord(await findIncident(ctx, input.arn!)) };
+}
+
+const FILTER_KEYS = ["creationTime", "impact", "status", "createdBy"] as const;
+
+function filterWhere(filter: I.Filter): Prisma.IncidentRecordWhereInput {
+  const key = filter.key as (typeof FILTER_KEYS)[number];
+  const c = filter.condition!;
+  const bad = (why: string) =>
+    new ImError("ValidationException", `Filter ${filter.key}: ${why}`, {
+      reason: "FIELD_VALIDATION_FAILED",
+      fields: [{ name: "filters", message: why }],
+    });
+  switch (key) {
+    case "creationTime":
+      if (c.before) return { creationTime: { lt: c.before } };
+      if (c.after) return { creationTime: { gt: c.after } };
+      throw bad("creationTime takes a before or after condition");
+    case "impact": {
+      const values = c.equals?.integerValues;
+      if (!values?.length) throw bad("impact takes equals.integerValues");
+      return { impact: { in: values } };
+    }
+    case "status":
+    case "createdBy": {
+      const values = c.equals?.stringValues;
+      if (!values?.length) throw bad(`${key} takes equals.stringValues`);
+      return { [key]: { in: values } };
+    }
+    default:
+      throw bad(`unknown filter key; use one of ${FILTER_KEYS.join(", ")}`);
+  }
+}
+
+export async function listIncidentRecords(
+  ctx: LocalContext,
+  input: I.ListIncidentRecordsCommandInput,
+): Promise<Out<I.ListIncidentRecordsCommandOutput>> {
+  const limit = input.maxResults ?? 100;
+  const cursor = decodeCursor(input.nextToken);
+  const and: Prisma.IncidentRecordWhereInput[] = (input.filters ?? []).map(filterWhere);
+  if (cursor) {
+    const t = new Date(Number(cursor.k));
+    and.push({ OR: [{ creationTime: { lt: t } }, { creationTime: t, id: { lt: cursor.id } }] });
+  }
+  const rows = await ctx.db.incidentRecord.findMany({
+    where: and.length ? { AND: and } : undefined,
+    orderBy: [{ creationTime: "desc" }, { id: "desc" }],
+    take: limit + 1,
+  });
+  const { items, nextToken } = page(rows, limit, (r) => r.creationTime.getTime());
+  return { incidentRecordSummaries: items.map(toIncidentSummary), nextToken };
+}
+
+export async function updateIncidentRecord(
+  ctx: LocalContext,
+  input: I.UpdateIncidentRecordCommandInput,
+): Promise<Out<I.UpdateIncidentRecordCommandOutput>> {
+  return idempotent(ctx, { service: "ssm-incidents", operation: "UpdateIncidentRecord", token: input.clientToken, tokenField: "clientToken" }, input, async (tx) => {
+    const row = await tx.incidentRecord.findUnique({ where: { arn: input.arn! } });
+    if (!row) throw notFound("INCIDENT_RECORD", input.arn!, `Incident record ${input.arn} does not exist`);
+    const now = ctx.clock.now();
+    const data: Prisma.IncidentRecordUpdateInput = {};
+    const changes: ModifiedAttribute[] = [];
+    const change = (attributeName: string, previousValue: unknown, newValue: unknown) =>
+      changes.push({ attributeName, previousValue, newValue });
+
+    if (input.title !== undefined && input.title !== row.title) {
+      data.title = input.title;
+      change("title", row.title, input.title);
+    }
+    if (input.summary !== undefined && input.summary !== (row.summary ?? "")) {
+      data.summary = input.summary;
+      change("summary", row.summary ?? "", input.summary);
+    }
+    if (input.impact !== undefined && input.impact !== row.impact) {
+      data.impact = input.impact;
+      change("impact", row.impact, input.impact);
+    }
+    if (input.status !== undefined && input.status !== row.status) {
+      data.status = input.status;
+      data.resolvedTime = input.status === "RESOLVED" ? now : null;
+      change("status", row.status, input.status);
+    }
+    if (input.chatChannel !== undefined) {
+      const next = input.chatChannel.empty ? null : toJson(input.chatChannel);
+      if (next !== row.chatChannel) {
+        data.chatChannel = next;
+        change("chatChannel", row.chatChannel ? JSON.parse(row.chatChannel) : null, input.chatChannel);
+      }
+    }
+    if (input.notificationTargets !== undefined) {
+      const next = toJson(input.notificationTargets);
+      if (next !== (row.notificationTargets ?? "[]")) {
+        data.notificationTargets = next;
+        change("notificationTargets", row.notificationTargets ? JSON.parse(row.notificationTargets) : [], input.notificationTargets);
+      }
+    }
+    if (changes.length === 0) return {};
+    data.lastModifiedBy = ctx.principalArn;
+    data.lastModifiedTime = now;
+    await tx.incidentRecord.update({ where: { id: row.id }, data });
+    await writeAutomaticEvent(tx, row.id, now, EVENT_TYPES.update, {
+      modifiedBy: ctx.principalArn,
+      modifiedAttributes: changes,
+      incidentTitle: (data.title as string | undefined) ?? row.title,
+    });
+    return {};
+  });
+}
+
+export async function deleteIncidentRecord(
+  ctx: LocalContext,
+  input: I.DeleteIncidentRecordCommandInput,
+): Promise<Out<I.DeleteIncidentRecordCommandOutput>> {
+  const arn = input.arn!;
+  return ctx.db.$transaction(async (tx) => {
+    // The model marks DeleteIncidentRecord idempotent and lists no ResourceNotFoundException, so
+    // deleting a record that is already gone succeeds. Timeline events (with their references),
+    // related items and automation executions cascade with the record; its tags are keyed by ARN.
+    await tx.incidentRecord.deleteMany({ where: { arn } });
+    await deleteTagsOf(tx, [arn]);
+    return {};
+  });
+}

@@ -1,0 +1,248 @@
+// CreateTimelineEvent, GetTimelineEvent, UpdateTimelineEvent, DeleteTimelineEvent and
+// ListTimelineEvents: the timeline of an incident. Callers write "Custom Event"s and "Note"s; the
+// service writes every other type (./timeline.ts), and those stay as written.
+import type * as I from "@aws-sdk/client-ssm-incidents";
+import type { Prisma, Tx } from "@/lib/db/client";
+import type { Out } from "../../contract";
+import { ImError, notFound, validation } from "../../errors";
+import { newId } from "../arns";
+import type { LocalContext } from "../context";
+import { idempotent } from "../idempotency";
+import { decodeCursor, page } from "../pagination";
+import { CALLER_EVENT_TYPES, isCallerEventType, requireIncident } from "./timeline";
+
+// Lists leave eventData out (up to 12,000 characters an event; EventSummary has no eventData).
+const SUMMARY_SELECT = {
+  id: true,
+  eventTime: true,
+  eventType: true,
+  eventUpdatedTime: true,
+  references: { select: { resource: true, relatedItemId: true }, orderBy: { position: "asc" } },
+} satisfies Prisma.TimelineEventSelect;
+
+const EVENT_SELECT = { ...SUMMARY_SELECT, eventData: true } satisfies Prisma.TimelineEventSelect;
+
+type SummaryRow = Prisma.TimelineEventGetPayload<{ select: typeof SUMMARY_SELECT }>;
+type EventRow = Prisma.TimelineEventGetPayload<{ select: typeof EVENT_SELECT }>;
+
+function toEventReferences(row: SummaryRow): I.EventReference[] {
+  return row.references.map((r) => (r.resource !== null ? { resource: r.resource } : { relatedItemId: r.relatedItemId ?? "" }));
+}
+
+function toEventSummary(row: SummaryRow, incidentRecordArn: string): I.EventSummary {
+  return {
+    eventId: row.id,
+    eventTime: row.eventTime,
+    eventType: row.eventType,
+    eventUpdatedTime: row.eventUpdatedTime,
+    incidentRecordArn,
+    eventReferences: toEventReferences(row),
+  };
+}
+
+function toTimelineEvent(row: EventRow, incidentRecordArn: string): I.TimelineEvent {
+  return { ...toEventSummary(row, incidentRecordArn), eventData: row.eventData };
+}
+
+/** A caller names only the types it may write; the service's own types are refused by name. */
+function requireCallerEventType(eventType: string) {
+  if (isCallerEventType(eventType)) return;
+  const message = `Value '${eventType}' at 'eventType' failed to satisfy constraint: Member must be one of [${CALLER_EVENT_TYPES.join(", ")}]; the service writes the other event types itself`;
+  throw validation(message, [{ name: "eventType", message }]);
+}
+
+/**
+ * Every relatedItemId an event references must be a related item of the same incident; a resource
+ * ARN may name anything (the model only constrains its form).
+ */
+async function requireReferences(tx: Tx, incidentId: string, refs: I.EventReference[]) {
+  const wanted = refs.flatMap((r) => (r.relatedItemId !== undefined ? [r.relatedItemId] : []));
+  if (wanted.length === 0) return;
+  const found = await tx.relatedItem.findMany({ where: { incidentId, id: { in: wanted } }, select: { id: true } });
+  const known = new Set(found.map((f) => f.id));
+  const index = refs.findIndex((r) => r.relatedItemId !== undefined && !known.has(r.relatedItemId));
+  if (index < 0) return;
+  const name = `eventReferences[${index}].relatedItemId`;
+  const message = `The related item ${refs[index].relatedItemId} at '${name}' is not a related item of this incident record`;
+  throw validation(message, [{ name, message }]);
+}
+
+function referenceRows(eventId: string, refs: I.EventReference[]): Prisma.EventReferenceCreateManyInput[] {
+  return refs.map((r, position) => ({
+    id: newId(),
+    eventId,
+    position,
+    resource: r.resource ?? null,
+    relatedItemId: r.resource === undefined ? (r.relatedItemId ?? null) : null,
+  }));
+}
+
+const eventNotFound = (eventId: string, incidentRecordArn: string) =>
+  notFound("TIMELINE_EVENT", eventId, `Timeline event ${eventId} does not exist in incident record ${incidentRecordArn}`);
+
+/** The event's type, if it is an event of this incident; an event of another incident does not exist here. */
+async function requireEventType(tx: Tx, incident: { id: string; arn: string }, eventId: string): Promise<string> {
+  const row = await tx.timelineEvent.findFirst({ where: { id: eventId, incidentId: incident.id }, select: { eventType: true } });
+  if (!row) throw eventNotFound(eventId, incident.arn);
+  return row.eventType;
+}
+
+/** UpdateTimelineEvent's doc: "You can update events of type Custom Event" (and Note, per the model). */
+function requireEditable(eventId: string, eventType: string, verb: "updated" | "deleted") {
+  if (isCallerEventType(eventType)) return;
+  const message = `Timeline event ${eventId} is an automatic '${eventType}' event and cannot be ${verb}; only ${CALLER_EVENT_TYPES.join(" and ")} events can`;
+  throw validation(message, [{ name: "eventId", message }]);
+}
+
+export async function createTimelineEvent(
+  ctx: LocalContext,
+  input: I.CreateTimelineEventCommandInput,
+): Promise<Out<I.CreateTimelineEventCommandOutput>> {
+  requireCallerEventType(input.eventType!);
+  const refs = input.eventReferences ?? [];
+  return idempotent(ctx, { service: "ssm-incidents", operation: "CreateTimelineEvent", token: input.clientToken, tokenField: "clientToken" }, input, async (tx) => {
+    const incident = await requireIncident(tx, input.incidentRecordArn!);
+    await requireReferences(tx, incident.id, refs);
+    const eventId = newId();
+    // eventUpdatedTime is when the service recorded the event; eventTime is when it happened
+    // (the ListTimelineEvents example shows a Custom Event whose two times differ).
+    await tx.timelineEvent.create({
+      data: {
+        id: eventId,
+        incidentId: incident.id,
+        eventTime: input.eventTime!,
+        eventType: input.eventType!,
+        eventData: input.eventData!,
+        eventUpdatedTime: ctx.clock.now(),
+      },
+    });
+    if (refs.length) await tx.eventReference.createMany({ data: referenceRows(eventId, refs) });
+    // Adding an event is not a change to the incident record itself: lastModifiedTime stays.
+    return { eventId, incidentRecordArn: incident.arn };
+  });
+}
+
+export async function getTimelineEvent(
+  ctx: LocalContext,
+  input: I.GetTimelineEventCommandInput,
+): Promise<Out<I.GetTimelineEventCommandOutput>> {
+  const incident = await requireIncident(ctx.db, input.incidentRecordArn!);
+  const row = await ctx.db.timelineEvent.findFirst({ where: { id: input.eventId!, incidentId: incident.id }, select: EVENT_SELECT });
+  if (!row) throw eventNotFound(input.eventId!, incident.arn);
+  return { event: toTimelineEvent(row, incident.arn) };
+}
+
+export async function updateTimelineEvent(
+  ctx: LocalContext,
+  input: I.UpdateTimelineEventCommandInput,
+): Promise<Out<I.UpdateTimelineEventCommandOutput>> {
+  if (input.eventType !== undefined) requireCallerEventType(input.eventType);
+  return idempotent(ctx, { service: "ssm-incidents", operation: "UpdateTimelineEvent", token: input.clientToken, tokenField: "clientToken" }, input, async (tx) => {
+    const incident = await requireIncident(tx, input.incidentRecordArn!);
+    const eventId = input.eventId!;
+    requireEditable(eventId, await requireEventType(tx, incident, eventId), "updated");
+    // Members left out keep their values; eventReferences, when given, replaces the whole list
+    // (UpdateTimelineEventInput.eventReferences: "This update action overrides all existing references").
+    const data: Prisma.TimelineEventUpdateManyMutationInput = { eventUpdatedTime: ctx.clock.now() };
+    if (input.eventTime !== undefined) data.eventTime = input.eventTime;
+    if (input.eventType !== undefined) data.eventType = input.eventType;
+    if (input.eventData !== undefined) data.eventData = input.eventData;
+    if (input.eventReferences !== undefined) await requireReferences(tx, incident.id, input.eventReferences);
+    // A concurrent delete may have won since the read above: then there is nothing to update.
+    const { count } = await tx.timelineEvent.updateMany({ where: { id: eventId, incidentId: incident.id }, data });
+    if (count === 0) throw eventNotFound(eventId, incident.arn);
+    if (input.eventReferences !== undefined) {
+      await tx.eventReference.deleteMany({ where: { eventId } });
+      if (input.eventReferences.length) await tx.eventReference.createMany({ data: referenceRows(eventId, input.eventReferences) });
+    }
+    return {};
+  });
+}
+
+export async function deleteTimelineEvent(
+  ctx: LocalContext,
+  input: I.DeleteTimelineEventCommandInput,
+): Promise<Out<I.DeleteTimelineEventCommandOutput>> {
+  await ctx.db.$transaction(async (tx) => {
+    const incident = await requireIncident(tx, input.incidentRecordArn!);
+    const eventId = input.eventId!;
+    requireEditable(eventId, await requireEventType(tx, incident, eventId), "deleted");
+    await tx.eventReference.deleteMany({ where: { eventId } });
+    const { count } = await tx.timelineEvent.deleteMany({ where: { id: eventId, incidentId: incident.id } });
+    if (count === 0) throw eventNotFound(eventId, incident.arn);
+  });
+  return {};
+}
+
+const FILTER_KEYS = ["eventTime", "eventType", "eventReference"] as const;
+
+/**
+ * ListTimelineEventsInput.filters: eventTime (before / after), eventType and eventReference
+ * (equals stringValues; an event matches when one of its references is that resource ARN or
+ * related item ID). Filters AND across keys, values OR within one.
+ */
+function filterWhere(filter: I.Filter): Prisma.TimelineEventWhereInput {
+  const c = filter.condition!;
+  const bad = (why: string) => {
+    const message = `Filter ${filter.key}: ${why}`;
+    return new ImError("ValidationException", message, { reason: "FIELD_VALIDATION_FAILED", fields: [{ name: "filters", message }] });
+  };
+  const strings = () => {
+    const values = c.equals?.stringValues;
+    if (!values?.length) throw bad(`${filter.key} takes equals.stringValues`);
+    return values;
+  };
+  switch (filter.key as (typeof FILTER_KEYS)[number]) {
+    case "eventTime":
+      if (c.before) return { eventTime: { lt: c.before } };
+      if (c.after) return { eventTime: { gt: c.after } };
+      throw bad("eventTime takes a before or after condition");
+    case "eventType":
+      return { eventType: { in: strings() } };
+    case "eventReference": {
+      const values = strings();
+      return { references: { some: { OR: [{ resource: { in: values } }, { relatedItemId: { in: values } }] } } };
+    }
+    default:
+      throw bad(`unknown filter key; use one of ${FILTER_KEYS.join(", ")}`);
+  }
+}
+
+function cursorTime(k: string | number): Date {
+  const t = new Date(typeof k === "number" ? k : Number.NaN);
+  if (Number.isNaN(t.getTime())) {
+    throw new ImError("ValidationException", "The nextToken is not valid: pass a nextToken returned by a previous ListTimelineEvents call", {
+      reason: "FIELD_VALIDATION_FAILED",
+      fields: [{ name: "nextToken", message: "Invalid pagination token" }],
+    });
+  }
+  return t;
+}
+
+export async function listTimelineEvents(
+  ctx: LocalContext,
+  input: I.ListTimelineEventsCommandInput,
+): Promise<Out<I.ListTimelineEventsCommandOutput>> {
+  const incident = await requireIncident(ctx.db, input.incidentRecordArn!);
+  // Newest first by default: the ListTimelineEvents example, which passes no sort, answers in
+  // descending eventTime (and DESIGN.md: lists are newest first unless a sort is given).
+  // EVENT_TIME is the only sortBy the model allows; id breaks ties so the order is total.
+  const dir = input.sortOrder === "ASCENDING" ? "asc" : "desc";
+  const limit = input.maxResults ?? 100;
+  const cursor = decodeCursor(input.nextToken);
+  const and: Prisma.TimelineEventWhereInput[] = [{ incidentId: incident.id }, ...(input.filters ?? []).map(filterWhere)];
+  if (cursor) {
+    const t = cursorTime(cursor.k);
+    const past = dir === "desc" ? { lt: t } : { gt: t };
+    const pastId = dir === "desc" ? { lt: cursor.id } : { gt: cursor.id };
+    and.push({ OR: [{ eventTime: past }, { eventTime: t, id: pastId }] });
+  }
+  const rows = await ctx.db.timelineEvent.findMany({
+    where: { AND: and },
+    orderBy: [{ eventTime: dir }, { id: dir }],
+    take: limit + 1,
+    select: SUMMARY_SELECT,
+  });
+  const { items, nextToken } = page(rows, limit, (r) => r.eventTime.getTime());
+  return { eventSummaries: items.map((r) => toEventSummary(r, incident.arn)), nextToken };
+}

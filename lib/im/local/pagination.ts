@@ -1,0 +1,29 @@
+// Opaque list cursors. A cursor names the last row returned by its sort key and id, so rows
+// inserted while a caller pages never shift or repeat what the next page returns.
+import { ImError } from "../errors";
+
+export type Cursor = { k: string | number; id: string };
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c), "utf8").toString("base64url");
+}
+
+export function decodeCursor(token: string | undefined): Cursor | undefined {
+  if (token === undefined || token === "") return undefined;
+  try {
+    const c = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as Cursor;
+    if ((typeof c.k === "string" || typeof c.k === "number") && typeof c.id === "string") return c;
+  } catch {}
+  throw new ImError("ValidationException", "The nextToken is not valid: pass a nextToken returned by a previous call of this operation", {
+    reason: "FIELD_VALIDATION_FAILED",
+    fields: [{ name: "nextToken", message: "Invalid pagination token" }],
+  });
+}
+
+/** Splits a page of `limit + 1` rows into the rows to return and the next cursor. */
+export function page<T extends { id: string }>(rows: T[], limit: number, key: (row: T) => string | number) {
+  const more = rows.length > limit;
+  const items = more ? rows.slice(0, limit) : rows;
+  const last = items[items.length - 1];
+  return { items, nextToken: more && last ? encodeCursor({ k: key(last), id: last.id }) : undefined };
+}

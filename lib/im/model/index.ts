@@ -1,0 +1,69 @@
+// The AWS service models (botocore JSON, Apache-2.0; documentation stripped by
+// scripts/import-models.mjs). They are the single source of every limit, pattern, enum and HTTP
+// binding: validation, the wire protocols and form rules all read them from here.
+import incidentsModel from "./ssm-incidents.json";
+import contactsModel from "./ssm-contacts.json";
+
+export type ServiceId = "ssm-incidents" | "ssm-contacts";
+
+export type MemberRef = {
+  shape: string;
+  location?: "uri" | "querystring" | "header" | "headers" | "statusCode";
+  locationName?: string;
+  idempotencyToken?: boolean;
+  jsonvalue?: boolean;
+};
+
+export type Shape = {
+  type: "structure" | "string" | "integer" | "long" | "boolean" | "timestamp" | "list" | "map" | "blob" | "double" | "float";
+  members?: Record<string, MemberRef>;
+  required?: string[];
+  union?: boolean;
+  member?: MemberRef;
+  key?: MemberRef;
+  value?: MemberRef;
+  min?: number;
+  max?: number;
+  pattern?: string;
+  enum?: string[];
+  exception?: boolean;
+  error?: { httpStatusCode?: number };
+  timestampFormat?: string;
+  sensitive?: boolean;
+};
+
+export type Operation = {
+  name: string;
+  http: { method: string; requestUri: string; responseCode?: number };
+  input?: { shape: string };
+  output?: { shape: string };
+  errors?: { shape: string }[];
+  idempotent?: boolean;
+};
+
+export type ServiceModel = {
+  metadata: Record<string, string>;
+  operations: Record<string, Operation>;
+  shapes: Record<string, Shape>;
+};
+
+const MODELS: Record<ServiceId, ServiceModel> = {
+  "ssm-incidents": incidentsModel as unknown as ServiceModel,
+  "ssm-contacts": contactsModel as unknown as ServiceModel,
+};
+
+export function serviceModel(service: ServiceId): ServiceModel {
+  return MODELS[service];
+}
+
+export function shape(service: ServiceId, name: string): Shape {
+  const s = MODELS[service].shapes[name];
+  if (!s) throw new Error(`${service} has no shape ${name}`);
+  return s;
+}
+
+export function operation(service: ServiceId, name: string): Operation {
+  const op = MODELS[service].operations[name];
+  if (!op) throw new Error(`${service} has no operation ${name}`);
+  return op;
+}

@@ -1,0 +1,57 @@
+// The outbox: records every message in the Notification table. In local mode without a transport
+// configured, this is where activation codes and pages "go" (the console shows them); with one,
+// the row also says what the transport answered.
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { insertMany } from "@/lib/db/insert-many";
+import type { DeliveryResult, Message, Notifier } from "./types";
+
+function row(message: Message, result: DeliveryResult) {
+  return {
+    id: randomUUID(),
+    kind: message.kind,
+    channel: message.channel,
+    address: message.address,
+    subject: message.subject ?? null,
+    body: message.body,
+    pageId: message.pageArn ?? null,
+    channelArn: message.channelArn ?? null,
+    // SENT: handed over; DELIVERED: confirmed; FAILED: the transport refused it.
+    status: !result.ok ? "FAILED" : result.confirmed ? "DELIVERED" : "SENT",
+    error: result.ok ? null : result.error,
+    createdAt: new Date(),
+  };
+}
+
+const COLUMNS = ["id", "kind", "channel", "address", "subject", "body", "pageId", "channelArn", "status", "error", "createdAt"] as const;
+
+/** Keeps one message and its outcome. */
+export async function recordMessage(db: Db, message: Message, result: DeliveryResult): Promise<void> {
+  await db.notification.create({ data: row(message, result) });
+}
+
+/** Keeps several messages and their outcomes in one write (an engine tick sends hundreds). */
+export async function recordMessages(db: Db, entries: [Message, DeliveryResult][]): Promise<void> {
+  await insertMany(db, "Notification", COLUMNS, entries.map(([m, r]) => row(m, r)));
+}
+
+/**
+ * Recorded, not confirmed by any transport: the outbox itself never reports DELIVERED, except for
+ * the console inbox, whose copy is the delivery.
+ */
+export const outboxResult = (message: Message): DeliveryResult => ({ ok: true, confirmed: message.channel === "INBOX" });
+
+export function outboxNotifier(db: Db): Notifier {
+  return {
+    async send(message: Message): Promise<DeliveryResult> {
+      const result = outboxResult(message);
+      await recordMessage(db, message, result);
+      return result;
+    },
+    async sendMany(messages: Message[]): Promise<DeliveryResult[]> {
+      const results = messages.map(outboxResult);
+      await recordMessages(db, messages.map((m, i) => [m, results[i]]));
+      return results;
+    },
+  };
+}

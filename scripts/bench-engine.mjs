@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// `npm run bench:engine` — the engagement engine under load, on SQLite (a benchmark, not a test):
+//   1. 10,000 active engagements: how long one scheduler tick takes to find and fire the steps
+//      due in one second (goal ≤ 100 ms);
+//   2. the same number on the real clock and the real scheduler loop: how late a stage fires
+//      after its due time (goal ≤ 1 s), as a distribution.
+// The engine is TypeScript with the project's path aliases, so the bench body
+// (scripts/bench-engine/run.ts) runs under vitest — already a dependency — with its console
+// passed straight through.
+//
+// Options (environment): BENCH_ENGAGEMENTS (10000), BENCH_CONTACTS (200), BENCH_SECONDS (60),
+// BENCH_SEED_SECONDS (45: part 2 seeds its engagements to start this long after it begins).
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startVitest } from "vitest/node";
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const vitest = await startVitest(
+  "test",
+  [],
+  {
+    config: false,
+    root,
+    include: ["scripts/bench-engine/run.ts"],
+    disableConsoleIntercept: true,
+    testTimeout: 0,
+    hookTimeout: 0,
+    reporters: ["dot"],
+    watch: false,
+  },
+  {
+    resolve: {
+      tsconfigPaths: true,
+      alias: { "server-only": path.join(root, "test/support/empty.ts") },
+    },
+  },
+);
+await vitest?.close();
+process.exit(vitest?.state.getCountOfFailedTests() ? 1 : 0);

@@ -1,0 +1,67 @@
+// API keys at rest: the secret is returned once and never stored; revocation and last use.
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey, dbKeyStore, listApiKeys, revokeApiKey, touchLastUsed } from "@/lib/api-keys";
+import { PROVIDERS, createTestDatabase, type TestDatabase } from "../support/databases";
+
+describe.each(PROVIDERS)("API keys on %s", (provider) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+  });
+  afterAll(async () => t.cleanup());
+
+  it("issues an AWS-shaped key pair and stores only SHA-256(AWS4 + secret)", async () => {
+    const key = await createApiKey(t.db, { name: "ci", role: "responder" });
+    expect(key.accessKeyId).toMatch(/^AKIA[A-Z0-9]{16}$/);
+    expect(key.secretAccessKey).toMatch(/^[A-Za-z0-9/+]{64}$/);
+    const row = await t.db.apiKey.findUnique({ where: { accessKeyId: key.accessKeyId } });
+    expect(row?.signingKeyHash).toBe(createHash("sha256").update(`AWS4${key.secretAccessKey}`).digest("hex"));
+    expect(JSON.stringify(row)).not.toContain(key.secretAccessKey);
+    const listed = await listApiKeys(t.db);
+    const mine = listed.find((k) => k.accessKeyId === key.accessKeyId)!;
+    expect(mine).toMatchObject({ name: "ci", role: "responder", revokedAt: null, lastUsedAt: null });
+    expect(mine).not.toHaveProperty("signingKeyHash");
+    expect(mine).not.toHaveProperty("secretAccessKey");
+    const second = await createApiKey(t.db, { name: "ci", role: "viewer" });
+    expect(second.accessKeyId).not.toBe(key.accessKeyId);
+    expect(second.secretAccessKey).not.toBe(key.secretAccessKey);
+  });
+
+  it("rejects bad names, roles and users", async () => {
+    await expect(createApiKey(t.db, { name: " ", role: "admin" })).rejects.toMatchObject({ code: "ValidationException" });
+    await expect(createApiKey(t.db, { name: "x".repeat(65), role: "admin" })).rejects.toMatchObject({ code: "ValidationException" });
+    // @ts-expect-error: a role from untyped input
+    await expect(createApiKey(t.db, { name: "x", role: "root" })).rejects.toMatchObject({ code: "ValidationException" });
+    await expect(createApiKey(t.db, { name: "x", role: "admin", userId: "nobody" })).rejects.toMatchObject({ code: "ResourceNotFoundException" });
+  });
+
+  it("revokes once, and the key store reports it", async () => {
+    const key = await createApiKey(t.db, { name: "temp", role: "viewer" });
+    const first = await revokeApiKey(t.db, key.accessKeyId, { now: new Date("2026-01-01T00:00:00Z") });
+    expect(first.revokedAt).toEqual(new Date("2026-01-01T00:00:00Z"));
+    const again = await revokeApiKey(t.db, key.accessKeyId);
+    expect(again.revokedAt).toEqual(first.revokedAt);
+    expect((await dbKeyStore(t.db).find(key.accessKeyId))?.revoked).toBe(true);
+    expect((await listApiKeys(t.db, { includeRevoked: false })).map((k) => k.accessKeyId)).not.toContain(key.accessKeyId);
+    await expect(revokeApiKey(t.db, "AKIANOSUCHKEY0000000")).rejects.toMatchObject({ code: "ResourceNotFoundException" });
+  });
+
+  it("touches lastUsedAt at most once a minute", async () => {
+    const key = await createApiKey(t.db, { name: "busy", role: "viewer" });
+    const t0 = new Date("2026-02-01T00:00:00Z");
+    await touchLastUsed(t.db, key.accessKeyId, t0);
+    await touchLastUsed(t.db, key.accessKeyId, new Date(t0.getTime() + 30_000));
+    const lastUsed = async () => (await t.db.apiKey.findUnique({ where: { accessKeyId: key.accessKeyId } }))?.lastUsedAt;
+    expect(await lastUsed()).toEqual(t0);
+    await touchLastUsed(t.db, key.accessKeyId, new Date(t0.getTime() + 61_000));
+    expect(await lastUsed()).toEqual(new Date(t0.getTime() + 61_000));
+  });
+
+  it("serves the bootstrap key from memory as an admin", async () => {
+    const store = dbKeyStore(t.db, { bootstrap: { accessKeyId: "BOOT", secretAccessKey: "s" } });
+    expect(await store.find("BOOT")).toMatchObject({ name: "bootstrap", role: "admin", signing: { kind: "secret", secretAccessKey: "s" }, revoked: false });
+    expect(await store.find("NOPE")).toBeNull();
+    expect(await t.db.apiKey.count({ where: { accessKeyId: "BOOT" } })).toBe(0);
+  });
+});

@@ -1,0 +1,199 @@
+// SigV4 verification end to end: the real SDK, hand-signed requests in the header sets other
+// clients use, and every way a signature can be wrong.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { revokeApiKey, signingKeyHash, type CreatedApiKey } from "@/lib/api-keys";
+import { principalArn } from "@/lib/im/local/arns";
+import { computeSignature, parseAuthorization, parseAmzDate, type SignedRequest } from "@/lib/im/wire/sigv4";
+import { PROVIDERS } from "../support/databases";
+import { ACCOUNT_ID, errorOf, rawCall, signRequest, startWireFixture, type WireFixture } from "./fixture";
+
+const LIST = "/api/aws/ssm-incidents/listIncidentRecords";
+const JSON_HEADERS = { "content-type": "application/json" };
+const BOOTSTRAP = { accessKeyId: "BOOTSTRAPKEY", secretAccessKey: "short-secret" };
+
+describe.each(PROVIDERS)("SigV4 verification on %s", (provider) => {
+  let f: WireFixture;
+  let admin: CreatedApiKey;
+  let viewer: CreatedApiKey;
+  let planArn: string;
+
+  beforeAll(async () => {
+    f = await startWireFixture(provider, { bootstrap: BOOTSTRAP });
+    admin = await f.key("admin", "admin-key");
+    viewer = await f.key("viewer", "viewer-key");
+    const sdk = f.incidents(admin);
+    await sdk.createReplicationSet({ regions: { "us-east-1": {} } });
+    planArn = (await sdk.createResponsePlan({ name: "plan", incidentTemplate: { title: "T", impact: 3 } })).arn!;
+  });
+  afterAll(async () => {
+    expect(f.errors).toEqual([]);
+    await f.close();
+  });
+
+  const list = (over: Partial<Parameters<typeof rawCall>[1]> = {}) =>
+    rawCall(f.host.origin, { path: LIST, body: "{}", headers: JSON_HEADERS, credentials: admin, ...over });
+
+  it("accepts the JS SDK's signature", async () => {
+    const res = await list();
+    expect(res.status).toBe(200);
+    expect(res.json).toHaveProperty("incidentRecordSummaries");
+  });
+
+  it("accepts a request signed like the AWS CLI: only host;x-amz-date, no x-amz-content-sha256", async () => {
+    const { headers } = await signRequest(f.host.origin, { path: LIST, body: "{}", headers: JSON_HEADERS, credentials: admin, style: "cli" });
+    expect(parseAuthorization(headers.authorization).signedHeaders).toEqual(["host", "x-amz-date"]);
+    expect(headers).not.toHaveProperty("x-amz-content-sha256");
+    expect((await list({ style: "cli" })).status).toBe(200);
+  });
+
+  it("accepts a GET with a query string, signed either way", async () => {
+    const arn = (await f.incidents(admin).startIncident({ responsePlanArn: planArn, title: "Q" })).incidentRecordArn!;
+    for (const style of ["sdk", "cli"] as const) {
+      const res = await rawCall(f.host.origin, { method: "GET", path: `/api/aws/ssm-incidents/getIncidentRecord?arn=${encodeURIComponent(arn)}`, credentials: admin, style });
+      expect(res.status).toBe(200);
+      expect((res.json?.incidentRecord as { title: string }).title).toBe("Q");
+    }
+  });
+
+  it("rejects an unsigned request", async () => {
+    const res = await list({ credentials: undefined });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("x-amzn-errortype")).toBe("MissingAuthenticationTokenException");
+  });
+
+  it("rejects a wrong secret", async () => {
+    const res = await list({ credentials: { accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey.replace(/^./, (c) => (c === "A" ? "B" : "A")) } });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("x-amzn-errortype")).toBe("InvalidSignatureException");
+    const e = await errorOf(f.incidents({ accessKeyId: admin.accessKeyId, secretAccessKey: "x".repeat(64) }).listResponsePlans({}));
+    expect(e.name).toBe("InvalidSignatureException");
+    expect((e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(403);
+  });
+
+  it("rejects an unknown access key", async () => {
+    const res = await list({ credentials: { accessKeyId: "AKIAUNKNOWNUNKNOWN00", secretAccessKey: admin.secretAccessKey } });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("x-amzn-errortype")).toBe("UnrecognizedClientException");
+  });
+
+  it("rejects a revoked key", async () => {
+    const key = await f.key("responder", "soon-revoked");
+    expect((await list({ credentials: key })).status).toBe(200);
+    await revokeApiKey(f.t.db, key.accessKeyId);
+    const res = await list({ credentials: key });
+    expect(res.status).toBe(403);
+    expect(res.json?.message).toMatch(/revoked/);
+    const e = await errorOf(f.incidents(key).listIncidentRecords({}));
+    expect(e.name).toBe("UnrecognizedClientException");
+  });
+
+  it("rejects a body changed after signing, with or without x-amz-content-sha256", async () => {
+    const tamper = (b: Uint8Array) => new TextEncoder().encode(new TextDecoder().decode(b).replace("{}", '{"maxResults":1}'));
+    for (const style of ["sdk", "cli"] as const) {
+      const res = await list({ style, tamper });
+      expect(res.status).toBe(403);
+      expect(res.headers.get("x-amzn-errortype")).toBe("InvalidSignatureException");
+    }
+  });
+
+  it("rejects a stale or future x-amz-date", async () => {
+    const stale = await list({ signingDate: new Date(Date.now() - 16 * 60_000) });
+    expect(stale.status).toBe(403);
+    expect(stale.json?.message).toMatch(/Signature expired/);
+    const future = await list({ signingDate: new Date(Date.now() + 16 * 60_000) });
+    expect(future.status).toBe(403);
+    // Within the 15-minute window both ways.
+    expect((await list({ signingDate: new Date(Date.now() - 14 * 60_000) })).status).toBe(200);
+  });
+
+  it("rejects a server clock far from the signature's (the SDK path)", async () => {
+    f.clock.offsetMs = 20 * 60_000;
+    try {
+      const e = await errorOf(f.incidents(admin).listResponsePlans({}));
+      expect((e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(403);
+    } finally {
+      f.clock.offsetMs = 0;
+    }
+  });
+
+  it("rejects a signature scoped to another service", async () => {
+    const res = await list({ service: "ssm-contacts" });
+    expect(res.status).toBe(403);
+    expect(res.json?.message).toMatch(/scoped to correct service/);
+  });
+
+  it("rejects a request whose path differs from the signed one", async () => {
+    const { headers } = await signRequest(f.host.origin, { path: LIST, body: "{}", headers: JSON_HEADERS, credentials: admin });
+    const res = await fetch(`${f.host.origin}/api/aws/ssm-incidents/listResponsePlans`, { method: "POST", headers, body: "{}" });
+    expect(res.status).toBe(403);
+  });
+
+  it("rejects malformed Authorization headers with 403, never 500", async () => {
+    for (const authorization of ["Bearer abc", "AWS4-HMAC-SHA256 Credential=x", "AWS4-HMAC-SHA256 Credential=a/b/c/d/e, SignedHeaders=host, Signature=zz"]) {
+      const res = await fetch(`${f.host.origin}${LIST}`, { method: "POST", headers: { authorization, "x-amz-date": "20240101T000000Z" }, body: "{}" });
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it("lets a viewer list but not start an incident", async () => {
+    const sdk = f.incidents(viewer);
+    expect((await sdk.listIncidentRecords({})).incidentRecordSummaries).toBeDefined();
+    const e = await errorOf(sdk.startIncident({ responsePlanArn: planArn }));
+    expect(e.name).toBe("AccessDeniedException");
+    expect((e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(403);
+    const e2 = await errorOf(sdk.createResponsePlan({ name: "nope", incidentTemplate: { title: "T", impact: 3 } }));
+    expect(e2.name).toBe("AccessDeniedException");
+  });
+
+  it("accepts the bootstrap key (any length secret) as an admin named bootstrap", async () => {
+    const sdk = f.incidents(BOOTSTRAP);
+    const { incidentRecordArn } = await sdk.startIncident({ responsePlanArn: planArn, title: "From bootstrap" });
+    const rec = (await sdk.getIncidentRecord({ arn: incidentRecordArn })).incidentRecord!;
+    expect(rec.incidentRecordSource?.createdBy).toBe(principalArn(ACCOUNT_ID, "bootstrap"));
+    const e = await errorOf(f.incidents({ ...BOOTSTRAP, secretAccessKey: "wrong" }).listResponsePlans({}));
+    expect(e.name).toBe("InvalidSignatureException");
+  });
+
+  it("records when a key was last used", async () => {
+    const key = await f.key("viewer", "usage");
+    await f.incidents(key).listIncidentRecords({});
+    const row = await f.t.db.apiKey.findUnique({ where: { accessKeyId: key.accessKeyId } });
+    expect(row?.lastUsedAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("hashed signing keys", () => {
+  it("verify exactly like the raw secret", async () => {
+    const secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEYwJalrXUtnFEMI/K7MDENG+bP";
+    expect(secret).toHaveLength(64);
+    const credentials = { accessKeyId: "AKIAEXAMPLE000000000", secretAccessKey: secret };
+    for (const style of ["sdk", "cli"] as const) {
+      const signed = await signRequest("http://127.0.0.1:1234", {
+        path: "/api/aws/ssm-incidents/tags/arn%3Aaws%3Assm-incidents%3A%3A123456789012%3Aresponse-plan%2Fp?x=1&x=2",
+        method: "GET",
+        credentials,
+        style,
+      });
+      const url = new URL(signed.url);
+      const request: SignedRequest = {
+        method: "GET",
+        path: url.pathname,
+        query: [...url.searchParams.entries()],
+        headers: new Headers({ ...signed.headers, host: url.host }),
+        body: new Uint8Array(),
+      };
+      const auth = parseAuthorization(signed.headers.authorization);
+      const date = parseAmzDate(signed.headers["x-amz-date"])!;
+      const raw = await computeSignature(request, auth, { kind: "secret", secretAccessKey: secret }, date);
+      const hashed = await computeSignature(request, auth, { kind: "hashed", signingKeyHash: Buffer.from(signingKeyHash(secret), "hex") }, date);
+      expect(raw).toBe(auth.signature);
+      expect(hashed).toBe(raw);
+      const other = await computeSignature(request, auth, { kind: "hashed", signingKeyHash: Buffer.from(signingKeyHash(secret.replace("w", "v")), "hex") }, date);
+      expect(other).not.toBe(raw);
+    }
+  });
+
+  it("refuse secrets too short to be hashed by HMAC", () => {
+    expect(() => signingKeyHash("short")).toThrow(/longer than/);
+  });
+});

@@ -1,0 +1,25 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    tsconfigPaths: true,
+    alias: { "server-only": fileURLToPath(new URL("./test/support/empty.ts", import.meta.url)) },
+  },
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        // Unit, data-layer and in-process contract tests: no server needed.
+        extends: true,
+        test: { name: "unit", include: ["lib/**/*.test.ts", "test/**/*.test.ts"], exclude: ["test/endpoint/**"] },
+      },
+      {
+        // Tests through the running console (`next start` of the production build), one per database.
+        extends: true,
+        test: { name: "endpoint", include: ["test/endpoint/**/*.test.ts"], globalSetup: ["test/support/global-setup.ts"] },
+      },
+    ],
+  },
+});
