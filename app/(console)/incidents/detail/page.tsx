@@ -5,6 +5,7 @@ import { ImpactBadge } from "@/components/incidents/impact-badge";
 import { IncidentActions } from "@/components/incidents/incident-actions";
 import { IncidentDuration } from "@/components/incidents/incident-duration";
 import { IncidentStatus } from "@/components/incidents/incident-status";
+import { IncidentDetailTabs } from "@/components/incidents/detail/incident-detail-tabs";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Container } from "@/components/ui/container";
@@ -72,52 +73,68 @@ export default async function IncidentPage({ searchParams }: { searchParams: Pro
         }
         actions={can(user.role, "incidents.write") ? <IncidentActions incident={incident} /> : null}
       />
-      <div className="space-y-5">
-        <Container header="Overview">
-          <KeyValuePairs
-            items={[
-              { label: "Status", value: <IncidentStatus status={incident.status} /> },
-              { label: "Impact", value: <ImpactBadge impact={incident.impact} /> },
-              {
-                label: "Duration",
-                value: <IncidentDuration creationTime={incident.creationTime} resolvedTime={incident.resolvedTime} />,
-              },
-              {
-                label: "Created",
-                value: (
-                  <>
-                    <AbsoluteTime iso={incident.creationTime} /> (<RelativeTime iso={incident.creationTime} />)
-                  </>
-                ),
-              },
-              { label: "Created by", value: principalName(incident.createdBy) },
-              {
-                label: "Response plan",
-                value: plan ? (
-                  <Link href={responsePlanPath(plan)} className="text-link hover:underline">
-                    {plan}
-                  </Link>
-                ) : null,
-              },
-              ...(incident.resolvedTime ? [{ label: "Resolved", value: <AbsoluteTime iso={incident.resolvedTime} /> }] : []),
-            ]}
-          />
-        </Container>
-        <Container header="Summary">
-          {incident.summary ? <p className="whitespace-pre-wrap">{incident.summary}</p> : <p className="text-muted">No summary yet.</p>}
-        </Container>
-        <Container header="Properties">
-          <KeyValuePairs
-            items={[
-              { label: "ARN", value: <span className="break-all">{incident.arn}</span> },
-              { label: "Source", value: incident.source },
-              { label: "Dedupe string", value: incident.dedupeString || null },
-              { label: "Last modified by", value: principalName(incident.lastModifiedBy) },
-              { label: "Last modified", value: incident.lastModifiedTime ? <AbsoluteTime iso={incident.lastModifiedTime} /> : null },
-            ]}
-          />
-        </Container>
-      </div>
+      <IncidentDetailTabs
+        tabs={[
+          {
+            value: "overview",
+            label: "Overview",
+            panel: (
+              <div className="space-y-5">
+                <Container header="Key facts">
+                  <KeyValuePairs
+                    items={[
+                      { label: "Status", value: <IncidentStatus status={incident.status} /> },
+                      { label: "Impact", value: <ImpactBadge impact={incident.impact} /> },
+                      {
+                        label: "Duration",
+                        value: <IncidentDuration creationTime={incident.creationTime} resolvedTime={incident.resolvedTime} />,
+                      },
+                      {
+                        label: "Created",
+                        value: (
+                          <>
+                            <AbsoluteTime iso={incident.creationTime} /> (<RelativeTime iso={incident.creationTime} />)
+                          </>
+                        ),
+                      },
+                      { label: "Created by", value: principalName(incident.createdBy) },
+                      {
+                        label: "Response plan",
+                        value: plan ? (
+                          <Link href={responsePlanPath(plan)} className="text-link hover:underline">
+                            {plan}
+                          </Link>
+                        ) : null,
+                      },
+                      ...(incident.resolvedTime ? [{ label: "Resolved", value: <AbsoluteTime iso={incident.resolvedTime} /> }] : []),
+                    ]}
+                  />
+                </Container>
+                <Container header="Summary">
+                  {incident.summary ? <p className="whitespace-pre-wrap">{incident.summary}</p> : <p className="text-muted">No summary yet.</p>}
+                </Container>
+              </div>
+            ),
+          },
+          {
+            value: "properties",
+            label: "Properties",
+            panel: (
+              <Container header="Properties">
+                <KeyValuePairs
+                  items={[
+                    { label: "ARN", value: <span className="break-all">{incident.arn}</span> },
+                    { label: "Source", value: incident.source },
+                    { label: "Dedupe string", value: incident.dedupeString || null },
+                    { label: "Last modified by", value: principalName(incident.lastModifiedBy) },
+                    { label: "Last modified", value: incident.lastModifiedTime ? <AbsoluteTime iso={incident.lastModifiedTime} /> : null },
+                  ]}
+                />
+              </Container>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }
