@@ -5,18 +5,18 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localServices } from "@/lib/im";
-import type { IncidentsService } from "@/lib/im/contract";
+import type { ContactsService, IncidentsService } from "@/lib/im/contract";
 import { ManualClock } from "@/lib/im/local/clock";
 import { REGION_SETTLE_MS } from "@/lib/im/local/incidents/replication-set";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 import { expectError } from "./incidents.contract";
 
 const principalArn = "arn:aws:iam::000000000000:user/lifecycle";
-const CONTACT_ARN = "arn:aws:ssm-contacts:us-east-1:000000000000:contact/keeps-its-tags";
 
 describe.each(PROVIDERS)("replication set lifecycle on %s", (provider) => {
   let database: TestDatabase;
   let incidents: IncidentsService;
+  let contacts: ContactsService;
   let clock: ManualClock;
   let arn: string;
 
@@ -34,7 +34,7 @@ describe.each(PROVIDERS)("replication set lifecycle on %s", (provider) => {
   beforeAll(async () => {
     database = await createTestDatabase(provider);
     clock = new ManualClock(new Date("2026-03-01T12:00:00Z"));
-    ({ incidents } = localServices({ principalArn }, { db: database.db, clock, accountId: "000000000000", region: "us-east-1" }));
+    ({ incidents, contacts } = localServices({ principalArn }, { db: database.db, clock, accountId: "000000000000", region: "us-east-1" }));
   });
   afterAll(async () => database?.cleanup());
 
@@ -116,7 +116,7 @@ describe.each(PROVIDERS)("replication set lifecycle on %s", (provider) => {
     );
   });
 
-  it("deleting the set deletes all incident data, and nothing works until a new set exists", async () => {
+  it("deleting the set deletes all Incident Manager data, contacts included, and nothing works until a new set exists", async () => {
     const db = database.db;
     const plan = await newPlan();
     await incidents.putResourcePolicy({ resourceArn: plan, policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) });
@@ -127,8 +127,14 @@ describe.each(PROVIDERS)("replication set lifecycle on %s", (provider) => {
       relatedItems: [{ identifier: { type: "OTHER", value: { url: "https://example.com/graph" } } }],
     });
     await incidents.tagResource({ resourceArn: incidentRecordArn!, tags: { extra: "1" } });
-    // A tag of an ssm-contacts resource: contacts are not ssm-incidents data and stay.
-    await db.tag.create({ data: { id: randomUUID(), resourceArn: CONTACT_ARN, key: "team", value: "db" } });
+    // Contacts data: a contact with a channel and a plan, tagged, with a policy, engaged (a page,
+    // receipts, pending engine steps, inbox rows).
+    const { ContactArn } = await contacts.createContact({ Alias: `doomed-${randomUUID().slice(0, 8)}`, Type: "PERSONAL", Plan: { Stages: [] }, Tags: [{ Key: "team", Value: "db" }] });
+    await contacts.createContactChannel({ ContactId: ContactArn, Name: "mail", Type: "EMAIL", DeliveryAddress: { SimpleAddress: "doomed@example.com" }, IdempotencyToken: randomUUID() });
+    await contacts.putContactPolicy({ ContactArn, Policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) });
+    await contacts.startEngagement({ ContactId: ContactArn!, Sender: "ops", Subject: "s", Content: "c", IdempotencyToken: randomUUID() });
+    expect(await db.page.count()).toBeGreaterThan(0);
+    expect(await db.engineJob.count()).toBeGreaterThan(0);
     expect(await db.timelineEvent.count()).toBeGreaterThan(0);
     expect(await db.relatedItem.count()).toBeGreaterThan(0);
     expect(await db.automationExecution.count()).toBeGreaterThan(0);
@@ -154,11 +160,19 @@ describe.each(PROVIDERS)("replication set lifecycle on %s", (provider) => {
       db.responsePlanIntegration.count(),
       db.resourcePolicy.count(),
       db.replicationRegion.count(),
-      db.tag.count({ where: { resourceArn: { contains: ":ssm-incidents:" } } }),
-      db.idempotencyRecord.count({ where: { service: "ssm-incidents" } }),
+      db.tag.count(),
+      db.idempotencyRecord.count(),
+      db.contact.count(),
+      db.contactChannel.count(),
+      db.planStage.count(),
+      db.engagement.count(),
+      db.page.count(),
+      db.receipt.count(),
+      db.engineJob.count(),
+      db.notification.count(),
     ]);
     expect(counts).toEqual(counts.map(() => 0));
-    expect(await db.tag.findMany({ where: { resourceArn: CONTACT_ARN }, select: { key: true } })).toEqual([{ key: "team" }]);
+    expect((await contacts.listContacts({})).Contacts).toEqual([]);
 
     await expectError(incidents.startIncident({ responsePlanArn: plan }), "ConflictException", /CreateReplicationSet/);
   });

@@ -211,16 +211,22 @@ export async function deleteReplicationSet(
       ]);
     }
     // "Deleting the replication set deletes all Incident Manager data" (reference:
-    // DeleteReplicationSet): every incident record (its timeline events, related items and
+    // DeleteReplicationSet). The replication set is what onboards an account to Incident Manager
+    // — its data is replicated with it: response plans, incidents and contacts — so deleting it
+    // offboards the account: every incident record (its timeline events, related items and
     // automation executions cascade), every response plan (engagements, actions, integrations
-    // cascade), their resource policies and the tags of every ssm-incidents resource. Contacts,
-    // escalation plans and engagements belong to ssm-contacts and are left alone. Remembered
-    // ssm-incidents results go too: a retried call must not answer with an ARN that is gone.
+    // cascade), every contact and escalation plan (channels and plan stages cascade), every
+    // engagement (pages, receipts and pending engine steps cascade, so nobody is paged after it),
+    // the console inbox and delivery log, resource policies, the tags of every Incident Manager
+    // resource, and remembered results: a retried call must not answer with an ARN that is gone.
     await tx.incidentRecord.deleteMany({});
     await tx.responsePlan.deleteMany({});
     await tx.resourcePolicy.deleteMany({});
-    await tx.tag.deleteMany({ where: { resourceArn: { contains: ":ssm-incidents:" } } });
-    await tx.idempotencyRecord.deleteMany({ where: { service: "ssm-incidents" } });
+    await tx.engagement.deleteMany({});
+    await tx.contact.deleteMany({});
+    await tx.notification.deleteMany({});
+    await tx.tag.deleteMany({ where: { OR: [{ resourceArn: { contains: ":ssm-incidents:" } }, { resourceArn: { contains: ":ssm-contacts:" } }] } });
+    await tx.idempotencyRecord.deleteMany({ where: { service: { in: ["ssm-incidents", "ssm-contacts"] } } });
     await tx.replicationSet.delete({ where: { id: set.id } });
     return {};
   });
