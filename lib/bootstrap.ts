@@ -13,6 +13,7 @@ import { localServices, processNotifier } from "./im";
 import { isImError } from "./im/errors";
 import { systemClock } from "./im/local/clock";
 import { startScheduler, type Scheduler } from "./im/local/contacts/engine";
+import { liveBus } from "./live";
 
 export async function ensureFirstAdmin(): Promise<void> {
   const cfg = config();
@@ -57,7 +58,11 @@ const globalForEngine = globalThis as unknown as { imScheduler?: Scheduler };
 export function startEngineScheduler(): Scheduler {
   const cfg = config();
   if (!globalForEngine.imScheduler) {
-    const scheduler = startScheduler({ db: db(), clock: systemClock, notifier: processNotifier(), accountId: cfg.accountId, region: cfg.region });
+    const scheduler = startScheduler(
+      { db: db(), clock: systemClock, notifier: processNotifier(), accountId: cfg.accountId, region: cfg.region },
+      // Pages sent, escalation stages started: consoles showing engagements refetch.
+      { onTick: () => liveBus().publish({ service: "ssm-contacts", operation: "EngineTick", at: Date.now() }) },
+    );
     globalForEngine.imScheduler = scheduler;
     // Stop ticking when the server shuts down, so no new step is claimed while it exits (a step in
     // flight is claimed again after its lease). Only alongside the server's own handlers, which

@@ -14,6 +14,7 @@ import { LocalIncidents } from "./local/incidents";
 import { createNotifier } from "@/lib/notify";
 import { outboxNotifier } from "@/lib/notify/outbox";
 import type { Notifier } from "@/lib/notify/types";
+import { liveBus, withLiveEvents } from "@/lib/live";
 
 export type { ContactsService, IncidentsService } from "./contract";
 
@@ -66,5 +67,6 @@ export function processNotifier(): Notifier {
 export function services(caller: Caller): Services {
   const cfg = config();
   if (cfg.backend === "aws") return awsServices(aws(cfg));
-  return localServices(caller, { db: db(), accountId: cfg.accountId, region: cfg.region, notifier: processNotifier() });
+  // Every change made through the process's services is published to the consoles' live streams.
+  return withLiveEvents(localServices(caller, { db: db(), accountId: cfg.accountId, region: cfg.region, notifier: processNotifier() }), liveBus());
 }

@@ -1,0 +1,54 @@
+// Live: what one responder changes appears on another's open console without a reload — pushed by
+// the /api/live stream in local mode (within a second), polled every few seconds in aws mode.
+import { createResponsePlan, expect, planOptionLabel, test, uniqueName } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+
+/** Marks the page's JavaScript context: if the page reloads, the mark is gone. */
+const mark = (page: Page) => page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+const stillMarked = (page: Page) => page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload === true);
+
+test("a change by one responder appears on another's open console without a reload", async ({ pageAs }, testInfo) => {
+  const live = testInfo.project.name === "local";
+  // Pushed within a second locally (allowing for a loaded test machine); aws mode polls every 5 s.
+  const bound = live ? 3_000 : 9_000;
+  const writer = await pageAs("responder");
+  const watcher = await pageAs("admin");
+  const plan = { name: uniqueName("live"), title: `Live ${uniqueName("t")}`, impact: "3 Medium" };
+  await createResponsePlan(writer, plan);
+
+  await watcher.goto("/incidents");
+  await expect(watcher.getByRole("table", { name: "Open incidents" })).toBeVisible();
+  if (live) await expect(watcher.locator("html[data-live=open]")).toHaveCount(1);
+  await mark(watcher);
+
+  // A new incident shows up in the other responder's list.
+  await writer.goto("/incidents");
+  await writer.getByRole("button", { name: "Start incident" }).click();
+  const start = writer.getByRole("dialog", { name: "Start incident" });
+  await start.getByLabel("Response plan").selectOption({ label: planOptionLabel(plan) });
+  await start.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(writer.getByRole("heading", { level: 1, name: plan.title })).toBeVisible();
+  let since = Date.now();
+  await expect(watcher.getByRole("table", { name: "Open incidents" }).getByRole("link", { name: plan.title })).toBeVisible({ timeout: bound });
+  const listMs = Date.now() - since;
+
+  // Both on the incident page: an edit shows up on the other one.
+  await watcher.getByRole("table", { name: "Open incidents" }).getByRole("link", { name: plan.title }).click();
+  await expect(watcher.getByRole("heading", { level: 1, name: plan.title })).toBeVisible();
+  await mark(watcher);
+  const edited = `${plan.title} (edited)`;
+  await writer.getByRole("button", { name: "Edit" }).click();
+  const edit = writer.getByRole("dialog", { name: "Edit incident" });
+  await edit.getByLabel("Title").fill(edited);
+  await edit.getByLabel("Impact").selectOption({ label: "1 Critical" });
+  since = Date.now();
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(watcher.getByRole("heading", { level: 1, name: edited })).toBeVisible({ timeout: bound });
+  const detailMs = Date.now() - since;
+  await expect(watcher.getByRole("main").getByText("1 Critical").first()).toBeVisible();
+  expect(await stillMarked(watcher), "the watching page was not reloaded").toBe(true);
+
+  console.log(`[live/${testInfo.project.name}] new incident in the other list after ${listMs} ms; edit on the other incident page after ${detailMs} ms`);
+  expect(listMs).toBeLessThan(bound);
+  expect(detailMs).toBeLessThan(bound);
+});

@@ -1,0 +1,19 @@
+// The process's live bus and the services wrapper that publishes to it. Local mode only: in aws
+// mode changes happen in AWS, where no stream reaches us, and consoles poll instead.
+import "server-only";
+import { config, isPostgresUrl } from "@/lib/config";
+import { memoryBus, postgresBus, type LiveBus } from "./bus";
+
+export type { LiveBus } from "./bus";
+export type { LiveEvent } from "./events";
+export { withLiveEvents } from "./publish";
+
+const globalForLive = globalThis as unknown as { imLiveBus?: LiveBus };
+
+export function liveBus(): LiveBus {
+  if (!globalForLive.imLiveBus) {
+    const { databaseUrl } = config();
+    globalForLive.imLiveBus = isPostgresUrl(databaseUrl) ? postgresBus(databaseUrl) : memoryBus();
+  }
+  return globalForLive.imLiveBus;
+}
