@@ -34,7 +34,7 @@ function stats(values: number[]) {
   const q = (p: number) => v[Math.min(v.length - 1, Math.floor(p * v.length))] ?? NaN;
   return { n: v.length, min: v[0], p50: q(0.5), p90: q(0.9), p99: q(0.99), max: v[v.length - 1], mean: v.reduce((a, b) => a + b, 0) / (v.length || 1) };
 }
-const ms = (x: number) => `${x.toFixed(1)} ms`;
+const ms = (x: number | undefined) => (Number.isFinite(x) ? `${x!.toFixed(1)} ms` : "n/a");
 
 async function database() {
   const dir = mkdtempSync(path.join(tmpdir(), "im-bench-engine-"));
