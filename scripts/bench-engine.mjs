@@ -9,7 +9,8 @@
 // passed straight through.
 //
 // Options (environment): BENCH_ENGAGEMENTS (10000), BENCH_CONTACTS (200), BENCH_SECONDS (60),
-// BENCH_SEED_SECONDS (45: part 2 seeds its engagements to start this long after it begins).
+// BENCH_SEED_SECONDS (45: part 2 seeds its engagements to start this long after it begins),
+// BENCH_PART (1 or 2: run that part only), BENCH_PROFILE (a directory: write CPU profiles there).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startVitest } from "vitest/node";
@@ -28,6 +29,9 @@ const vitest = await startVitest(
     hookTimeout: 0,
     reporters: ["dot"],
     watch: false,
+    ...(process.env.BENCH_PROFILE
+      ? { pool: "forks", execArgv: ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] }
+      : {}),
   },
   {
     resolve: {
