@@ -103,6 +103,15 @@ export function serializedSqlite(factory: SqlDriverAdapterFactory): SqlDriverAda
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => serializedAdapter(await factory.connect()),
+    connect: async () => {
+      const adapter = await factory.connect();
+      // The database runs in WAL mode (lib/db/migrate.ts). There, synchronous=NORMAL still never
+      // corrupts the file and loses nothing when the process crashes or is killed; only a power
+      // loss or OS crash may roll back the last commits. FULL (the default) instead waits for an
+      // fsync on every commit, which made every write — an engine tick, a StartIncident — wait
+      // for the disk.
+      await adapter.executeScript("PRAGMA synchronous = NORMAL");
+      return serializedAdapter(adapter);
+    },
   };
 }
