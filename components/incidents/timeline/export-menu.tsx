@@ -25,7 +25,9 @@ function download(filename: string, mimeType: string, content: string) {
 /** Downloads every event of the incident (fetched afresh), whatever page or filter is on screen. */
 export function ExportMenu({ incident, loadAll }: { incident: { arn: string; title: string }; loadAll: () => Promise<TimelineEventDto[]> }) {
   async function run(format: ExportFormat) {
-    const events = await loadAll();
+    // A failed load is reported by loadAll's caller (an alert above the timeline): nothing to download.
+    const events = await loadAll().catch(() => null);
+    if (!events) return;
     const file = exportTimeline(format, incident, events);
     download(file.filename, file.mimeType, file.content);
   }
