@@ -51,7 +51,9 @@ test("properties show source, targets and chat channel; a responder edits the ta
   // Removing a tag untags it; a reload reads the stored tags.
   await page.getByRole("button", { name: "Edit tags" }).click();
   dialog = page.getByRole("dialog", { name: "Edit tags" });
-  await dialog.getByRole("button", { name: "Remove tag 1" }).click();
+  // Rows come sorted by key: env, then team.
+  await expect(dialog.getByLabel("Key 2")).toHaveValue("team");
+  await dialog.getByRole("button", { name: "Remove tag 2" }).click();
   await dialog.getByRole("button", { name: "Save tags" }).click();
   await expect(dialog).toBeHidden();
   await page.reload();
