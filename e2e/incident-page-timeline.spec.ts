@@ -189,3 +189,16 @@ test("an edit the server refuses is rolled back and explained", async ({ pageAs 
   await expect(eventItem(page, "My edit")).toHaveCount(0);
   await expect(eventItem(page, "Original text")).toHaveCount(0);
 });
+
+test("the timeline fits a phone's width", async ({ browser, baseURL }) => {
+  const incident = await startIncidentViaApi({ title: `Phone ${uniqueName("t")}` });
+  const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 740 } });
+  await signInThroughApi(context, "responder");
+  const page = await context.newPage();
+  await page.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await expect(eventItem(page, "Incident started")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add event" })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
+});
