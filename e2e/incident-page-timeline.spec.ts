@@ -107,14 +107,22 @@ test("automatic events read as sentences, filter by type, and the ? dialog lists
   await expect(update).not.toContainText("{");
   await expect(eventItem(page, "Incident started")).toContainText(`Response plan: ${incident.planName}`);
 
-  await page.getByRole("button", { name: "Add event" }).click();
+  // "n" works from any tab: it opens the Timeline with the new-event dialog.
+  await page.getByRole("tab", { name: "Overview" }).click();
+  await expect(page.getByRole("tab", { name: "Overview" })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("n");
   const dialog = page.getByRole("dialog", { name: "Add timeline event" });
+  await expect(dialog).toBeVisible();
+  // (The modal hides the page from the accessibility tree: the URL says which tab is behind it.)
+  await expect(page).toHaveURL(/[?&]tab=timeline/);
   await dialog.getByLabel("Type").selectOption({ label: "Note" });
   await dialog.getByLabel("Description").fill("Paging the database team");
   await dialog.getByRole("button", { name: "Add event" }).click();
   await expect(eventItem(page, "Paging the database team")).toHaveCount(1);
 
   const filter = page.getByLabel("Event type");
+  await expect(page.getByRole("tab", { name: "Timeline" })).toHaveAttribute("aria-selected", "true");
+  await expect(page).not.toHaveURL(/[?&]new=1/);
   await filter.selectOption({ label: "Note" });
   await expect(events(page)).toHaveText([/Paging the database team/]);
   await filter.selectOption({ label: "Incident updated" });

@@ -1,5 +1,6 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,18 +13,18 @@ import { readJson } from "@/lib/queries/read-json";
 import type { TimelineEventDto } from "@/lib/queries/timeline-dto";
 import { describeEvent, eventTypeLabel } from "../timeline/describe-event";
 import { ExportMenu } from "../timeline/export-menu";
-import { ShortcutsHelp, type Shortcut } from "../timeline/shortcuts-help";
 import { TimelineEventDialog } from "../timeline/timeline-event-dialog";
 import { formatEventTime, TimelineEventItem } from "../timeline/timeline-event-item";
 import { toActionError, useCreateTimelineEvent, useDeleteTimelineEvent, useTimeline, useUpdateTimelineEvent } from "../timeline/use-timeline";
-import { useKeyboardShortcuts } from "../timeline/use-keyboard-shortcuts";
+import { NEW_EVENT_PARAM, OPEN_SHORTCUTS_HELP } from "./incident-shortcuts";
 
 export const TIMELINE_PAGE_SIZE = 25;
 const ALL_TYPES = "";
 
 /**
  * The Timeline tab: every event oldest first, paged; filter by type; jump to now; add, edit and
- * delete custom events and notes (optimistically); export; keyboard shortcuts "n" and "?".
+ * delete custom events and notes (optimistically); export. The page's "n" shortcut
+ * (./incident-shortcuts.tsx) lands here with ?new=1, which opens the new-event dialog.
  */
 export function TimelinePanel({ incident, canWrite }: { incident: { arn: string; title: string }; canWrite: boolean }) {
   const { arn } = incident;
@@ -38,7 +39,6 @@ export function TimelinePanel({ incident, canWrite }: { incident: { arn: string;
   const [editorOpen, setEditorOpen] = useState(false);
   const [editing, setEditing] = useState<TimelineEventDto | null>(null);
   const [deleting, setDeleting] = useState<TimelineEventDto | null>(null);
-  const [helpOpen, setHelpOpen] = useState(false);
   const [error, setError] = useState<ActionError | null>(null);
   const nowRef = useRef<HTMLParagraphElement>(null);
   const [jumpRequest, setJumpRequest] = useState(0);
@@ -58,17 +58,26 @@ export function TimelinePanel({ incident, canWrite }: { incident: { arn: string;
     nowRef.current?.focus();
   }, [jumpRequest]);
 
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const requestedNew = canWrite && params.get(NEW_EVENT_PARAM) === "1";
+  const dialogOpen = editorOpen || requestedNew;
+
   function openNew() {
     setEditing(null);
     setEditorOpen(true);
   }
 
-  const shortcuts: Shortcut[] = [
-    ...(canWrite ? [{ keys: "n", description: "New timeline event" }] : []),
-    { keys: "?", description: "Show keyboard shortcuts" },
-    { keys: "Esc", description: "Close a dialog" },
-  ];
-  useKeyboardShortcuts({ n: canWrite ? openNew : undefined, "?": () => setHelpOpen(true) });
+  function onDialogOpenChange(open: boolean) {
+    setEditorOpen(open);
+    if (!open && requestedNew) {
+      // The request is served: a reload or the back button shouldn't open the dialog again.
+      const next = new URLSearchParams(params.toString());
+      next.delete(NEW_EVENT_PARAM);
+      router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+    }
+  }
 
   const onFailure = (e: Error) => setError(toActionError(e));
 
@@ -91,7 +100,7 @@ export function TimelinePanel({ incident, canWrite }: { incident: { arn: string;
       description={`${events.length} events, oldest first. Times in your time zone.`}
       actions={
         <>
-          <Button variant="link" onClick={() => setHelpOpen(true)}>
+          <Button variant="link" onClick={() => window.dispatchEvent(new Event(OPEN_SHORTCUTS_HELP))}>
             Keyboard shortcuts
           </Button>
           <ExportMenu incident={incident} loadAll={loadAll} />
@@ -191,9 +200,9 @@ export function TimelinePanel({ incident, canWrite }: { incident: { arn: string;
         <>
           <TimelineEventDialog
             arn={arn}
-            open={editorOpen}
-            editing={editing}
-            onOpenChange={setEditorOpen}
+            open={dialogOpen}
+            editing={requestedNew ? null : editing}
+            onOpenChange={onDialogOpenChange}
             onSubmit={(values) => {
               setError(null);
               (values.eventId ? update : create).mutate(values, { onError: onFailure });
@@ -229,7 +238,6 @@ export function TimelinePanel({ incident, canWrite }: { incident: { arn: string;
           </Modal>
         </>
       ) : null}
-      <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} shortcuts={shortcuts} />
     </Container>
   );
 }

@@ -7,6 +7,7 @@ import { IncidentDuration } from "@/components/incidents/incident-duration";
 import { IncidentStatus } from "@/components/incidents/incident-status";
 import { ChatChannel } from "@/components/incidents/detail/chat-channel";
 import { IncidentDetailTabs } from "@/components/incidents/detail/incident-detail-tabs";
+import { IncidentShortcuts } from "@/components/incidents/detail/incident-shortcuts";
 import { OverviewPanel } from "@/components/incidents/detail/overview-panel";
 import { PropertiesPanel } from "@/components/incidents/detail/properties-panel";
 import { TimelinePanel } from "@/components/incidents/detail/timeline-panel";
@@ -79,6 +80,7 @@ export default async function IncidentPage({ searchParams }: { searchParams: Pro
         }
         actions={canWrite ? <IncidentActions incident={incident} /> : null}
       />
+      <IncidentShortcuts canWrite={canWrite} />
       <IncidentDetailTabs
         tabs={[
           { value: "overview", label: "Overview", panel: <OverviewPanel incident={incident} /> },
