@@ -9,9 +9,10 @@ import type { ActionError } from "@/lib/actions/result";
 import { updateIncidentAction } from "@/lib/actions/update-incident";
 import type { IncidentDetail } from "@/lib/queries/dto";
 import { incidentKeys } from "@/lib/queries/keys";
+import { DeleteIncidentDialog } from "./delete-incident-dialog";
 import { EditIncidentDialog } from "./edit-incident-dialog";
 
-/** Resolve (after a confirmation) or reopen, and edit: shown to roles that may change incidents. */
+/** Resolve (after a confirmation) or reopen, edit, delete: shown to roles that may change incidents. */
 export function IncidentActions({ incident }: { incident: IncidentDetail }) {
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -68,6 +69,7 @@ export function IncidentActions({ incident }: { incident: IncidentDetail }) {
             {pending ? "Reopening…" : "Reopen"}
           </Button>
         )}
+        <DeleteIncidentDialog incident={incident} />
       </div>
       {error && !confirming ? <ErrorAlert error={error} /> : null}
     </div>

@@ -7,7 +7,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 
 const COALESCE_MS = 150;
-const POLL_MS = 5_000;
+/** aws mode: every refetch is a call to AWS (a timeline is one per event), so not too often. */
+const POLL_MS = 10_000;
 
 export function LiveUpdates({ mode }: { mode: "stream" | "poll" }) {
   const queryClient = useQueryClient();

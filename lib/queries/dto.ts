@@ -24,6 +24,12 @@ export type IncidentDetail = IncidentRow & {
   lastModifiedBy?: string;
   lastModifiedTime?: string;
   source?: string;
+  /** incidentRecordSource: what started it (a CloudWatch alarm, an EventBridge rule, ...) and who. */
+  invokedBy?: string;
+  resourceArn?: string;
+  /** SNS topic ARNs of chatChannel.chatbotSns; empty when the incident has no chat channel. */
+  chatChannelSns: string[];
+  notificationTargets: string[];
 };
 
 export type ResponsePlanRow = { arn: string; name: string; displayName?: string };
@@ -54,6 +60,10 @@ export function toIncidentDetail(r: IncidentRecord): IncidentDetail {
     lastModifiedBy: r.lastModifiedBy,
     lastModifiedTime: iso(r.lastModifiedTime),
     source: r.incidentRecordSource?.source,
+    invokedBy: r.incidentRecordSource?.invokedBy,
+    resourceArn: r.incidentRecordSource?.resourceArn,
+    chatChannelSns: r.chatChannel?.chatbotSns ?? [],
+    notificationTargets: (r.notificationTargets ?? []).flatMap((t) => (t.snsTopicArn ? [t.snsTopicArn] : [])),
   };
 }
 

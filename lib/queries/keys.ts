@@ -5,6 +5,9 @@ export const incidentKeys = {
   all: ["incidents"] as const,
   lists: () => [...incidentKeys.all, "list"] as const,
   list: (filter: { status: IncidentStatus; nextToken?: string }) => [...incidentKeys.lists(), filter] as const,
+  // Under incidentKeys.all: an edit of the incident invalidates its timeline (it writes an event).
+  timeline: (arn: string) => [...incidentKeys.all, "timeline", arn] as const,
+  tags: (arn: string) => [...incidentKeys.all, "tags", arn] as const,
 };
 
 export const responsePlanKeys = {

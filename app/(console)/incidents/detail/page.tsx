@@ -5,13 +5,15 @@ import { ImpactBadge } from "@/components/incidents/impact-badge";
 import { IncidentActions } from "@/components/incidents/incident-actions";
 import { IncidentDuration } from "@/components/incidents/incident-duration";
 import { IncidentStatus } from "@/components/incidents/incident-status";
+import { ChatChannel } from "@/components/incidents/detail/chat-channel";
 import { IncidentDetailTabs } from "@/components/incidents/detail/incident-detail-tabs";
+import { IncidentShortcuts } from "@/components/incidents/detail/incident-shortcuts";
+import { OverviewPanel } from "@/components/incidents/detail/overview-panel";
+import { PropertiesPanel } from "@/components/incidents/detail/properties-panel";
+import { TimelinePanel } from "@/components/incidents/detail/timeline-panel";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { Container } from "@/components/ui/container";
-import { KeyValuePairs } from "@/components/ui/key-value";
 import { PageHeader } from "@/components/ui/page-header";
-import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getIncident } from "@/lib/queries/incidents";
@@ -42,6 +44,7 @@ export default async function IncidentPage({ searchParams }: { searchParams: Pro
   }
   const incident = result.data;
   const plan = incident.responsePlanName;
+  const canWrite = can(user.role, "incidents.write");
   return (
     <>
       <Breadcrumbs items={[...crumbs, { label: incident.title || "Incident" }]} />
@@ -69,70 +72,20 @@ export default async function IncidentPage({ searchParams }: { searchParams: Pro
                 </span>
               </>
             ) : null}
+            <span aria-hidden>·</span>
+            <span>
+              Chat channel <ChatChannel topics={incident.chatChannelSns} />
+            </span>
           </span>
         }
-        actions={can(user.role, "incidents.write") ? <IncidentActions incident={incident} /> : null}
+        actions={canWrite ? <IncidentActions incident={incident} /> : null}
       />
+      <IncidentShortcuts canWrite={canWrite} />
       <IncidentDetailTabs
         tabs={[
-          {
-            value: "overview",
-            label: "Overview",
-            panel: (
-              <div className="space-y-5">
-                <Container header="Key facts">
-                  <KeyValuePairs
-                    items={[
-                      { label: "Status", value: <IncidentStatus status={incident.status} /> },
-                      { label: "Impact", value: <ImpactBadge impact={incident.impact} /> },
-                      {
-                        label: "Duration",
-                        value: <IncidentDuration creationTime={incident.creationTime} resolvedTime={incident.resolvedTime} />,
-                      },
-                      {
-                        label: "Created",
-                        value: (
-                          <>
-                            <AbsoluteTime iso={incident.creationTime} /> (<RelativeTime iso={incident.creationTime} />)
-                          </>
-                        ),
-                      },
-                      { label: "Created by", value: principalName(incident.createdBy) },
-                      {
-                        label: "Response plan",
-                        value: plan ? (
-                          <Link href={responsePlanPath(plan)} className="text-link hover:underline">
-                            {plan}
-                          </Link>
-                        ) : null,
-                      },
-                      ...(incident.resolvedTime ? [{ label: "Resolved", value: <AbsoluteTime iso={incident.resolvedTime} /> }] : []),
-                    ]}
-                  />
-                </Container>
-                <Container header="Summary">
-                  {incident.summary ? <p className="whitespace-pre-wrap">{incident.summary}</p> : <p className="text-muted">No summary yet.</p>}
-                </Container>
-              </div>
-            ),
-          },
-          {
-            value: "properties",
-            label: "Properties",
-            panel: (
-              <Container header="Properties">
-                <KeyValuePairs
-                  items={[
-                    { label: "ARN", value: <span className="break-all">{incident.arn}</span> },
-                    { label: "Source", value: incident.source },
-                    { label: "Dedupe string", value: incident.dedupeString || null },
-                    { label: "Last modified by", value: principalName(incident.lastModifiedBy) },
-                    { label: "Last modified", value: incident.lastModifiedTime ? <AbsoluteTime iso={incident.lastModifiedTime} /> : null },
-                  ]}
-                />
-              </Container>
-            ),
-          },
+          { value: "overview", label: "Overview", panel: <OverviewPanel incident={incident} /> },
+          { value: "timeline", label: "Timeline", panel: <TimelinePanel incident={{ arn: incident.arn, title: incident.title }} canWrite={canWrite} /> },
+          { value: "properties", label: "Properties", panel: <PropertiesPanel incident={incident} canWrite={canWrite} /> },
         ]}
       />
     </>

@@ -1,0 +1,10 @@
+// GET /api/incidents/tags?arn=...: an incident's tags, sorted by key.
+import type { NextRequest } from "next/server";
+import { toResponse } from "@/lib/queries/http";
+import { getIncidentTags } from "@/lib/queries/tags";
+
+export async function GET(req: NextRequest) {
+  const arn = req.nextUrl.searchParams.get("arn");
+  if (!arn) return Response.json({ name: "ValidationException", message: "The arn query parameter is required." }, { status: 400 });
+  return toResponse(await getIncidentTags(arn));
+}

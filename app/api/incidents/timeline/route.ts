@@ -1,0 +1,10 @@
+// GET /api/incidents/timeline?arn=...: every timeline event of an incident, oldest first.
+import type { NextRequest } from "next/server";
+import { toResponse } from "@/lib/queries/http";
+import { getTimeline } from "@/lib/queries/timeline";
+
+export async function GET(req: NextRequest) {
+  const arn = req.nextUrl.searchParams.get("arn");
+  if (!arn) return Response.json({ name: "ValidationException", message: "The arn query parameter is required." }, { status: 400 });
+  return toResponse(await getTimeline(arn));
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { Container } from "@/components/ui/container";
+import { KeyValuePairs } from "@/components/ui/key-value";
+import { AbsoluteTime } from "@/components/ui/relative-time";
+import type { IncidentDetail } from "@/lib/queries/dto";
+import { principalName, responsePlanPath } from "@/lib/queries/paths";
+import { ChatChannel } from "./chat-channel";
+import { IncidentTags } from "./incident-tags";
+
+/** The Properties tab: where the incident came from, who it notifies, and its tags. */
+export function PropertiesPanel({ incident, canWrite }: { incident: IncidentDetail; canWrite: boolean }) {
+  const plan = incident.responsePlanName;
+  return (
+    <div className="space-y-5">
+      <Container header="Properties">
+        <KeyValuePairs
+          items={[
+            { label: "ARN", value: <span className="break-all">{incident.arn}</span> },
+            {
+              label: "Response plan",
+              value: plan ? (
+                <Link href={responsePlanPath(plan)} className="text-link hover:underline">
+                  {plan}
+                </Link>
+              ) : null,
+            },
+            { label: "Source", value: incident.source },
+            { label: "Trigger", value: incident.resourceArn ? <span className="break-all">{incident.resourceArn}</span> : null },
+            { label: "Invoked by", value: incident.invokedBy ? <span className="break-all">{incident.invokedBy}</span> : null },
+            { label: "Created by", value: principalName(incident.createdBy) },
+            {
+              label: "Notification targets",
+              value: incident.notificationTargets.length ? (
+                <ul>
+                  {incident.notificationTargets.map((arn) => (
+                    <li key={arn} className="break-all">
+                      {arn}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="text-muted">None</span>
+              ),
+            },
+            { label: "Chat channel", value: <ChatChannel topics={incident.chatChannelSns} /> },
+            { label: "Dedupe string", value: incident.dedupeString || null },
+            { label: "Last modified by", value: principalName(incident.lastModifiedBy) },
+            { label: "Last modified", value: incident.lastModifiedTime ? <AbsoluteTime iso={incident.lastModifiedTime} /> : null },
+          ]}
+        />
+      </Container>
+      <IncidentTags arn={incident.arn} canWrite={canWrite} />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import Markdown, { type Components } from "react-markdown";
+
+// Styles for the few elements a summary uses; the console has no typography plugin. `node` (the
+// syntax tree node react-markdown passes along) is not an HTML attribute: it is left out.
+const components: Components = {
+  h1: ({ node: _node, ...p }) => <h3 className="mt-3 mb-1 text-lg font-bold" {...p} />,
+  h2: ({ node: _node, ...p }) => <h3 className="mt-3 mb-1 text-lg font-bold" {...p} />,
+  h3: ({ node: _node, ...p }) => <h4 className="mt-3 mb-1 font-bold" {...p} />,
+  p: ({ node: _node, ...p }) => <p className="my-2 break-words" {...p} />,
+  ul: ({ node: _node, ...p }) => <ul className="my-2 list-disc pl-6" {...p} />,
+  ol: ({ node: _node, ...p }) => <ol className="my-2 list-decimal pl-6" {...p} />,
+  a: ({ href, children }) => (
+    <a href={href} className="text-link hover:underline" rel="noopener noreferrer nofollow" target="_blank">
+      {children}
+    </a>
+  ),
+  code: ({ node: _node, ...p }) => <code className="rounded bg-[#f4f4f4] px-1 font-mono text-sm" {...p} />,
+  pre: ({ node: _node, ...p }) => <pre className="my-2 overflow-x-auto rounded bg-[#f4f4f4] p-3" {...p} />,
+  blockquote: ({ node: _node, ...p }) => <blockquote className="my-2 border-l-4 border-line-strong pl-3 text-muted" {...p} />,
+};
+
+/**
+ * The incident summary as Markdown. react-markdown builds React elements (no innerHTML); raw HTML
+ * in the text is dropped (skipHtml) and its default urlTransform neutralises javascript: links, so
+ * a summary can't run script.
+ */
+export function SummaryMarkdown({ text }: { text: string }) {
+  return (
+    <div className="summary-markdown">
+      <Markdown skipHtml components={components}>
+        {text}
+      </Markdown>
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+// The responder's timeline: custom events and notes at chosen times (entered in the browser's
+// time zone, stored in UTC), edited and deleted, in time order; automatic events in words;
+// filter by type; jump to now; exports of every event; the "n" and "?" shortcuts; rollback.
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "@playwright/test";
+import { incidentPath } from "../lib/queries/paths";
+import { USERS, type E2eRole } from "./support/env";
+import { expect, signInThroughApi, test, uniqueName } from "./support/fixtures";
+import { incidentsApi, startIncidentViaApi } from "./support/incidents-api";
+
+/** A signed-in page whose browser runs in New York time: entered times must be converted to UTC. */
+async function pageInNewYork(browser: Browser, baseURL: string | undefined, role: E2eRole): Promise<Page> {
+  const context = await browser.newContext({ baseURL, timezoneId: "America/New_York" });
+  await signInThroughApi(context, role);
+  return context.newPage();
+}
+
+const events = (page: Page) => page.getByRole("list", { name: "Timeline events" }).getByRole("listitem");
+const eventItem = (page: Page, text: string) => events(page).filter({ hasText: text });
+
+async function download(page: Page, label: string): Promise<string> {
+  const pending = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export" }).click();
+  await page.getByRole("menuitem", { name: label }).click();
+  const file = await pending;
+  return readFileSync((await file.path())!, "utf8");
+}
+
+test("a responder adds, edits and deletes a custom event and a note at chosen times, in time order", async ({ browser, baseURL }) => {
+  const incident = await startIncidentViaApi({ title: `Timeline ${uniqueName("t")}` });
+  const page = await pageInNewYork(browser, baseURL, "responder");
+  await page.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await expect(page.getByRole("tab", { name: "Timeline" })).toHaveAttribute("aria-selected", "true");
+  await expect(eventItem(page, "Incident started")).toHaveCount(1);
+
+  // A custom event through the button, at 09:15 New York time on 1 Feb 2024 (14:15 UTC).
+  await page.getByRole("button", { name: "Add event" }).click();
+  let dialog = page.getByRole("dialog", { name: "Add timeline event" });
+  await expect(dialog.getByText("America/New_York")).toBeVisible();
+  await dialog.getByLabel("Type").selectOption({ label: "Custom event" });
+  await dialog.getByLabel("Date and time").fill("2024-02-01T09:15");
+  await dialog.getByRole("button", { name: "Add event" }).click();
+  await expect(dialog.getByLabel("Description")).toHaveAccessibleErrorMessage("Required.");
+  await dialog.getByLabel("Description").fill("Rolled back deploy 42");
+  await dialog.getByRole("button", { name: "Add event" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(eventItem(page, "Rolled back deploy 42")).toContainText("Feb 1, 2024, 9:15:00 AM");
+
+  // A note through the "n" shortcut, earlier the same morning.
+  await page.getByRole("heading", { name: "Timeline", exact: true }).click();
+  await page.keyboard.press("n");
+  dialog = page.getByRole("dialog", { name: "Add timeline event" });
+  await dialog.getByLabel("Type").selectOption({ label: "Note" });
+  await dialog.getByLabel("Date and time").fill("2024-02-01T08:00");
+  await dialog.getByLabel("Description").fill("Customers report errors");
+  await dialog.getByRole("button", { name: "Add event" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(eventItem(page, "Customers report errors")).toContainText("Note");
+  // Oldest first: the note, the custom event, then the incident's own start (today).
+  await expect(events(page)).toHaveText([/Customers report errors/, /Rolled back deploy 42/, /Incident started/]);
+
+  // Automatic events are read-only.
+  await expect(eventItem(page, "Incident started").getByRole("button", { name: "Edit" })).toHaveCount(0);
+
+  // Edit the custom event: new text, moved before the note (07:30 New York = 12:30 UTC).
+  await eventItem(page, "Rolled back deploy 42").getByRole("button", { name: "Edit" }).click();
+  dialog = page.getByRole("dialog", { name: "Edit timeline event" });
+  await expect(dialog.getByLabel("Date and time")).toHaveValue("2024-02-01T09:15");
+  await dialog.getByLabel("Description").fill("Rolled back deploy 43");
+  await dialog.getByLabel("Date and time").fill("2024-02-01T07:30");
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(events(page)).toHaveText([/Rolled back deploy 43/, /Customers report errors/, /Incident started/]);
+
+  // Delete the note, after a confirmation.
+  await eventItem(page, "Customers report errors").getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("dialog", { name: "Delete timeline event" }).getByRole("button", { name: "Delete" }).click();
+  await expect(eventItem(page, "Customers report errors")).toHaveCount(0);
+
+  // Stored, in UTC: after a reload, and in the exported JSON.
+  await page.reload();
+  await expect(events(page)).toHaveText([/Rolled back deploy 43/, /Incident started/]);
+  const json = JSON.parse(await download(page, "JSON (.json)"));
+  const custom = json.events.find((e: { eventType: string }) => e.eventType === "Custom Event");
+  expect(custom).toMatchObject({ eventTime: "2024-02-01T12:30:00.000Z", description: "Rolled back deploy 43", eventData: JSON.stringify("Rolled back deploy 43") });
+  await page.context().close();
+});
+
+test("automatic events read as sentences, filter by type, and the ? dialog lists the shortcuts", async ({ pageAs }, testInfo) => {
+  const actor = testInfo.project.name === "aws-mode" ? "bootstrap" : USERS.responder.email;
+  const incident = await startIncidentViaApi({ title: `Readable ${uniqueName("t")}`, impact: 3 });
+  const page = await pageAs("responder");
+  await page.goto(incidentPath(incident.arn));
+  await page.getByRole("button", { name: "Edit" }).click();
+  const edit = page.getByRole("dialog", { name: "Edit incident" });
+  await edit.getByLabel("Impact").selectOption({ label: "1 Critical" });
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit).toBeHidden();
+
+  // The Overview's latest events already say it...
+  await expect(page.getByRole("list", { name: "Latest timeline events" })).toContainText("Impact changed from 3 Medium to 1 Critical");
+  // ...and so does the Timeline, naming who did it, with no JSON in sight.
+  await page.getByRole("tab", { name: "Timeline" }).click();
+  const update = eventItem(page, "Incident updated");
+  await expect(update).toContainText(`Incident updated by ${actor}`);
+  await expect(update).toContainText("Impact changed from 3 Medium to 1 Critical");
+  await expect(update).not.toContainText("{");
+  await expect(eventItem(page, "Incident started")).toContainText(`Response plan: ${incident.planName}`);
+
+  // "n" works from any tab: it opens the Timeline with the new-event dialog.
+  await page.getByRole("tab", { name: "Overview" }).click();
+  await expect(page.getByRole("tab", { name: "Overview" })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("n");
+  const dialog = page.getByRole("dialog", { name: "Add timeline event" });
+  await expect(dialog).toBeVisible();
+  // (The modal hides the page from the accessibility tree: the URL says which tab is behind it.)
+  await expect(page).toHaveURL(/[?&]tab=timeline/);
+  await dialog.getByLabel("Type").selectOption({ label: "Note" });
+  await dialog.getByLabel("Description").fill("Paging the database team");
+  await dialog.getByRole("button", { name: "Add event" }).click();
+  await expect(eventItem(page, "Paging the database team")).toHaveCount(1);
+
+  const filter = page.getByLabel("Event type");
+  await expect(page.getByRole("tab", { name: "Timeline" })).toHaveAttribute("aria-selected", "true");
+  await expect(page).not.toHaveURL(/[?&]new=1/);
+  await filter.selectOption({ label: "Note" });
+  await expect(events(page)).toHaveText([/Paging the database team/]);
+  await filter.selectOption({ label: "Incident updated" });
+  await expect(events(page)).toHaveText([/Impact changed from 3 Medium to 1 Critical/]);
+  await filter.selectOption({ label: "All event types" });
+  await expect(events(page)).toHaveCount(3);
+
+  await page.getByRole("heading", { name: "Timeline", exact: true }).click();
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help.getByRole("row", { name: /n New timeline event/ })).toBeVisible();
+  await expect(help.getByRole("row", { name: /\? Show keyboard shortcuts/ })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+});
+
+test("exports hold every event, not just the page on screen; jump to now goes to the newest", async ({ pageAs }) => {
+  const incident = await startIncidentViaApi({ title: `Export ${uniqueName("t")}` });
+  // 30 notes through the API (one an hour, a year ago), with text that CSV must quote.
+  const im = incidentsApi();
+  const base = Date.now() - 365 * 24 * 3600 * 1000;
+  for (let i = 0; i < 30; i++) {
+    await im.createTimelineEvent({
+      incidentRecordArn: incident.arn,
+      eventType: "Note",
+      eventTime: new Date(base + i * 3600 * 1000),
+      eventData: JSON.stringify(`note ${String(i).padStart(2, "0")}, "quoted"\nline two`),
+    });
+  }
+  const page = await pageAs("responder");
+  await page.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await expect(page.getByText("Page 1 of 2")).toBeVisible();
+  await expect(events(page)).toHaveCount(25);
+  await expect(eventItem(page, "Incident started")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Jump to now" }).click();
+  await expect(page.getByText("Page 2 of 2")).toBeVisible();
+  await expect(page.getByText("Now", { exact: true })).toBeFocused();
+  await expect(events(page).last()).toContainText("Incident started");
+
+  const csv = await download(page, "CSV (.csv)");
+  // Rows end in CRLF; a newline inside a quoted cell is a bare LF.
+  const rows = csv.trim().split("\r\n");
+  expect(rows[0]).toBe("eventTime,eventType,description,eventId,eventUpdatedTime,eventData");
+  expect(rows).toHaveLength(1 + 31);
+  expect(csv).toContain('"note 00, ""quoted""\nline two"');
+  expect(csv).toContain("SSM Incident Trigger");
+
+  const md = await download(page, "Markdown (.md)");
+  expect(md).toContain("31 events, times in UTC.");
+  expect(md).toContain("> note 29, \"quoted\"");
+  expect(md).toContain("Incident started by");
+
+  const json = JSON.parse(await download(page, "JSON (.json)"));
+  expect(json.events).toHaveLength(31);
+  expect(json.events[0].description).toBe('note 00, "quoted"\nline two');
+});
+
+test("an edit the server refuses is rolled back and explained", async ({ pageAs }) => {
+  const incident = await startIncidentViaApi({ title: `Rollback ${uniqueName("t")}` });
+  const im = incidentsApi();
+  const { eventId } = await im.createTimelineEvent({ incidentRecordArn: incident.arn, eventType: "Custom Event", eventTime: new Date(), eventData: JSON.stringify("Original text") });
+  const page = await pageAs("responder");
+  await page.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await eventItem(page, "Original text").getByRole("button", { name: "Edit" }).click();
+  // Someone else deletes the event while the dialog is open.
+  await im.deleteTimelineEvent({ incidentRecordArn: incident.arn, eventId });
+  const dialog = page.getByRole("dialog", { name: "Edit timeline event" });
+  await dialog.getByLabel("Description").fill("My edit");
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "ResourceNotFoundException" })).toBeVisible();
+  await expect(eventItem(page, "My edit")).toHaveCount(0);
+  await expect(eventItem(page, "Original text")).toHaveCount(0);
+});
+
+test("the timeline fits a phone's width", async ({ browser, baseURL }) => {
+  const incident = await startIncidentViaApi({ title: `Phone ${uniqueName("t")}` });
+  const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 740 } });
+  await signInThroughApi(context, "responder");
+  const page = await context.newPage();
+  await page.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await expect(eventItem(page, "Incident started")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add event" })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
+});

@@ -1,0 +1,75 @@
+// The timeline event form (a custom event or a note at a chosen time) and its Create/Update
+// TimelineEvent input, checked against the service model. Shared by the dialog and the actions.
+import type { CreateTimelineEventCommandInput } from "@aws-sdk/client-ssm-incidents";
+import { z } from "zod";
+import { CALLER_EVENT_TYPES, encodeEventText } from "@/lib/queries/timeline-dto";
+import { modelRefinement, type FieldFor } from "./model-rules";
+
+/** The form's fields. eventTime is what a datetime-local input holds: the browser's local time. */
+const formFields = {
+  eventType: z.enum(CALLER_EVENT_TYPES, { message: "Choose Custom event or Note." }),
+  eventTime: z.string(),
+  text: z.string(),
+};
+export type TimelineEventFormValues = z.input<z.ZodObject<typeof formFields>>;
+
+/** What the actions take: the time already in UTC (ISO 8601), converted by the browser. */
+const actionFields = { arn: z.string().min(1), eventId: z.string().optional(), ...formFields };
+export type TimelineEventActionValues = z.input<z.ZodObject<typeof actionFields>>;
+
+/** "2024-05-01T14:30" (local, no offset) → UTC ISO. ECMAScript reads an offset-less date-time as local time. */
+export function localToIso(local: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(local)) return undefined;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+/** UTC ISO → the value a datetime-local input shows in the browser's time zone. */
+export function isoToLocal(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function toCreateTimelineEventInput(v: { arn: string; eventType: string; eventTime: string; text: string }): CreateTimelineEventCommandInput {
+  return {
+    incidentRecordArn: v.arn,
+    eventType: v.eventType,
+    eventTime: new Date(v.eventTime),
+    eventData: encodeEventText(v.text.trim()),
+  };
+}
+
+const FIELD_FOR_MEMBER: Record<string, string> = { eventData: "text", eventTime: "eventTime", eventType: "eventType" };
+export const timelineEventFieldFor: FieldFor = (path) => FIELD_FOR_MEMBER[path.split(/[.[]/)[0]];
+
+function requireText(v: { text: string }, ctx: z.RefinementCtx) {
+  if (!v.text.trim()) ctx.addIssue({ code: "custom", path: ["text"], message: "Required." });
+}
+
+/** The server's check: the time arrives as UTC ISO. */
+export const timelineEventActionSchema = z
+  .object(actionFields)
+  .superRefine((v, ctx) => {
+    requireText(v, ctx);
+    if (Number.isNaN(Date.parse(v.eventTime)) || !/^\d{4}-\d{2}-\d{2}T/.test(v.eventTime)) {
+      ctx.addIssue({ code: "custom", path: ["eventTime"], message: "Enter a valid date and time." });
+    }
+  })
+  .superRefine(modelRefinement("ssm-incidents", "CreateTimelineEventInput", toCreateTimelineEventInput, timelineEventFieldFor));
+
+/** The browser's check, before anything is sent: the same rules on the local time. */
+export const timelineEventFormSchema = z.object(formFields).superRefine((v, ctx) => {
+  requireText(v, ctx);
+  const iso = localToIso(v.eventTime);
+  if (!iso) {
+    ctx.addIssue({ code: "custom", path: ["eventTime"], message: "Enter a valid date and time." });
+    return;
+  }
+  modelRefinement("ssm-incidents", "CreateTimelineEventInput", toCreateTimelineEventInput, timelineEventFieldFor)(
+    { arn: "arn:aws:ssm-incidents::000000000000:incident-record/form/check", ...v, eventTime: iso },
+    ctx as z.RefinementCtx<{ arn: string; eventType: string; eventTime: string; text: string }>,
+  );
+});
+
+export const deleteTimelineEventSchema = z.object({ arn: z.string().min(1), eventId: z.string().min(1) });

@@ -1,0 +1,53 @@
+// Timeline exports: every event in time order, CSV escaped (quotes, commas, newlines, formulas),
+// Markdown and JSON carrying what the timeline says.
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { exportTimeline, toCsv, toJson, toMarkdown } from "@/components/incidents/timeline/export-timeline";
+import type { TimelineEventDto } from "@/lib/queries/timeline-dto";
+
+const incident = { arn: "arn:aws:ssm-incidents::000000000000:incident-record/db/abc123", title: "DB *down*" };
+
+const ev = (id: string, time: string, type: string, data: string): TimelineEventDto => ({ id, time, updatedTime: time, type, data, references: [] });
+
+// Deliberately out of order: exports sort by time.
+const events = [
+  ev("3", "2024-05-01T12:00:00.000Z", "Note", JSON.stringify('He said "roll back", then left\nsecond line')),
+  ev("1", "2024-05-01T10:00:00.000Z", "SSM Incident Record Update", JSON.stringify({ modifiedBy: "arn:aws:iam::0:user/ana@example.com", modifiedAttributes: [{ attributeName: "impact", previousValue: 3, newValue: 1 }] })),
+  ev("2", "2024-05-01T11:00:00.000Z", "Custom Event", JSON.stringify("=HYPERLINK(\"http://evil\")")),
+];
+
+describe("timeline exports", () => {
+  it("CSV: a header, one row per event oldest first, escaped so a parser reads the text back", () => {
+    const csv = toCsv(events);
+    const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const [header, ...rows] = parsed.data;
+    expect(header).toEqual(["eventTime", "eventType", "description", "eventId", "eventUpdatedTime", "eventData"]);
+    expect(rows.map((r) => r[3])).toEqual(["1", "2", "3"]);
+    expect(rows[0][2]).toBe("Incident updated by ana@example.com\nImpact changed from 3 Medium to 1 Critical");
+    expect(rows[2][2]).toBe('He said "roll back", then left\nsecond line');
+    // A formula a person typed stays text in a spreadsheet.
+    expect(rows[1][2].startsWith("'=")).toBe(true);
+  });
+
+  it("Markdown: a heading per event in UTC, people's text quoted with Markdown escaped", () => {
+    const md = toMarkdown(incident, events);
+    expect(md).toContain("# Timeline: DB \\*down\\*");
+    const order = ["2024-05-01 10:00:00 UTC", "2024-05-01 11:00:00 UTC", "2024-05-01 12:00:00 UTC"].map((h) => md.indexOf(h));
+    expect(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1]))).toBe(true);
+    expect(md).toContain("- Impact changed from 3 Medium to 1 Critical");
+    expect(md).toContain("> second line");
+  });
+
+  it("JSON: every event with its raw data and description", () => {
+    const json = JSON.parse(toJson(incident, events));
+    expect(json.incidentRecordArn).toBe(incident.arn);
+    expect(json.events.map((e: { eventId: string }) => e.eventId)).toEqual(["1", "2", "3"]);
+    expect(json.events[2]).toMatchObject({ eventType: "Note", editable: true, eventTime: "2024-05-01T12:00:00.000Z" });
+  });
+
+  it("names the file after the incident", () => {
+    expect(exportTimeline("csv", incident, events).filename).toBe("incident-abc123-timeline.csv");
+    expect(exportTimeline("markdown", incident, events).mimeType).toMatch(/^text\/markdown/);
+  });
+});
