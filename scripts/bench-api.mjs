@@ -2,7 +2,7 @@
 // `npm run bench:api` — the ssm-incidents endpoint under load, on SQLite.
 //
 // Seeds a large database (default 100,000 incidents with 10 timeline events each) and a small one
-// (1,000 incidents), starts the production console on each (`npm run build` first), and reports
+// (1,000 incidents), starts the production server on each (`npm run build` first), and reports
 // through the HTTP endpoint, with SigV4-signed requests as the AWS SDK sends them:
 //   - GetIncidentRecord: throughput, p50/p99 at 16 concurrent clients;
 //   - ListIncidentRecords (filtered, 100 per page): p95 on the first page and on deep pages;
@@ -67,7 +67,8 @@ async function startConsole(dataDir) {
   const port = await freePort();
   // BENCH_PROFILE=<dir>: write V8 CPU profiles of the console there (open them in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The server `npm start` runs (scripts/start.mjs → the bundled server/main.ts).
+  const child = spawn(process.execPath, [...profile, path.join(root, "scripts/start.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
       ...process.env,

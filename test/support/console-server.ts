@@ -1,4 +1,4 @@
-// Starts the built console (`next start`) as the tests' real HTTP endpoint, on a free port, with
+// Starts the built console (`npm start`'s server) as the tests' real HTTP endpoint, on a free port, with
 // its own database and data directory, and stops it again.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -42,13 +42,14 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 
 export async function startConsoleServer(options: { databaseUrl: string; env?: Record<string, string> }): Promise<ConsoleServer> {
   const root = path.resolve(__dirname, "../..");
-  if (!existsSync(path.join(root, distDir(), "BUILD_ID"))) {
+  if (!existsSync(path.join(root, distDir(), "BUILD_ID")) || !existsSync(path.join(root, distDir(), "im-server.mjs"))) {
     throw new Error(`No production build in ${distDir()}/: run \`npm run build\` first (npm test does).`);
   }
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "im-server-"));
   let output = "";
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // Exactly what `npm start` runs: scripts/start.mjs → the bundled production server.
+  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
       ...process.env,
