@@ -2,10 +2,11 @@
 // (lib/im/wire), SigV4 keys and services as the Next route handlers, without the framework's
 // per-request cost (a bare Next route handler tops out near 1,000 req/s on the 2-core machine,
 // issue 3 asks for 2,000 GetIncidentRecord req/s).
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { bodyTooLarge, type RawWireHandler } from "@/lib/im/wire/handler";
 import { processRawWireHandler } from "@/lib/im/wire/route";
 import type { ServiceId } from "@/lib/im/model";
+import type { WireHeaders } from "@/lib/im/wire/wire-error";
 
 const PREFIXES: [string, ServiceId][] = [
   ["/api/aws/ssm-incidents", "ssm-incidents"],
@@ -55,11 +56,22 @@ function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8Array> 
   });
 }
 
-function webHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i], raw[i + 1]);
-  return headers;
+/**
+ * The request's headers as the wire layer reads them, straight over node's parsed headers (names
+ * already lowercase; repeated headers joined with ", " as node and the Web Headers both do).
+ */
+export function nodeHeaders(headers: IncomingHttpHeaders): WireHeaders {
+  const value = (v: string | string[] | undefined) => (v === undefined ? null : Array.isArray(v) ? v.join(", ") : v);
+  return {
+    get: (name) => value(headers[name.toLowerCase()]),
+    has: (name) => headers[name.toLowerCase()] !== undefined,
+    forEach(callback) {
+      for (const [name, v] of Object.entries(headers)) {
+        const joined = value(v);
+        if (joined !== null) callback(joined, name);
+      }
+    },
+  };
 }
 
 export type AwsEndpoints = (service: ServiceId, req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -74,14 +86,11 @@ export function awsEndpoints(handlers?: Partial<Record<ServiceId, RawWireHandler
     const response = await handler({
       method: req.method ?? "GET",
       url: `http://localhost${req.url ?? "/"}`,
-      headers: webHeaders(req),
+      headers: nodeHeaders(req.headers),
       readBody: (limit) => readNodeBody(req, limit),
     });
-    const body = Buffer.from(await response.arrayBuffer());
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => (headers[name] = value));
-    headers["content-length"] = String(body.byteLength);
-    res.writeHead(response.status, headers);
+    const body = response.body ?? "";
+    res.writeHead(response.status, { ...response.headers, "content-length": Buffer.byteLength(body) });
     res.end(body);
   };
 }

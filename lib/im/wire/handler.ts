@@ -14,7 +14,7 @@ import type { ServiceId } from "../model";
 import { jsonRpcOperation, readJsonRpcInput, writeJsonRpcError, writeJsonRpcOutput } from "./json-rpc";
 import { matchRestOperation, readRestInput, writeRestError, writeRestOutput } from "./rest-json";
 import { verifySignature, type QueryPairs, type SignedRequest } from "./sigv4";
-import { errorInfo, WireError } from "./wire-error";
+import { errorInfo, WireError, type WireHeaders, type WireResponse } from "./wire-error";
 
 export type WireHandler = (req: Request) => Promise<Response>;
 
@@ -26,11 +26,11 @@ export type RawWireRequest = {
   method: string;
   /** The absolute URL, path still percent-encoded as sent. */
   url: string;
-  headers: Headers;
+  headers: WireHeaders;
   /** Reads the body; may throw the 413 WireError that readBodyLimited makes. */
   readBody(limit: number): Promise<Uint8Array>;
 };
-export type RawWireHandler = (req: RawWireRequest) => Promise<Response>;
+export type RawWireHandler = (req: RawWireRequest) => Promise<WireResponse>;
 
 export type WireHandlerOptions = {
   service: ServiceId;
@@ -113,7 +113,10 @@ function contractMethod(service: IncidentsService | ContactsService, operation: 
 /** The endpoint for Web Requests (the Next route handlers and the tests' in-process hosts). */
 export function createWireHandler(options: WireHandlerOptions): WireHandler {
   const raw = createRawWireHandler(options);
-  return (req) => raw({ method: req.method, url: req.url, headers: req.headers, readBody: (limit) => readBody(req, limit) });
+  return async (req) => {
+    const res = await raw({ method: req.method, url: req.url, headers: req.headers, readBody: (limit) => readBody(req, limit) });
+    return new Response(res.body, { status: res.status, headers: res.headers });
+  };
 }
 
 /** The endpoint over RawWireRequest: the same authentication, parsing and answers. */
@@ -126,7 +129,7 @@ export function createRawWireHandler(options: WireHandlerOptions): RawWireHandle
   const rest = service === "ssm-incidents";
   const writeError = rest ? writeRestError : writeJsonRpcError;
 
-  async function handle(req: RawWireRequest): Promise<Response> {
+  async function handle(req: RawWireRequest): Promise<WireResponse> {
     // The raw path, percent-encoding intact: the client signed it in that form.
     const url = new URL(req.url);
     const path = url.pathname;
@@ -179,9 +182,9 @@ export function createRawWireHandler(options: WireHandlerOptions): RawWireHandle
     }
   }
 
-  return async function wireHandler(req: RawWireRequest): Promise<Response> {
+  return async function wireHandler(req: RawWireRequest): Promise<WireResponse> {
     const requestId = randomUUID();
-    let response: Response;
+    let response: WireResponse;
     try {
       response = await handle(req);
     } catch (e) {
@@ -190,7 +193,7 @@ export function createRawWireHandler(options: WireHandlerOptions): RawWireHandle
       response = writeError(service, errorInfo(e instanceof WireError ? e : toImError(e)));
     }
     // The SDKs report this as $metadata.requestId, which ties a client's error to the server log.
-    response.headers.set("x-amzn-requestid", requestId);
+    response.headers["x-amzn-requestid"] = requestId;
     return response;
   }
 }

@@ -64,8 +64,11 @@ export function sqliteListIncidents(reader: SqliteReader, filters: IncidentFilte
   }
   if (cursor) {
     const t = sqliteTime(cursor.time);
-    where.push(`(creationTime < ? OR (creationTime = ? AND id < ?))`);
-    params.push(t, t, cursor.id);
+    // A row value, not "a < x OR (a = x AND id < y)": SQLite turns this one into an index range
+    // (creationTime < x), so a deep page starts where the last one ended instead of scanning
+    // every newer row again.
+    where.push(`(creationTime, id) < (?, ?)`);
+    params.push(t, cursor.id);
   }
   params.push(take);
   const rows = reader.all<StoredSummary>(
@@ -105,8 +108,8 @@ export function sqliteListTimelineEvents(reader: SqliteReader, q: TimelineQuery)
   if (q.cursor) {
     const op = q.dir === "desc" ? "<" : ">";
     const t = sqliteTime(q.cursor.time);
-    where.push(`(e.eventTime ${op} ? OR (e.eventTime = ? AND e.id ${op} ?))`);
-    params.push(t, t, q.cursor.id);
+    where.push(`(e.eventTime, e.id) ${op} (?, ?)`); // an index range, as in sqliteListIncidents
+    params.push(t, q.cursor.id);
   }
   params.push(q.take);
   const rows = reader.all<{ id: string; eventTime: string; eventType: string; eventUpdatedTime: string }>(
