@@ -6,7 +6,13 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export type ConsoleServer = { url: string; databaseUrl: string; stop(): Promise<void> };
+export type ConsoleServer = {
+  url: string;
+  databaseUrl: string;
+  /** What the server printed so far (stdout and stderr). */
+  output(): string;
+  stop(): Promise<void>;
+};
 
 /** The bootstrap SigV4 key every test server accepts (admin role). */
 export const BOOTSTRAP_KEY = { accessKeyId: "AKIATESTBOOTSTRAP000", secretAccessKey: "test-bootstrap-secret" };
@@ -80,5 +86,5 @@ export async function startConsoleServer(options: { databaseUrl: string; env?: R
     await stop();
     throw e;
   }
-  return { url, databaseUrl: options.databaseUrl, stop };
+  return { url, databaseUrl: options.databaseUrl, output: () => output, stop };
 }
