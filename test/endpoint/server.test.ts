@@ -48,9 +48,13 @@ describe("the production server", () => {
     expect(unsigned.headers.get("x-amzn-errortype")).toBe("MissingAuthenticationTokenException");
     expect(unsigned.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
 
-    const huge = await fetch(`${server.url}/api/aws/ssm-contacts/`, { method: "POST", body: "x".repeat(2 * 1024 * 1024) });
+    const huge = await fetch(`${server.url}/api/aws/ssm-incidents/startIncident`, { method: "POST", body: "x".repeat(2 * 1024 * 1024) });
     expect(huge.status).toBe(413);
     expect(huge.headers.get("x-amzn-errortype")).toBe("RequestEntityTooLargeException");
+    // awsJson1_1 answers every client error 400, with the name in the body.
+    const hugeContacts = await fetch(`${server.url}/api/aws/ssm-contacts/`, { method: "POST", body: "x".repeat(2 * 1024 * 1024) });
+    expect(hugeContacts.status).toBe(400);
+    expect(await hugeContacts.json()).toMatchObject({ __type: "RequestEntityTooLargeException" });
 
     // A path beside the endpoints is not theirs: Next answers it (404 page), not the wire layer.
     const beside = await fetch(`${server.url}/api/aws/ssm-incidentsX`);
