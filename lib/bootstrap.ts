@@ -80,11 +80,13 @@ export async function stopEngineScheduler(): Promise<void> {
   await scheduler?.stop();
 }
 
-let started: Promise<void> | undefined;
+// On globalThis: the production server (server/main.ts, bundled by esbuild) and Next's
+// instrumentation hook (bundled by Next) each have their own copy of this module in one process.
+const globalForBootstrap = globalThis as unknown as { imBootstrap?: Promise<void> };
 
 /** Runs once per process; safe when several instances start against one database. */
 export function bootstrap(): Promise<void> {
-  started ??= (async () => {
+  globalForBootstrap.imBootstrap ??= (async () => {
     const cfg = config();
     // Users, API keys and idempotency records live in the database in both modes.
     const { applied } = await migrate(cfg.databaseUrl);
@@ -95,5 +97,5 @@ export function bootstrap(): Promise<void> {
       startEngineScheduler();
     }
   })();
-  return started;
+  return globalForBootstrap.imBootstrap;
 }

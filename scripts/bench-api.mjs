@@ -2,7 +2,7 @@
 // `npm run bench:api` — the ssm-incidents endpoint under load, on SQLite.
 //
 // Seeds a large database (default 100,000 incidents with 10 timeline events each) and a small one
-// (1,000 incidents), starts the production console on each (`npm run build` first), and reports
+// (1,000 incidents), starts the production server on each (`npm run build` first), and reports
 // through the HTTP endpoint, with SigV4-signed requests as the AWS SDK sends them:
 //   - GetIncidentRecord: throughput, p50/p99 at 16 concurrent clients;
 //   - ListIncidentRecords (filtered, 100 per page): p95 on the first page and on deep pages;
@@ -67,7 +67,8 @@ async function startConsole(dataDir) {
   const port = await freePort();
   // BENCH_PROFILE=<dir>: write V8 CPU profiles of the console there (open them in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The server `npm start` runs (scripts/start.mjs → the bundled server/main.ts).
+  const child = spawn(process.execPath, [...profile, path.join(root, "scripts/start.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
       ...process.env,
@@ -316,10 +317,10 @@ const large = await measureDataset("large", INCIDENTS, EVENTS_PER_INCIDENT);
 const ratio = (a, b) => (a / b).toFixed(2);
 const check = (ok) => (ok ? "ok " : "MISS");
 console.log(`\n== summary (targets from issue 3)`);
-console.log(`${check(large.get.rps >= 2000)} GetIncidentRecord ${large.get.rps.toFixed(0)} req/s (target ≥ 2000), p99 ${large.get.p99.toFixed(1)} ms (target ≤ 15)`);
+console.log(`${check(large.get.rps >= 2000 && large.get.p99 <= 15)} GetIncidentRecord ${large.get.rps.toFixed(0)} req/s (target ≥ 2000), p99 ${large.get.p99.toFixed(1)} ms (target ≤ 15)`);
 console.log(`${check(Math.max(large.listFirst.p95, large.listDeep.p95) <= 25)} ListIncidentRecords p95 first ${large.listFirst.p95.toFixed(1)} ms, deep ${large.listDeep.p95.toFixed(1)} ms (target ≤ 25 at any depth)`);
 console.log(`${check(large.timeline.p95 <= 25)} ListTimelineEvents p95 ${large.timeline.p95.toFixed(1)} ms${large.timeline.errors ? " (errors: " + large.timeline.firstError + ")" : ""}`);
 console.log(`    StartIncident ${large.start.rps.toFixed(0)} req/s`);
-console.log(`${check(large.get.p50 / small.get.p50 <= 1.5)} cost at ${INCIDENTS.toLocaleString()} vs 1,000 (p50): GetIncidentRecord ×${ratio(large.get.p50, small.get.p50)}, list deep ×${ratio(large.listDeep.p50, small.listDeep.p50)}, timeline ×${ratio(large.timeline.p50, small.timeline.p50)} (target ≤ 1.5)`);
+console.log(`${check(Math.max(large.get.p50 / small.get.p50, large.listDeep.p50 / small.listDeep.p50, large.timeline.p50 / small.timeline.p50) <= 1.5)} cost at ${INCIDENTS.toLocaleString()} vs 1,000 (p50): GetIncidentRecord ×${ratio(large.get.p50, small.get.p50)}, list deep ×${ratio(large.listDeep.p50, small.listDeep.p50)}, timeline ×${ratio(large.timeline.p50, small.timeline.p50)} (target ≤ 1.5)`);
 console.log(`    stack overhead: our GetIncidentRecord throughput is ${ratio(large.get.rps, large.bare.rps)} of a bare node:http + SQLite server's (p50 ×${ratio(large.get.p50, large.bare.p50)})`);
 process.exit(0);

@@ -4,6 +4,7 @@ import "server-only";
 import { isRole, type Role } from "@/lib/auth/permissions";
 import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
+import { sqliteReader } from "@/lib/db/sqlite-reader";
 import { touchLastUsed } from "./touch-last-used";
 
 /** How a key's signatures are verified: from its secret, or from SHA-256("AWS4" + secret). */
@@ -39,11 +40,54 @@ export function bootstrapKey(cfg: Pick<Config, "apiAccessKeyId" | "apiSecretAcce
 /** Within this long of its last recorded use, a key's use is not written again by this process. */
 const TOUCH_MEMORY_MS = 60_000;
 
-export function dbKeyStore(db: Db, options: { bootstrap?: BootstrapKey } = {}): KeyStore {
+/**
+ * How long a key looked up in the database is trusted without asking again. A key revoked in the
+ * console stops working at once in the process that revoked it (revokeApiKey drops it from every
+ * key store of the process) and within this long in any other console instance sharing the
+ * database. Unknown keys are not remembered, so a new key works at once.
+ */
+export const KEY_CACHE_MS = 5_000;
+
+type StoredKey = { accessKeyId: string; name: string; role: string; signingKeyHash: string; revokedAt: Date | string | null };
+
+// Every key store of the process, so revokeApiKey can reach the ones the production server's and
+// Next's bundles each hold (on globalThis: the two bundles have their own module copies).
+// Weakly held: a key store that is gone (a test's) is not kept alive by this list.
+const globalForKeyStores = globalThis as unknown as { imKeyCaches?: Set<WeakRef<Map<string, unknown>>> };
+const keyCaches = (globalForKeyStores.imKeyCaches ??= new Set());
+
+/** Drops a key from every key store's cache in this process (revokeApiKey calls it). */
+export function forgetCachedKey(accessKeyId: string): void {
+  for (const ref of keyCaches) {
+    const cache = ref.deref();
+    if (cache) cache.delete(accessKeyId);
+    else keyCaches.delete(ref);
+  }
+}
+
+export function dbKeyStore(db: Db, options: { bootstrap?: BootstrapKey; cacheMs?: number; now?: () => number } = {}): KeyStore {
   const { bootstrap } = options;
+  const cacheMs = options.cacheMs ?? KEY_CACHE_MS;
+  const clock = options.now ?? Date.now;
   // Even an UPDATE that matches no row takes SQLite's write lock; remembering recent touches here
   // keeps a burst of API calls from queueing behind one another for bookkeeping.
   const touchedAt = new Map<string, number>();
+  const cache = new Map<string, { credential: ApiKeyCredential; until: number }>();
+  keyCaches.add(new WeakRef(cache));
+
+  async function load(accessKeyId: string): Promise<StoredKey | null> {
+    const reader = sqliteReader(db);
+    if (reader) {
+      return (
+        reader.get<StoredKey>(`SELECT accessKeyId, name, role, signingKeyHash, revokedAt FROM "ApiKey" WHERE accessKeyId = ?`, [accessKeyId]) ?? null
+      );
+    }
+    return db.apiKey.findUnique({
+      where: { accessKeyId },
+      select: { accessKeyId: true, name: true, role: true, signingKeyHash: true, revokedAt: true },
+    });
+  }
+
   return {
     async find(accessKeyId) {
       if (bootstrap && accessKeyId === bootstrap.accessKeyId) {
@@ -55,19 +99,28 @@ export function dbKeyStore(db: Db, options: { bootstrap?: BootstrapKey } = {}): 
           revoked: false,
         };
       }
-      const row = await db.apiKey.findUnique({
-        where: { accessKeyId },
-        select: { accessKeyId: true, name: true, role: true, signingKeyHash: true, revokedAt: true },
-      });
+      const now = clock();
+      const hit = cache.get(accessKeyId);
+      if (hit && hit.until > now) return hit.credential;
+      const row = await load(accessKeyId);
       // A malformed stored hash can verify nothing: treat the key as unknown rather than guess.
-      if (!row || !/^[0-9a-f]{64}$/i.test(row.signingKeyHash)) return null;
-      return {
+      if (!row || !/^[0-9a-f]{64}$/i.test(row.signingKeyHash)) {
+        cache.delete(accessKeyId);
+        return null;
+      }
+      const credential: ApiKeyCredential = {
         accessKeyId: row.accessKeyId,
         name: row.name,
         role: isRole(row.role) ? row.role : null,
         signing: { kind: "hashed", signingKeyHash: Uint8Array.from(Buffer.from(row.signingKeyHash, "hex")) },
         revoked: row.revokedAt !== null,
       };
+      if (cacheMs > 0) {
+        // Bounded: ids are whatever callers send, but only keys that exist are kept.
+        if (cache.size > 10_000) cache.clear();
+        cache.set(accessKeyId, { credential, until: now + cacheMs });
+      }
+      return credential;
     },
     async touch(accessKeyId, at) {
       if (bootstrap && accessKeyId === bootstrap.accessKeyId) return;

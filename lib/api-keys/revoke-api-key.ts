@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db, Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/im/errors";
+import { forgetCachedKey } from "./key-store";
 import { API_KEY_SUMMARY_SELECT, toApiKeySummary, type ApiKeySummary } from "./api-key";
 
 export type RevokeApiKeyOptions = {
@@ -14,6 +15,8 @@ export async function revokeApiKey(db: Db, accessKeyId: string, options: RevokeA
   const where: Prisma.ApiKeyWhereInput = { accessKeyId };
   if (options.userId !== undefined) where.userId = options.userId;
   await db.apiKey.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: options.now ?? new Date() } });
+  // This process's SigV4 verifiers stop trusting it now (other instances: within KEY_CACHE_MS).
+  forgetCachedKey(accessKeyId);
   const row = await db.apiKey.findFirst({ where, select: API_KEY_SUMMARY_SELECT });
   if (!row) throw notFound("API_KEY", accessKeyId, `API key ${accessKeyId} does not exist`);
   return toApiKeySummary(row);

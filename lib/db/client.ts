@@ -9,6 +9,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { config, isPostgresUrl } from "../config";
 import { serializedSqlite } from "./sqlite-serialized";
+import { registerSqliteReader } from "./sqlite-reader";
 
 export type Db = InstanceType<typeof SqliteClient>;
 /** A transaction client, as `$transaction(async (tx) => ...)` hands it out. */
@@ -32,10 +33,18 @@ export function createDb(url: string): Db {
   }
   const file = sqliteFilePath(url);
   mkdirSync(path.dirname(file), { recursive: true });
-  return new SqliteClient({
+  const client = new SqliteClient({
     adapter: serializedSqlite(new PrismaBetterSQLite3({ url: file, timeout: 10_000 })),
     transactionOptions,
   });
+  // The hot reads' own connection (sqlite-reader.ts), closed with the client.
+  const reader = registerSqliteReader(client, file);
+  const disconnect = client.$disconnect.bind(client);
+  client.$disconnect = async () => {
+    reader.close();
+    await disconnect();
+  };
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { imDb?: Db };

@@ -1,4 +1,4 @@
-// Starts the built console (`next start`) as the tests' real HTTP endpoint, on a free port, with
+// Starts the built console (`npm start`'s server) as the tests' real HTTP endpoint, on a free port, with
 // its own database and data directory, and stops it again.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -6,7 +6,13 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export type ConsoleServer = { url: string; databaseUrl: string; stop(): Promise<void> };
+export type ConsoleServer = {
+  url: string;
+  databaseUrl: string;
+  /** What the server printed so far (stdout and stderr). */
+  output(): string;
+  stop(): Promise<void>;
+};
 
 /** The bootstrap SigV4 key every test server accepts (admin role). */
 export const BOOTSTRAP_KEY = { accessKeyId: "AKIATESTBOOTSTRAP000", secretAccessKey: "test-bootstrap-secret" };
@@ -42,13 +48,14 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 
 export async function startConsoleServer(options: { databaseUrl: string; env?: Record<string, string> }): Promise<ConsoleServer> {
   const root = path.resolve(__dirname, "../..");
-  if (!existsSync(path.join(root, distDir(), "BUILD_ID"))) {
+  if (!existsSync(path.join(root, distDir(), "BUILD_ID")) || !existsSync(path.join(root, distDir(), "im-server.mjs"))) {
     throw new Error(`No production build in ${distDir()}/: run \`npm run build\` first (npm test does).`);
   }
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "im-server-"));
   let output = "";
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // Exactly what `npm start` runs: scripts/start.mjs → the bundled production server.
+  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
       ...process.env,
@@ -79,5 +86,5 @@ export async function startConsoleServer(options: { databaseUrl: string; env?: R
     await stop();
     throw e;
   }
-  return { url, databaseUrl: options.databaseUrl, stop };
+  return { url, databaseUrl: options.databaseUrl, output: () => output, stop };
 }

@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, dbKeyStore, listApiKeys, revokeApiKey, touchLastUsed } from "@/lib/api-keys";
+import { KEY_CACHE_MS } from "@/lib/api-keys/key-store";
 import { PROVIDERS, createTestDatabase, type TestDatabase } from "../support/databases";
 
 describe.each(PROVIDERS)("API keys on %s", (provider) => {
@@ -63,5 +64,31 @@ describe.each(PROVIDERS)("API keys on %s", (provider) => {
     expect(await store.find("BOOT")).toMatchObject({ name: "bootstrap", role: "admin", signing: { kind: "secret", secretAccessKey: "s" }, revoked: false });
     expect(await store.find("NOPE")).toBeNull();
     expect(await t.db.apiKey.count({ where: { accessKeyId: "BOOT" } })).toBe(0);
+  });
+  it("trusts a looked-up key for KEY_CACHE_MS, and forgets it at once when this process revokes it", async () => {
+    let now = 1_000_000;
+    const store = dbKeyStore(t.db, { now: () => now });
+    const key = await createApiKey(t.db, { name: "cache", role: "viewer" });
+    expect((await store.find(key.accessKeyId))?.revoked).toBe(false);
+
+    // Revoked behind the store's back (another console instance): still trusted until the entry expires.
+    await t.db.apiKey.update({ where: { accessKeyId: key.accessKeyId }, data: { revokedAt: new Date() } });
+    now += KEY_CACHE_MS - 1;
+    expect((await store.find(key.accessKeyId))?.revoked).toBe(false);
+    now += 2;
+    expect((await store.find(key.accessKeyId))?.revoked).toBe(true);
+
+    // Revoked through revokeApiKey in this process: every store of the process forgets it now.
+    const other = await createApiKey(t.db, { name: "cache-2", role: "viewer" });
+    expect((await store.find(other.accessKeyId))?.revoked).toBe(false);
+    await revokeApiKey(t.db, other.accessKeyId);
+    expect((await store.find(other.accessKeyId))?.revoked).toBe(true);
+  });
+
+  it("does not remember unknown keys, so a new key works at once", async () => {
+    const store = dbKeyStore(t.db);
+    expect(await store.find("AKIANOTYETCREATED000")).toBeNull();
+    const key = await createApiKey(t.db, { name: "fresh", role: "viewer" });
+    expect(await store.find(key.accessKeyId)).toMatchObject({ name: "fresh", role: "viewer", revoked: false });
   });
 });

@@ -14,7 +14,11 @@ export function decodeCursor(token: string | undefined): Cursor | undefined {
     const c = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as Cursor;
     if ((typeof c.k === "string" || typeof c.k === "number") && typeof c.id === "string") return c;
   } catch {}
-  throw new ImError("ValidationException", "The nextToken is not valid: pass a nextToken returned by a previous call of this operation", {
+  throw invalidToken();
+}
+
+export function invalidToken(): ImError {
+  return new ImError("ValidationException", "The nextToken is not valid: pass a nextToken returned by a previous call of this operation", {
     reason: "FIELD_VALIDATION_FAILED",
     fields: [{ name: "nextToken", message: "Invalid pagination token" }],
   });

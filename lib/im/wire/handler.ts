@@ -14,9 +14,23 @@ import type { ServiceId } from "../model";
 import { jsonRpcOperation, readJsonRpcInput, writeJsonRpcError, writeJsonRpcOutput } from "./json-rpc";
 import { matchRestOperation, readRestInput, writeRestError, writeRestOutput } from "./rest-json";
 import { verifySignature, type QueryPairs, type SignedRequest } from "./sigv4";
-import { errorInfo, WireError } from "./wire-error";
+import { errorInfo, WireError, type WireHeaders, type WireResponse } from "./wire-error";
 
 export type WireHandler = (req: Request) => Promise<Response>;
+
+/**
+ * A request as any HTTP server can hand it over without building a Web Request first (the
+ * node:http server in server/ does).
+ */
+export type RawWireRequest = {
+  method: string;
+  /** The absolute URL, path still percent-encoded as sent. */
+  url: string;
+  headers: WireHeaders;
+  /** Reads the body; may throw the 413 WireError that readBodyLimited makes. */
+  readBody(limit: number): Promise<Uint8Array>;
+};
+export type RawWireHandler = (req: RawWireRequest) => Promise<WireResponse>;
 
 export type WireHandlerOptions = {
   service: ServiceId;
@@ -36,10 +50,13 @@ export type WireHandlerOptions = {
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+export function bodyTooLarge(limit: number): WireError {
+  return new WireError("RequestEntityTooLargeException", 413, `The request body exceeds ${limit} bytes`);
+}
+
 async function readBody(req: Request, limit: number): Promise<Uint8Array> {
-  const tooLarge = () => new WireError("RequestEntityTooLargeException", 413, `The request body exceeds ${limit} bytes`);
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge();
+  if (declared > limit) throw bodyTooLarge(limit);
   if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -50,7 +67,7 @@ async function readBody(req: Request, limit: number): Promise<Uint8Array> {
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw bodyTooLarge(limit);
     }
     chunks.push(value);
   }
@@ -93,7 +110,17 @@ function contractMethod(service: IncidentsService | ContactsService, operation: 
   return (input) => (method as (input: unknown) => Promise<unknown>).call(service, input);
 }
 
+/** The endpoint for Web Requests (the Next route handlers and the tests' in-process hosts). */
 export function createWireHandler(options: WireHandlerOptions): WireHandler {
+  const raw = createRawWireHandler(options);
+  return async (req) => {
+    const res = await raw({ method: req.method, url: req.url, headers: req.headers, readBody: (limit) => readBody(req, limit) });
+    return new Response(res.body, { status: res.status, headers: res.headers });
+  };
+}
+
+/** The endpoint over RawWireRequest: the same authentication, parsing and answers. */
+export function createRawWireHandler(options: WireHandlerOptions): RawWireHandler {
   const { service, keys, accountId } = options;
   const now = options.now ?? (() => new Date());
   const basePath = (options.basePath ?? `/api/aws/${service}`).replace(/\/+$/, "");
@@ -102,12 +129,12 @@ export function createWireHandler(options: WireHandlerOptions): WireHandler {
   const rest = service === "ssm-incidents";
   const writeError = rest ? writeRestError : writeJsonRpcError;
 
-  async function handle(req: Request): Promise<Response> {
+  async function handle(req: RawWireRequest): Promise<WireResponse> {
     // The raw path, percent-encoding intact: the client signed it in that form.
     const url = new URL(req.url);
     const path = url.pathname;
     const query = parseQuery(url.search);
-    const body = await readBody(req, maxBodyBytes);
+    const body = await req.readBody(maxBodyBytes);
     const signed: SignedRequest = { method: req.method.toUpperCase(), path, query, headers: req.headers, body };
     const key = await verifySignature(signed, { service, keys, now: now() });
     await recordUse(key);
@@ -155,9 +182,9 @@ export function createWireHandler(options: WireHandlerOptions): WireHandler {
     }
   }
 
-  return async function wireHandler(req: Request): Promise<Response> {
+  return async function wireHandler(req: RawWireRequest): Promise<WireResponse> {
     const requestId = randomUUID();
-    let response: Response;
+    let response: WireResponse;
     try {
       response = await handle(req);
     } catch (e) {
@@ -166,7 +193,7 @@ export function createWireHandler(options: WireHandlerOptions): WireHandler {
       response = writeError(service, errorInfo(e instanceof WireError ? e : toImError(e)));
     }
     // The SDKs report this as $metadata.requestId, which ties a client's error to the server log.
-    response.headers.set("x-amzn-requestid", requestId);
+    response.headers["x-amzn-requestid"] = requestId;
     return response;
   }
 }

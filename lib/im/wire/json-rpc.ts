@@ -6,12 +6,12 @@ import { serviceModel, shape, type ServiceId } from "../model";
 import { validationError } from "../model/validate";
 import { parseJsonBody } from "./rest-json";
 import { readJsonShape, writeJsonShape } from "./shapes";
-import { WireError, type ErrorInfo } from "./wire-error";
+import { WireError, type ErrorInfo, type WireHeaders, type WireResponse } from "./wire-error";
 
 export const JSON_RPC_CONTENT_TYPE = "application/x-amz-json-1.1";
 
 /** The operation X-Amz-Target names, or a 400 UnknownOperationException. */
-export function jsonRpcOperation(service: ServiceId, method: string, headers: Headers): string {
+export function jsonRpcOperation(service: ServiceId, method: string, headers: WireHeaders): string {
   const model = serviceModel(service);
   const prefix = model.metadata.targetPrefix;
   if (method.toUpperCase() !== "POST") {
@@ -45,10 +45,10 @@ export function readJsonRpcInput(service: ServiceId, operation: string, body: Ui
   return input ?? {};
 }
 
-export function writeJsonRpcOutput(service: ServiceId, operation: string, output: unknown): Response {
+export function writeJsonRpcOutput(service: ServiceId, operation: string, output: unknown): WireResponse {
   const op = serviceModel(service).operations[operation];
   const body = op.output ? writeJsonShape(service, op.output.shape, output ?? {}, { wholeSeconds: true }) : {};
-  return new Response(JSON.stringify(body ?? {}), { status: 200, headers: { "content-type": JSON_RPC_CONTENT_TYPE } });
+  return { status: 200, headers: { "content-type": JSON_RPC_CONTENT_TYPE }, body: JSON.stringify(body ?? {}) };
 }
 
 /**
@@ -60,7 +60,7 @@ function jsonRpcStatus(status: number): number {
   return 400;
 }
 
-export function writeJsonRpcError(service: ServiceId, error: ErrorInfo): Response {
+export function writeJsonRpcError(service: ServiceId, error: ErrorInfo): WireResponse {
   const body: Record<string, unknown> = { __type: error.code, message: error.message, Message: error.message };
   const members = serviceModel(service).shapes[error.code]?.exception ? (shape(service, error.code).members ?? {}) : {};
   const d = error.details;
@@ -75,5 +75,5 @@ export function writeJsonRpcError(service: ServiceId, error: ErrorInfo): Respons
   for (const [name, value] of Object.entries(extra)) {
     if (value !== undefined && name in members) body[name] = value;
   }
-  return new Response(JSON.stringify(body), { status: jsonRpcStatus(error.status), headers: { "content-type": JSON_RPC_CONTENT_TYPE } });
+  return { status: jsonRpcStatus(error.status), headers: { "content-type": JSON_RPC_CONTENT_TYPE }, body: JSON.stringify(body) };
 }

@@ -7,7 +7,7 @@ import { serviceModel, shape, type MemberRef, type ServiceId } from "../model";
 import { validationError } from "../model/validate";
 import { readJsonShape, readTextShape, writeJsonShape } from "./shapes";
 import type { QueryPairs } from "./sigv4";
-import { WireError, type ErrorInfo } from "./wire-error";
+import { WireError, type ErrorInfo, type WireHeaders, type WireResponse } from "./wire-error";
 
 type Segment = { literal: string } | { label: string; greedy: boolean };
 type Route = { operation: string; method: string; segments: Segment[] };
@@ -85,7 +85,7 @@ export function matchRestOperation(service: ServiceId, method: string, path: str
   throw new WireError("UnknownOperationException", 404, `No ${service} operation matches ${upper} /${parts.join("/")}`);
 }
 
-export type RestRequestParts = { method: string; labels: Record<string, string>; query: QueryPairs; headers: Headers; body: Uint8Array };
+export type RestRequestParts = { method: string; labels: Record<string, string>; query: QueryPairs; headers: WireHeaders; body: Uint8Array };
 
 /** Parses a JSON request body: empty means no members; anything but an object is a SerializationException. */
 export function parseJsonBody(body: Uint8Array): Record<string, unknown> {
@@ -165,35 +165,36 @@ export function readRestInput(service: ServiceId, operation: string, parts: Rest
   return input;
 }
 
-const JSON_HEADERS = { "content-type": "application/json" };
+const JSON_CONTENT_TYPE = "application/json";
 
 /** The operation's success response: the model's status, body members as JSON (204: no body). */
-export function writeRestOutput(service: ServiceId, operation: string, output: unknown): Response {
+export function writeRestOutput(service: ServiceId, operation: string, output: unknown): WireResponse {
   const op = serviceModel(service).operations[operation];
   const status = op.http.responseCode ?? 200;
-  const headers = new Headers(JSON_HEADERS);
+  // Header names lowercased, as a Headers object would keep them (the last of two spellings wins).
+  const headers: Record<string, string> = { "content-type": JSON_CONTENT_TYPE };
   const body: Record<string, unknown> = {};
   const out = (typeof output === "object" && output !== null ? output : {}) as Record<string, unknown>;
   for (const [name, ref] of Object.entries(op.output ? (shape(service, op.output.shape).members ?? {}) : {})) {
     const value = out[name];
     if (value === undefined || value === null) continue;
-    if (ref.location === "header") headers.set(ref.locationName ?? name, String(value instanceof Date ? value.toUTCString() : value));
+    if (ref.location === "header") headers[(ref.locationName ?? name).toLowerCase()] = String(value instanceof Date ? value.toUTCString() : value);
     else if (ref.location === "headers" && typeof value === "object") {
-      for (const [k, v] of Object.entries(value)) headers.set(`${ref.locationName ?? ""}${k}`, String(v));
+      for (const [k, v] of Object.entries(value)) headers[`${ref.locationName ?? ""}${k}`.toLowerCase()] = String(v);
     } else if (ref.location !== "statusCode") {
       const json = writeJsonShape(service, ref.shape, value, { wholeSeconds: false });
       if (json !== undefined) body[name] = json;
     }
   }
   if (status === 204) {
-    headers.delete("content-type");
-    return new Response(null, { status, headers });
+    delete headers["content-type"];
+    return { status, headers, body: null };
   }
-  return new Response(JSON.stringify(body), { status, headers });
+  return { status, headers, body: JSON.stringify(body) };
 }
 
 /** An error as restJson1 clients read it: `x-amzn-errortype` + `{"message", ...modeled members}`. */
-export function writeRestError(service: ServiceId, error: ErrorInfo): Response {
+export function writeRestError(service: ServiceId, error: ErrorInfo): WireResponse {
   const body: Record<string, unknown> = { message: error.message };
   // Only the members the model gives this exception; unknown names (NotImplemented, wire errors) carry a message.
   const members = serviceModel(service).shapes[error.code]?.exception ? (shape(service, error.code).members ?? {}) : {};
@@ -206,8 +207,5 @@ export function writeRestError(service: ServiceId, error: ErrorInfo): Response {
   for (const [name, value] of Object.entries(extra)) {
     if (value !== undefined && name in members) body[name] = value;
   }
-  return new Response(JSON.stringify(body), {
-    status: error.status,
-    headers: { ...JSON_HEADERS, "x-amzn-errortype": error.code },
-  });
+  return { status: error.status, headers: { "content-type": JSON_CONTENT_TYPE, "x-amzn-errortype": error.code }, body: JSON.stringify(body) };
 }

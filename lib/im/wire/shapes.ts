@@ -4,7 +4,7 @@
 // the member that is wrong; the model's constraints (lengths, patterns, enums) are the backend's
 // job (lib/im/model/validate.ts), so no limit is checked twice.
 import type { ValidationField } from "../errors";
-import { shape, type ServiceId, type Shape } from "../model";
+import { shape, type MemberRef, type ServiceId, type Shape } from "../model";
 
 type Problems = ValidationField[];
 
@@ -185,6 +185,15 @@ function epochSeconds(value: unknown, options: WriteOptions): number | undefined
 }
 
 /** A contract value written as JSON for `shapeName`: only modeled members, no undefined, Dates as epoch seconds. */
+// A structure's members as entries, listed once per shape: a list page writes the same structure a
+// hundred times, and Object.entries per item was a visible share of its CPU.
+const memberEntries = new WeakMap<object, [string, MemberRef][]>();
+function membersOf(s: Shape): [string, MemberRef][] {
+  let entries = memberEntries.get(s);
+  if (!entries) memberEntries.set(s, (entries = Object.entries(s.members ?? {})));
+  return entries;
+}
+
 export function writeJsonShape(service: ServiceId, shapeName: string, value: unknown, options: WriteOptions): unknown {
   if (value === null || value === undefined) return undefined;
   const s = shape(service, shapeName);
@@ -192,7 +201,7 @@ export function writeJsonShape(service: ServiceId, shapeName: string, value: unk
     case "structure": {
       if (!isPlainObject(value)) return undefined;
       const out: Record<string, unknown> = {};
-      for (const [name, ref] of Object.entries(s.members ?? {})) {
+      for (const [name, ref] of membersOf(s)) {
         const v = writeJsonShape(service, ref.shape, value[name], options);
         if (v !== undefined) out[name] = v;
       }

@@ -8,7 +8,7 @@ import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { ApiKeyCredential, KeyStore, SigningSecret } from "@/lib/api-keys/key-store";
 import type { ServiceId } from "../model";
-import { authError } from "./wire-error";
+import { authError, type WireHeaders } from "./wire-error";
 
 /** Query parameters, percent-decoded, in the order sent (repeated keys repeat). */
 export type QueryPairs = [string, string][];
@@ -19,7 +19,7 @@ export type SignedRequest = {
   /** The raw path, still percent-encoded as sent: the client signed it in that form. */
   path: string;
   query: QueryPairs;
-  headers: Headers;
+  headers: WireHeaders;
   body: Uint8Array;
 };
 

@@ -8,8 +8,10 @@ import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { fireNow, startIncidentEngagements } from "../contacts/engine";
 import { toJson } from "../json";
-import { decodeCursor, page } from "../pagination";
-import { toIncidentRecord, toIncidentSummary } from "./records";
+import { decodeCursor, invalidToken, page } from "../pagination";
+import { toIncidentRecord, toIncidentSummary, type IncidentSummaryRow } from "./records";
+import { sqliteReader } from "@/lib/db/sqlite-reader";
+import { sqliteIncidentByArn, sqliteListIncidents } from "./sqlite-reads";
 import { requireActiveReplicationSet } from "./replication-set";
 import { findResponsePlan } from "./response-plans";
 import { deleteTagsOf } from "./tags";
@@ -125,7 +127,10 @@ export async function startIncident(
 }
 
 async function findIncident(ctx: LocalContext, arn: string) {
-  const row = await ctx.db.incidentRecord.findUnique({ where: { arn }, include: { automationExecutions: { orderBy: { createdAt: "asc" } } } });
+  const reader = sqliteReader(ctx.db);
+  const row = reader
+    ? sqliteIncidentByArn(reader, arn)
+    : await ctx.db.incidentRecord.findUnique({ where: { arn }, include: { automationExecutions: { orderBy: { createdAt: "asc" } } } });
   if (!row) throw notFound("INCIDENT_RECORD", arn, `Incident record ${arn} does not exist`);
   return row;
 }
@@ -139,7 +144,13 @@ export async function getIncidentRecord(
 
 const FILTER_KEYS = ["creationTime", "impact", "status", "createdBy"] as const;
 
-function filterWhere(filter: I.Filter): Prisma.IncidentRecordWhereInput {
+/** One validated ListIncidentRecords filter (the Prisma and the SQLite read paths both build from it). */
+export type IncidentFilter =
+  | { column: "creationTime"; op: "before" | "after"; time: Date }
+  | { column: "impact"; values: number[] }
+  | { column: "status" | "createdBy"; values: string[] };
+
+function parseFilter(filter: I.Filter): IncidentFilter {
   const key = filter.key as (typeof FILTER_KEYS)[number];
   const c = filter.condition!;
   const bad = (why: string) =>
@@ -149,41 +160,55 @@ function filterWhere(filter: I.Filter): Prisma.IncidentRecordWhereInput {
     });
   switch (key) {
     case "creationTime":
-      if (c.before) return { creationTime: { lt: c.before } };
-      if (c.after) return { creationTime: { gt: c.after } };
+      if (c.before) return { column: "creationTime", op: "before", time: c.before };
+      if (c.after) return { column: "creationTime", op: "after", time: c.after };
       throw bad("creationTime takes a before or after condition");
     case "impact": {
       const values = c.equals?.integerValues;
       if (!values?.length) throw bad("impact takes equals.integerValues");
-      return { impact: { in: values } };
+      return { column: "impact", values };
     }
     case "status":
     case "createdBy": {
       const values = c.equals?.stringValues;
       if (!values?.length) throw bad(`${key} takes equals.stringValues`);
-      return { [key]: { in: values } };
+      return { column: key, values };
     }
     default:
       throw bad(`unknown filter key; use one of ${FILTER_KEYS.join(", ")}`);
   }
 }
 
+function filterWhere(f: IncidentFilter): Prisma.IncidentRecordWhereInput {
+  if (f.column === "creationTime") return { creationTime: f.op === "before" ? { lt: f.time } : { gt: f.time } };
+  return { [f.column]: { in: f.values } };
+}
+
+/** A list cursor's position: its sort key as a time, and the id that breaks ties. */
+export type IncidentCursor = { time: Date; id: string };
+
 export async function listIncidentRecords(
   ctx: LocalContext,
   input: I.ListIncidentRecordsCommandInput,
 ): Promise<Out<I.ListIncidentRecordsCommandOutput>> {
   const limit = input.maxResults ?? 100;
-  const cursor = decodeCursor(input.nextToken);
-  const and: Prisma.IncidentRecordWhereInput[] = (input.filters ?? []).map(filterWhere);
-  if (cursor) {
-    const t = new Date(Number(cursor.k));
-    and.push({ OR: [{ creationTime: { lt: t } }, { creationTime: t, id: { lt: cursor.id } }] });
+  const decoded = decodeCursor(input.nextToken);
+  const cursor: IncidentCursor | undefined = decoded && { time: new Date(Number(decoded.k)), id: decoded.id };
+  if (cursor && Number.isNaN(cursor.time.getTime())) throw invalidToken();
+  const filters = (input.filters ?? []).map(parseFilter);
+  const reader = sqliteReader(ctx.db);
+  let rows: IncidentSummaryRow[];
+  if (reader) {
+    rows = sqliteListIncidents(reader, filters, cursor, limit + 1);
+  } else {
+    const and: Prisma.IncidentRecordWhereInput[] = filters.map(filterWhere);
+    if (cursor) and.push({ OR: [{ creationTime: { lt: cursor.time } }, { creationTime: cursor.time, id: { lt: cursor.id } }] });
+    rows = await ctx.db.incidentRecord.findMany({
+      where: and.length ? { AND: and } : undefined,
+      orderBy: [{ creationTime: "desc" }, { id: "desc" }],
+      take: limit + 1,
+    });
   }
-  const rows = await ctx.db.incidentRecord.findMany({
-    where: and.length ? { AND: and } : undefined,
-    orderBy: [{ creationTime: "desc" }, { id: "desc" }],
-    take: limit + 1,
-  });
   const { items, nextToken } = page(rows, limit, (r) => r.creationTime.getTime());
   return { incidentRecordSummaries: items.map(toIncidentSummary), nextToken };
 }

@@ -10,9 +10,14 @@ import type {
 import type * as M from "@/lib/db/generated/sqlite/models";
 import { fromJson } from "../json";
 
-type IncidentRow = M.IncidentRecordModel & { automationExecutions?: M.AutomationExecutionModel[] };
+export type IncidentRow = M.IncidentRecordModel & { automationExecutions?: Pick<M.AutomationExecutionModel, "ssmExecutionArn">[] };
+/** What a summary needs of a row (the SQLite list path selects only these). */
+export type IncidentSummaryRow = Pick<
+  M.IncidentRecordModel,
+  "id" | "arn" | "title" | "status" | "impact" | "creationTime" | "resolvedTime" | "createdBy" | "source" | "invokedBy" | "resourceArn"
+>;
 
-function source(row: IncidentRow) {
+function source(row: IncidentSummaryRow) {
   return {
     createdBy: row.createdBy,
     source: row.source,
@@ -41,7 +46,7 @@ export function toIncidentRecord(row: IncidentRow): IncidentRecord {
   };
 }
 
-export function toIncidentSummary(row: IncidentRow): IncidentRecordSummary {
+export function toIncidentSummary(row: IncidentSummaryRow): IncidentRecordSummary {
   return {
     arn: row.arn,
     title: row.title,

@@ -10,6 +10,8 @@ import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { decodeCursor, page } from "../pagination";
 import { CALLER_EVENT_TYPES, isCallerEventType, requireIncident } from "./timeline";
+import { sqliteReader } from "@/lib/db/sqlite-reader";
+import { sqliteIncidentIdentity, sqliteListTimelineEvents } from "./sqlite-reads";
 
 // Lists leave eventData out (up to 12,000 characters an event; EventSummary has no eventData).
 const SUMMARY_SELECT = {
@@ -22,7 +24,7 @@ const SUMMARY_SELECT = {
 
 const EVENT_SELECT = { ...SUMMARY_SELECT, eventData: true } satisfies Prisma.TimelineEventSelect;
 
-type SummaryRow = Prisma.TimelineEventGetPayload<{ select: typeof SUMMARY_SELECT }>;
+export type SummaryRow = Prisma.TimelineEventGetPayload<{ select: typeof SUMMARY_SELECT }>;
 type EventRow = Prisma.TimelineEventGetPayload<{ select: typeof EVENT_SELECT }>;
 
 function toEventReferences(row: SummaryRow): I.EventReference[] {
@@ -181,7 +183,12 @@ const FILTER_KEYS = ["eventTime", "eventType", "eventReference"] as const;
  * (equals stringValues; an event matches when one of its references is that resource ARN or
  * related item ID). Filters AND across keys, values OR within one.
  */
-function filterWhere(filter: I.Filter): Prisma.TimelineEventWhereInput {
+/** One validated ListTimelineEvents filter (the Prisma and the SQLite read paths both build from it). */
+export type TimelineFilter =
+  | { key: "eventTime"; op: "before" | "after"; time: Date }
+  | { key: "eventType" | "eventReference"; values: string[] };
+
+function parseFilter(filter: I.Filter): TimelineFilter {
   const c = filter.condition!;
   const bad = (why: string) => {
     const message = `Filter ${filter.key}: ${why}`;
@@ -194,17 +201,26 @@ function filterWhere(filter: I.Filter): Prisma.TimelineEventWhereInput {
   };
   switch (filter.key as (typeof FILTER_KEYS)[number]) {
     case "eventTime":
-      if (c.before) return { eventTime: { lt: c.before } };
-      if (c.after) return { eventTime: { gt: c.after } };
+      if (c.before) return { key: "eventTime", op: "before", time: c.before };
+      if (c.after) return { key: "eventTime", op: "after", time: c.after };
       throw bad("eventTime takes a before or after condition");
     case "eventType":
-      return { eventType: { in: strings() } };
-    case "eventReference": {
-      const values = strings();
-      return { references: { some: { OR: [{ resource: { in: values } }, { relatedItemId: { in: values } }] } } };
-    }
+      return { key: "eventType", values: strings() };
+    case "eventReference":
+      return { key: "eventReference", values: strings() };
     default:
       throw bad(`unknown filter key; use one of ${FILTER_KEYS.join(", ")}`);
+  }
+}
+
+function filterWhere(f: TimelineFilter): Prisma.TimelineEventWhereInput {
+  switch (f.key) {
+    case "eventTime":
+      return { eventTime: f.op === "before" ? { lt: f.time } : { gt: f.time } };
+    case "eventType":
+      return { eventType: { in: f.values } };
+    case "eventReference":
+      return { references: { some: { OR: [{ resource: { in: f.values } }, { relatedItemId: { in: f.values } }] } } };
   }
 }
 
@@ -219,30 +235,50 @@ function cursorTime(k: string | number): Date {
   return t;
 }
 
+export type TimelineQuery = {
+  incidentId: string;
+  filters: TimelineFilter[];
+  dir: "asc" | "desc";
+  cursor?: { time: Date; id: string };
+  take: number;
+};
+
 export async function listTimelineEvents(
   ctx: LocalContext,
   input: I.ListTimelineEventsCommandInput,
 ): Promise<Out<I.ListTimelineEventsCommandOutput>> {
-  const incident = await requireIncident(ctx.db, input.incidentRecordArn!);
+  const reader = sqliteReader(ctx.db);
+  const incident = reader ? sqliteIncidentIdentity(reader, input.incidentRecordArn!) : await requireIncident(ctx.db, input.incidentRecordArn!);
   // Newest first by default: the ListTimelineEvents example, which passes no sort, answers in
   // descending eventTime (and DESIGN.md: lists are newest first unless a sort is given).
   // EVENT_TIME is the only sortBy the model allows; id breaks ties so the order is total.
   const dir = input.sortOrder === "ASCENDING" ? "asc" : "desc";
   const limit = input.maxResults ?? 100;
-  const cursor = decodeCursor(input.nextToken);
-  const and: Prisma.TimelineEventWhereInput[] = [{ incidentId: incident.id }, ...(input.filters ?? []).map(filterWhere)];
-  if (cursor) {
-    const t = cursorTime(cursor.k);
-    const past = dir === "desc" ? { lt: t } : { gt: t };
-    const pastId = dir === "desc" ? { lt: cursor.id } : { gt: cursor.id };
-    and.push({ OR: [{ eventTime: past }, { eventTime: t, id: pastId }] });
-  }
-  const rows = await ctx.db.timelineEvent.findMany({
-    where: { AND: and },
-    orderBy: [{ eventTime: dir }, { id: dir }],
+  const decoded = decodeCursor(input.nextToken);
+  const query: TimelineQuery = {
+    incidentId: incident.id,
+    filters: (input.filters ?? []).map(parseFilter),
+    dir,
+    cursor: decoded && { time: cursorTime(decoded.k), id: decoded.id },
     take: limit + 1,
-    select: SUMMARY_SELECT,
-  });
+  };
+  const rows = reader ? sqliteListTimelineEvents(reader, query) : await prismaListTimelineEvents(ctx.db, query);
   const { items, nextToken } = page(rows, limit, (r) => r.eventTime.getTime());
   return { eventSummaries: items.map((r) => toEventSummary(r, incident.arn)), nextToken };
+}
+
+async function prismaListTimelineEvents(db: Tx, q: TimelineQuery): Promise<SummaryRow[]> {
+  const and: Prisma.TimelineEventWhereInput[] = [{ incidentId: q.incidentId }, ...q.filters.map(filterWhere)];
+  if (q.cursor) {
+    const { time: t, id } = q.cursor;
+    const past = q.dir === "desc" ? { lt: t } : { gt: t };
+    const pastId = q.dir === "desc" ? { lt: id } : { gt: id };
+    and.push({ OR: [{ eventTime: past }, { eventTime: t, id: pastId }] });
+  }
+  return db.timelineEvent.findMany({
+    where: { AND: and },
+    orderBy: [{ eventTime: q.dir }, { id: q.dir }],
+    take: q.take,
+    select: SUMMARY_SELECT,
+  });
 }

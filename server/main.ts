@@ -1,0 +1,72 @@
+// The production server (`npm start`): one node:http server in front of two request handlers.
+//   /api/aws/ssm-incidents/** and /api/aws/ssm-contacts → server/aws-endpoints.ts (node:http
+//     straight into lib/im/wire: issue 3's throughput targets are out of reach through a Next
+//     route handler);
+//   everything else → Next.js's own request handler (a documented Next "custom server").
+// Bundled at build time by scripts/build-server.mjs into <distDir>/im-server.mjs and started by
+// scripts/start.mjs. `next dev` keeps serving /api/aws through the route handlers in app/api/aws.
+import { createServer } from "node:http";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import next from "next";
+import { bootstrap, stopEngineScheduler } from "@/lib/bootstrap";
+import { awsEndpoints, awsServiceFor } from "./aws-endpoints";
+
+const { values: args } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+  strict: true,
+});
+const port = Number(args.port ?? process.env.PORT ?? 3000);
+// Like `next start`: every interface unless told otherwise.
+const hostname = args.hostname;
+const dir = process.env.IM_APP_DIR ?? process.cwd();
+
+async function main() {
+  // As `next start`: a production server whatever the shell says.
+  (process.env as Record<string, string>).NODE_ENV = "production";
+  // Migrations, the first admin, the engine's scheduler: once per process (lib/bootstrap.ts keeps
+  // the guard on globalThis, so Next's instrumentation hook in this process finds it done).
+  await bootstrap();
+
+  const app = next({ dev: false, dir: path.resolve(dir), hostname: hostname ?? "localhost", port });
+  const nextHandler = app.getRequestHandler();
+  await app.prepare();
+  const aws = awsEndpoints();
+
+  const server = createServer((req, res) => {
+    const service = awsServiceFor(req.url);
+    const handled = service ? aws(service, req, res) : nextHandler(req, res);
+    handled.catch((e: unknown) => {
+      // Both handlers answer their own errors; this is the last resort.
+      console.error(`[server] ${req.method} ${req.url} failed`, e);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("Internal Server Error");
+    });
+  });
+  // Node's default keep-alive timeout (5 s) is shorter than many clients' idle pools; as next start.
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
+  console.log(`[server] listening on http://${hostname ?? "localhost"}:${port}`);
+
+  let stopping = false;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      // Stop claiming engine steps, stop accepting connections, then exit (a step in flight is
+      // claimed again after its lease, as with `next start`).
+      void stopEngineScheduler()
+        .catch(() => undefined)
+        .finally(() => {
+          server.close();
+          server.closeAllConnections();
+          process.exit(0);
+        });
+    });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error("[server] could not start", e);
+  process.exit(1);
+});
