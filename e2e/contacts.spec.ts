@@ -9,12 +9,12 @@ import { expect, signInThroughApi, test, uniqueName } from "./support/fixtures";
 async function createContact(page: Page, prefix: string, displayName: string): Promise<string> {
   const alias = uniqueName(prefix);
   await page.goto("/contacts/create");
-  await page.getByLabel("Alias").fill(alias);
+  await page.getByLabel("Alias", { exact: true }).fill(alias);
   await page.getByLabel(/^Display name/).fill(displayName);
   await page.getByRole("button", { name: "Add contact channel" }).click();
   const channel = page.getByRole("group", { name: "Channel 1" });
   await channel.getByLabel("Channel name").fill("work");
-  await channel.getByLabel("Address").fill(`${alias}@example.com`);
+  await channel.getByLabel("Address", { exact: true }).fill(`${alias}@example.com`);
   await page.getByRole("button", { name: "Create contact" }).click();
   await expect(page).toHaveURL(new RegExp(`/contacts/${alias}$`));
   await expect(page.getByRole("heading", { level: 1, name: displayName })).toBeVisible();
@@ -31,25 +31,28 @@ async function newestCode(dialog: ReturnType<Page["getByRole"]>): Promise<string
 }
 
 test("a responder builds a contact with two channels and a two-stage plan, and activates a channel with the code from the outbox", async ({ pageAs, browser }, testInfo) => {
+  // The longest flow of the suite (a form of 12 fields, two consoles in aws mode).
+  test.slow();
   const awsMode = testInfo.project.name === "aws-mode";
   const page = await pageAs("responder");
   const alias = uniqueName("ana");
   await page.goto("/contacts");
   await expect(page.getByRole("heading", { level: 1, name: "Contacts" })).toBeVisible();
   await page.getByRole("link", { name: "Create contact" }).click();
-  await page.getByLabel("Alias").fill(alias);
+  await expect(page.getByRole("heading", { level: 1, name: "Create contact" })).toBeVisible();
+  await page.getByLabel("Alias", { exact: true }).fill(alias);
   await page.getByLabel(/^Display name/).fill("Ana Lima");
 
   await page.getByRole("button", { name: "Add contact channel" }).click();
   const email = page.getByRole("group", { name: "Channel 1" });
   await email.getByLabel("Type").selectOption({ label: "Email" });
   await email.getByLabel("Channel name").fill("work-email");
-  await email.getByLabel("Address").fill(`${alias}@example.com`);
+  await email.getByLabel("Address", { exact: true }).fill(`${alias}@example.com`);
   await page.getByRole("button", { name: "Add contact channel" }).click();
   const sms = page.getByRole("group", { name: "Channel 2" });
   await sms.getByLabel("Type").selectOption({ label: "SMS" });
   await sms.getByLabel("Channel name").fill("mobile");
-  await sms.getByLabel("Address").fill("+15005550199");
+  await sms.getByLabel("Address", { exact: true }).fill("+15005550199");
 
   // Two stages and no targets yet: the timeline is there, and so is the warning.
   await page.getByRole("button", { name: "Add stage" }).click();
@@ -133,7 +136,8 @@ test("an escalation plan over two contacts with an essential target: build, edit
 
   await page.goto("/escalation-plans");
   await page.getByRole("link", { name: "Create escalation plan" }).click();
-  await page.getByLabel("Alias").fill(alias);
+  await expect(page.getByRole("heading", { level: 1, name: "Create escalation plan" })).toBeVisible();
+  await page.getByLabel("Alias", { exact: true }).fill(alias);
   await page.getByRole("button", { name: "Add stage" }).click();
   await page.getByRole("group", { name: "Stage 1", exact: true }).getByLabel("Duration (minutes)").fill("5");
   await page.getByRole("group", { name: "Stage 1", exact: true }).getByRole("button", { name: "Add contact" }).click();
@@ -157,7 +161,7 @@ test("an escalation plan over two contacts with an essential target: build, edit
 
   // Edit: a longer first stage moves the second.
   await page.getByRole("link", { name: "Edit" }).click();
-  await expect(page.getByLabel("Alias")).toHaveAttribute("readonly", "");
+  await expect(page.getByLabel("Alias", { exact: true })).toHaveAttribute("readonly", "");
   await page.getByRole("group", { name: "Stage 1", exact: true }).getByLabel("Duration (minutes)").fill("15");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(new RegExp(`/escalation-plans/${alias}$`));
@@ -189,28 +193,28 @@ test("the contact form shows field errors inline: bad alias, bad phone number, a
   const page = await pageAs("admin");
   const existing = await createContact(page, "dup", "Existing Person");
   await page.goto("/contacts/create");
-  await page.getByLabel("Alias").fill("Not An Alias!");
+  await page.getByLabel("Alias", { exact: true }).fill("Not An Alias!");
   await page.getByRole("button", { name: "Add contact channel" }).click();
   const channel = page.getByRole("group", { name: "Channel 1" });
   await channel.getByLabel("Type").selectOption({ label: "SMS" });
   await channel.getByLabel("Channel name").fill("mobile");
-  await channel.getByLabel("Address").fill("555-1234");
+  await channel.getByLabel("Address", { exact: true }).fill("555-1234");
   await page.getByRole("button", { name: "Add stage" }).click();
   const duration = page.getByRole("group", { name: "Stage 1", exact: true }).getByLabel("Duration (minutes)");
   await duration.fill("31");
   await page.getByRole("button", { name: "Create contact" }).click();
 
-  await expect(page.getByLabel("Alias")).toHaveAccessibleErrorMessage(/regular expression pattern/);
-  await expect(channel.getByLabel("Address")).toHaveAccessibleErrorMessage(/\(E\.164\)/);
+  await expect(page.getByLabel("Alias", { exact: true })).toHaveAccessibleErrorMessage(/regular expression pattern/);
+  await expect(channel.getByLabel("Address", { exact: true })).toHaveAccessibleErrorMessage(/\(E\.164\)/);
   await expect(duration).toHaveAccessibleErrorMessage("Must have value less than or equal to 30.");
   await expect(page).toHaveURL(/\/contacts\/create$/);
 
   // Fixed, but the alias is taken: the server's ConflictException lands on the alias field.
-  await page.getByLabel("Alias").fill(existing);
-  await channel.getByLabel("Address").fill("+15005550100");
+  await page.getByLabel("Alias", { exact: true }).fill(existing);
+  await channel.getByLabel("Address", { exact: true }).fill("+15005550100");
   await duration.fill("30");
   await page.getByRole("button", { name: "Create contact" }).click();
-  await expect(page.getByLabel("Alias")).toHaveAccessibleErrorMessage(/already exists/);
+  await expect(page.getByLabel("Alias", { exact: true })).toHaveAccessibleErrorMessage(/already exists/);
   await expect(page).toHaveURL(/\/contacts\/create$/);
 });
 

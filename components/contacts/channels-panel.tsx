@@ -4,7 +4,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,9 +22,14 @@ import { readJson, ReadError } from "@/lib/queries/read-json";
 import { activationCodeSchema } from "@/lib/actions/schemas/contact-channel";
 import { channelTypeLabel } from "./labels";
 
-export function ChannelsPanel({ alias, channels, canWrite }: { alias: string; channels: ChannelView[]; canWrite: boolean }) {
-  const col = columnHelper<ChannelView>();
-  const columns: Columns<ChannelView> = [
+const col = columnHelper<ChannelView>();
+
+/**
+ * Columns are built once per contact: a cell renderer with a new identity would remount its cell
+ * on every refresh (live updates refresh the page), closing an open activation dialog.
+ */
+function channelColumns(alias: string, canWrite: boolean): Columns<ChannelView> {
+  return [
     col.accessor("name", { header: "Name", cell: (c) => <span className="font-bold">{c.getValue()}</span> }),
     col.accessor("type", { header: "Type", cell: (c) => channelTypeLabel(c.getValue()) }),
     col.accessor("address", { header: "Address", cell: (c) => <span className="break-all">{c.getValue()}</span> }),
@@ -34,6 +39,10 @@ export function ChannelsPanel({ alias, channels, canWrite }: { alias: string; ch
     }),
     ...(canWrite ? [col.display({ id: "actions", header: "Actions", cell: (c) => <ChannelActions alias={alias} channel={c.row.original} /> })] : []),
   ];
+}
+
+export function ChannelsPanel({ alias, channels, canWrite }: { alias: string; channels: ChannelView[]; canWrite: boolean }) {
+  const columns = useMemo(() => channelColumns(alias, canWrite), [alias, canWrite]);
   return <DataTable label="Contact channels" columns={columns} data={channels} getRowId={(c) => c.arn} empty="No channels: this contact can't be paged." />;
 }
 
