@@ -167,12 +167,25 @@ test("an escalation plan over two contacts with an essential target: build, edit
   await expect(page).toHaveURL(new RegExp(`/escalation-plans/${alias}$`));
   await expect(page.getByRole("list", { name: "Engagement timeline" })).toContainText("Stage 2: minute 15 to 20");
 
-  // Deleting a contact the plan engages warns, naming the plan.
+  // A response plan engages the first contact too.
+  await page.goto(`/contacts/${first}`);
+  const firstArn = (await page.getByText(new RegExp(`^arn:aws:ssm-contacts:.*:contact/${first}$`)).textContent())!;
+  const responsePlan = uniqueName("rp-engages");
+  await page.goto("/response-plans/create");
+  await page.getByLabel("Name", { exact: true }).fill(responsePlan);
+  await page.getByLabel("Title", { exact: true }).fill("Pager test");
+  await page.getByLabel("Impact", { exact: true }).selectOption({ label: "4 Low" });
+  await page.getByRole("textbox", { name: /^Engagements/ }).fill(firstArn);
+  await page.getByRole("button", { name: "Create response plan" }).click();
+  await expect(page).toHaveURL(new RegExp(`/response-plans/${responsePlan}$`));
+
+  // Deleting a contact the plans engage warns, naming both.
   await page.goto(`/contacts/${first}`);
   await page.getByRole("button", { name: "Delete" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete contact" });
   await expect(dialog.getByText(`${first} is engaged by other plans`)).toBeVisible();
   await expect(dialog.getByRole("link", { name: alias })).toBeVisible();
+  await expect(dialog.getByRole("link", { name: responsePlan })).toBeVisible();
   await dialog.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(page).toHaveURL(/\/contacts$/);
   await page.getByLabel("Search by alias prefix").fill(first);
@@ -259,4 +272,54 @@ test("a viewer sees contacts but no mutating controls, and the server refuses a 
   expect(await forced.text()).toContain("AccessDeniedException");
   await responder.reload();
   await expect(responder.getByRole("heading", { level: 1, name: "Viewer Check Renamed" })).toBeVisible();
+});
+
+test("a responder edits a contact's channels: renames one, adds a voice channel to the plan, then removes it", async ({ pageAs }) => {
+  const page = await pageAs("responder");
+  const alias = await createContact(page, "edit-ch", "Channel Editor");
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Edit ${alias}` })).toBeVisible();
+  await expect(page.getByLabel("Alias", { exact: true })).toHaveAttribute("readonly", "");
+  const work = page.getByRole("group", { name: "Channel 1" });
+  await expect(work).toContainText("Not activated");
+  await work.getByLabel("Channel name").fill("work-mail");
+  await page.getByRole("button", { name: "Add contact channel" }).click();
+  const desk = page.getByRole("group", { name: "Channel 2" });
+  await desk.getByLabel("Type").selectOption({ label: "Voice" });
+  await desk.getByLabel("Channel name").fill("desk");
+  await desk.getByLabel("Address", { exact: true }).fill("+15005550123");
+  await page.getByRole("button", { name: "Add stage" }).click();
+  await page.getByRole("group", { name: "Stage 1", exact: true }).getByRole("button", { name: "Add channel target" }).click();
+  await page.getByRole("group", { name: "Stage 1 target 1" }).getByLabel("Channel").selectOption({ label: "desk (Voice)" });
+  await page.getByRole("button", { name: "Save changes" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/contacts/${alias}$`));
+  const channels = page.getByRole("table", { name: "Contact channels" });
+  await expect(channels.getByRole("row", { name: /work-mail/ })).toBeVisible();
+  await expect(channels.getByRole("row", { name: /desk/ })).toContainText("+15005550123");
+  await expect(page.getByRole("list", { name: "Engagement timeline" })).toContainText("desk (Voice) — minute 0 · not activated");
+
+  // Removing the channel takes its target with it: nobody would be called.
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByRole("button", { name: "Remove channel 2" }).click();
+  await expect(page.getByText("Nobody would be called")).toBeVisible();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(new RegExp(`/contacts/${alias}$`));
+  await expect(page.getByRole("table", { name: "Contact channels" }).getByRole("row", { name: /desk/ })).toHaveCount(0);
+  await expect(page.getByText("Nobody would be called")).toBeVisible();
+});
+
+test("the contact pages fit a phone", async ({ pageAs }) => {
+  const page = await pageAs("responder");
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const path of ["/contacts", "/contacts/create", "/escalation-plans/create"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    if (path === "/contacts/create") {
+      await page.getByRole("button", { name: "Add contact channel" }).click();
+      await page.getByRole("button", { name: "Add stage" }).click();
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
 });

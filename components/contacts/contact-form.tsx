@@ -9,6 +9,7 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field";
+import { StatusIndicator } from "@/components/ui/status-indicator";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createContactAction } from "@/lib/actions/create-contact";
 import { CHANNEL_TYPES, contactFieldNames, contactFormSchema, emptyContactForm, minutes, type ContactFormValues } from "@/lib/actions/schemas/contact";
@@ -20,7 +21,8 @@ import { channelTypeLabel } from "./labels";
 
 type Form = UseFormReturn<ContactFormValues>;
 
-export function ContactForm({ initial }: { initial?: ContactFormValues }) {
+/** `activated`: existing channels' activation state, by ARN (shown beside them when editing). */
+export function ContactForm({ initial, activated = {} }: { initial?: ContactFormValues; activated?: Record<string, boolean> }) {
   const editing = !!initial?.arn;
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -60,7 +62,7 @@ export function ContactForm({ initial }: { initial?: ContactFormValues }) {
           </FormField>
         </div>
       </Container>
-      <ChannelsFields form={form} />
+      <ChannelsFields form={form} activated={activated} />
       <StagesFields form={form} channelLabel={channelLabel} />
       <Container header="Engagement timeline" description="Who is paged when, in minutes from the start of an engagement.">
         <EngagementTimeline
@@ -86,7 +88,7 @@ export function ContactForm({ initial }: { initial?: ContactFormValues }) {
 let nextKey = 0;
 const newKey = () => `new-${Date.now().toString(36)}-${nextKey++}`;
 
-function ChannelsFields({ form }: { form: Form }) {
+function ChannelsFields({ form, activated }: { form: Form; activated: Record<string, boolean> }) {
   const channels = useFieldArray({ control: form.control, name: "channels", keyName: "fieldId" });
   const errors = form.formState.errors.channels;
   const types = useWatch({ control: form.control, name: "channels" }).map((c) => c.type);
@@ -103,6 +105,14 @@ function ChannelsFields({ form }: { form: Form }) {
           return (
             <fieldset key={f.fieldId} className="rounded-xl border border-line p-4">
               <legend className="px-1 font-bold">Channel {i + 1}</legend>
+              {f.arn ? (
+                <p className="mb-2 text-sm">
+                  {activated[f.arn] ? <StatusIndicator type="success">Activated</StatusIndicator> : <StatusIndicator type="info">Not activated</StatusIndicator>}
+                  <span className="text-muted"> · a new address is sent a new code and must be activated again.</span>
+                </p>
+              ) : (
+                <p className="mb-2 text-sm text-muted">New: an activation code is sent when you save.</p>
+              )}
               <div className="grid gap-3 sm:grid-cols-[10rem_1fr_1fr_auto] sm:items-start">
                 <FormField id={`${id}-type`} label="Type" error={err?.type?.message}>
                   {f.arn ? (

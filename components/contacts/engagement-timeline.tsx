@@ -31,6 +31,7 @@ export function EngagementTimeline({ stages, kind }: { stages: TimelineStage[]; 
                     <li key={i}>
                       <span className="font-bold">{t.label}</span> — {formatMinutes(t.minutes)}
                       {t.essential ? <span className="text-muted"> · essential: acknowledging stops the plan</span> : null}
+                      {t.note ? <span className="text-muted"> · {t.note}</span> : null}
                     </li>
                   ))}
                 </ul>

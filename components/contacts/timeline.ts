@@ -3,7 +3,13 @@
 // target is paged when its stage starts and again every RetryIntervalInMinutes until the stage
 // ends; a contact target (escalation plan) is engaged once, when its stage starts.
 
-export type TimelineTarget = { label: string; retryMinutes?: number; essential?: boolean };
+export type TimelineTarget = {
+  label: string;
+  retryMinutes?: number;
+  essential?: boolean;
+  /** Said after the minutes, e.g. that a channel isn't activated (and so is never paged). */
+  note?: string;
+};
 export type TimelineStage = { durationMinutes?: number; targets: TimelineTarget[] };
 
 export type TimelineEntry = {

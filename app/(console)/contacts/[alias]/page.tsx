@@ -39,9 +39,14 @@ export default async function ContactPage({ params }: Params) {
   const contact = result.data;
   if (contact.type === "ESCALATION") redirect(escalationPlanPath(contact.alias));
   const canWrite = can(user.role, "contacts.write");
-  const channelName = (arn: string) => {
+  const channelTarget = (arn: string, retryMinutes?: number) => {
     const c = contact.channels.find((ch) => ch.arn === arn);
-    return c ? `${c.name} (${channelTypeLabel(c.type)})` : "A deleted channel";
+    return {
+      label: c ? `${c.name} (${channelTypeLabel(c.type)})` : "A deleted channel",
+      retryMinutes,
+      // The engine never pages a channel that isn't activated (DESIGN.md): say so where it's planned.
+      note: c && !c.activated ? "not activated: not paged until it is" : undefined,
+    };
   };
   return (
     <>
@@ -77,7 +82,7 @@ export default async function ContactPage({ params }: Params) {
             kind="channel"
             stages={contact.stages.map((s) => ({
               durationMinutes: s.durationMinutes,
-              targets: s.targets.flatMap((t) => (t.kind === "channel" ? [{ label: channelName(t.channelArn), retryMinutes: t.retryMinutes }] : [])),
+              targets: s.targets.flatMap((t) => (t.kind === "channel" ? [channelTarget(t.channelArn, t.retryMinutes)] : [])),
             }))}
           />
         </Container>

@@ -33,7 +33,7 @@ export default async function EditContactPage({ params }: Params) {
     <>
       <Breadcrumbs items={crumbs} />
       <PageHeader title={`Edit ${alias}`} />
-      {result.ok ? <ContactForm initial={contactFormValues(result.data)} /> : <ErrorAlert error={result.error} />}
+      {result.ok ? <ContactForm initial={contactFormValues(result.data)} activated={Object.fromEntries(result.data.channels.map((c) => [c.arn, c.activated]))} /> : <ErrorAlert error={result.error} />}
     </>
   );
 }
