@@ -3,7 +3,7 @@
 // with the references warning; inline field errors; a viewer can't change anything.
 import type { Page } from "@playwright/test";
 import { BASE_URL } from "./support/env";
-import { expect, signInThroughApi, test, uniqueName } from "./support/fixtures";
+import { expect, planOptionLabel, signInThroughApi, test, uniqueName } from "./support/fixtures";
 
 /** Creates a personal contact with one e-mail channel through the form; returns its alias. */
 async function createContact(page: Page, prefix: string, displayName: string): Promise<string> {
@@ -322,4 +322,36 @@ test("the contact pages fit a phone", async ({ pageAs }) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
   }
+});
+
+test("a contact's page lists the pages it received when an incident engaged it", async ({ pageAs }) => {
+  const page = await pageAs("responder");
+  const alias = await createContact(page, "paged", "Paged Person");
+  const arn = (await page.getByText(new RegExp(`^arn:aws:ssm-contacts:.*:contact/${alias}$`)).textContent())!;
+  await expect(page.getByRole("table", { name: "Recent pages" })).toContainText("This contact hasn't been paged.");
+
+  const plan = { name: uniqueName("pages"), title: "Paging test", impact: "4 Low" };
+  await page.goto("/response-plans/create");
+  await page.getByLabel("Name", { exact: true }).fill(plan.name);
+  await page.getByLabel("Title", { exact: true }).fill(plan.title);
+  await page.getByLabel("Impact", { exact: true }).selectOption({ label: plan.impact });
+  await page.getByRole("textbox", { name: /^Engagements/ }).fill(arn);
+  await page.getByRole("button", { name: "Create response plan" }).click();
+  await expect(page).toHaveURL(new RegExp(`/response-plans/${plan.name}$`));
+
+  await page.goto("/incidents");
+  await page.getByRole("button", { name: "Start incident" }).click();
+  const start = page.getByRole("dialog", { name: "Start incident" });
+  await start.getByLabel("Response plan").selectOption({ label: planOptionLabel(plan) });
+  await start.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: plan.title })).toBeVisible();
+
+  // The engagement engine pages the contact within a tick of the incident starting.
+  await page.goto(`/contacts/${alias}`);
+  const pages = page.getByRole("table", { name: "Recent pages" });
+  await expect(async () => {
+    await page.reload();
+    await expect(pages.getByRole("row")).toHaveCount(2, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(pages).toContainText("Not acknowledged");
 });
