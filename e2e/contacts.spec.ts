@@ -1,8 +1,9 @@
 // Contacts and escalation plans: build a contact with channels and an engagement plan, activate a
 // channel with the code from the outbox, build an escalation plan over two contacts, edit, delete
 // with the references warning; inline field errors; a viewer can't change anything.
+import { SSMContacts } from "@aws-sdk/client-ssm-contacts";
 import type { Page } from "@playwright/test";
-import { BASE_URL } from "./support/env";
+import { BASE_URL, BOOTSTRAP_KEY } from "./support/env";
 import { expect, planOptionLabel, signInThroughApi, test, uniqueName } from "./support/fixtures";
 
 /** Creates a personal contact with one e-mail channel through the form; returns its alias. */
@@ -354,4 +355,24 @@ test("a contact's page lists the pages it received when an incident engaged it",
     await expect(pages.getByRole("row")).toHaveCount(2, { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   await expect(pages).toContainText("Not acknowledged");
+});
+
+test("the contacts list pages through a search by alias prefix", async ({ pageAs }) => {
+  // 21 contacts sharing a prefix, created through the AWS API of the local model (faster than the form).
+  const prefix = uniqueName("many");
+  const api = new SSMContacts({ endpoint: `${BASE_URL}/api/aws/ssm-contacts`, region: "us-east-1", credentials: BOOTSTRAP_KEY });
+  for (let i = 0; i < 21; i++) {
+    await api.createContact({ Alias: `${prefix}-${String(i).padStart(2, "0")}`, Type: "PERSONAL", Plan: { Stages: [] } });
+  }
+  const page = await pageAs("viewer");
+  await page.goto("/contacts");
+  await page.getByLabel("Search by alias prefix").fill(prefix);
+  const table = page.getByRole("table", { name: "Contacts" });
+  await expect(table.getByRole("link", { name: `${prefix}-00` })).toBeVisible();
+  await expect(table.getByRole("link", { name: new RegExp(`^${prefix}-`) })).toHaveCount(20);
+  await page.getByRole("button", { name: "Next page" }).click();
+  await expect(page.getByText("Page 2")).toBeVisible();
+  await expect(table.getByRole("link", { name: new RegExp(`^${prefix}-`) })).toHaveCount(1);
+  await page.getByRole("button", { name: "Previous page" }).click();
+  await expect(table.getByRole("link", { name: new RegExp(`^${prefix}-`) })).toHaveCount(20);
 });
