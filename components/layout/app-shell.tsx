@@ -12,6 +12,8 @@ const WIDE = "(min-width: 1024px)";
 const NAV = [
   { href: "/incidents", label: "Incidents" },
   { href: "/response-plans", label: "Response plans" },
+  { href: "/contacts", label: "Contacts" },
+  { href: "/escalation-plans", label: "Escalation plans" },
 ];
 
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {

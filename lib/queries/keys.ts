@@ -1,5 +1,6 @@
 // react-query key factories: every key the console caches is built here.
 import type { IncidentStatus } from "./dto";
+import type { ContactListFilter } from "./contact-dto";
 
 export const incidentKeys = {
   all: ["incidents"] as const,
@@ -13,4 +14,12 @@ export const incidentKeys = {
 export const responsePlanKeys = {
   all: ["response-plans"] as const,
   options: () => [...responsePlanKeys.all, "options"] as const,
+};
+
+export const contactKeys = {
+  all: ["contacts"] as const,
+  lists: () => [...contactKeys.all, "list"] as const,
+  list: (filter: ContactListFilter) => [...contactKeys.lists(), filter] as const,
+  references: (arn: string) => [...contactKeys.all, "references", arn] as const,
+  outbox: (channelArn: string) => [...contactKeys.all, "outbox", channelArn] as const,
 };

@@ -20,3 +20,22 @@ export function principalName(arn: string | undefined): string {
   if (!arn) return "—";
   return /:(?:user|role|assumed-role)\/(.+)$/.exec(arn)?.[1] ?? arn;
 }
+
+/** Contact aliases match ^[a-z0-9_\-]*$ (the model): safe as a path segment. */
+export function contactPath(alias: string): string {
+  return `/contacts/${encodeURIComponent(alias)}`;
+}
+
+export function escalationPlanPath(alias: string): string {
+  return `/escalation-plans/${encodeURIComponent(alias)}`;
+}
+
+/** A contact's page, by its type (an escalation plan has its own pages). */
+export function contactPathFor(type: string | undefined, alias: string): string {
+  return type === "ESCALATION" ? escalationPlanPath(alias) : contactPath(alias);
+}
+
+/** `arn:aws:ssm-contacts:us-east-1:123456789012:contact/akuam` → `akuam`. */
+export function aliasFromContactArn(arn: string): string {
+  return /:contact\/([^/]+)$/.exec(arn)?.[1] ?? arn;
+}

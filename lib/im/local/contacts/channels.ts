@@ -10,14 +10,9 @@ import { contactsArn, newId } from "../arns";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { page } from "../pagination";
+import { EMAIL_ADDRESS as EMAIL, EMAIL_ADDRESS_MESSAGE, PHONE_ADDRESS as PHONE, PHONE_ADDRESS_MESSAGE } from "../../model/contact-addresses";
 import { codeMatches, deliverActivationCode, newActivationCode, type CodeDelivery } from "./activation";
 import { CHANNEL_SELECT, decodeNextToken, pageSize, requireChannel, requireContact, toContactChannel } from "./records";
-
-// "SMS - '+' followed by the country code and phone number; VOICE - the same; EMAIL - any standard
-// email format" (reference: ContactChannelAddress). Phone numbers are E.164: at most 15 digits,
-// the country code never starting with 0.
-const PHONE = /^\+[1-9][0-9]{6,14}$/;
-const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 const ADDRESS_FIELD = "DeliveryAddress.SimpleAddress";
 
@@ -28,12 +23,12 @@ function checkAddress(type: string, address: string | undefined): string {
   }
   if ((type === "SMS" || type === "VOICE") && !PHONE.test(address)) {
     throw validation(`A ${type} channel's address is '+' followed by the country code and phone number, e.g. +15005550199`, [
-      { name: ADDRESS_FIELD, message: "Must be '+' followed by the country code and phone number (E.164)" },
+      { name: ADDRESS_FIELD, message: PHONE_ADDRESS_MESSAGE },
     ]);
   }
   if (type === "EMAIL" && !EMAIL.test(address)) {
     throw validation("An EMAIL channel's address must be an e-mail address, e.g. akuam@example.com", [
-      { name: ADDRESS_FIELD, message: "Must be an e-mail address" },
+      { name: ADDRESS_FIELD, message: EMAIL_ADDRESS_MESSAGE },
     ]);
   }
   return address;

@@ -1,0 +1,21 @@
+"use client";
+import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { StatusIndicator } from "@/components/ui/status-indicator";
+import type { PageRow } from "@/lib/queries/contact-dto";
+
+const col = columnHelper<PageRow>();
+const columns: Columns<PageRow> = [
+  col.accessor("sentTime", { header: "Sent", cell: (c) => (c.getValue() ? <RelativeTime iso={c.getValue()!} /> : "Not yet") }),
+  col.accessor("sender", { header: "Sender", cell: (c) => c.getValue() || "—" }),
+  col.accessor("incidentId", { header: "Incident", cell: (c) => <span className="break-all">{c.getValue() || "—"}</span> }),
+  col.accessor("readTime", {
+    header: "Acknowledged",
+    cell: (c) => (c.getValue() ? <StatusIndicator type="success">Acknowledged</StatusIndicator> : <StatusIndicator type="info">Not acknowledged</StatusIndicator>),
+  }),
+];
+
+/** A contact's most recent pages (ListPagesByContact). */
+export function RecentPages({ pages }: { pages: PageRow[] }) {
+  return <DataTable label="Recent pages" columns={columns} data={pages} getRowId={(p) => p.arn} empty="This contact hasn't been paged." />;
+}

@@ -1,0 +1,143 @@
+"use client";
+// Create or edit an escalation plan: stages of contact targets, each with the "acknowledgement
+// stops plan progression" (IsEssential) switch, and a preview of who is engaged when.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useFieldArray, useForm, useWatch, type UseFormReturn } from "react-hook-form";
+import { EngagementTimeline } from "@/components/contacts/engagement-timeline";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Container } from "@/components/ui/container";
+import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { createEscalationPlanAction, updateEscalationPlanAction } from "@/lib/actions/save-escalation-plan";
+import { minutes } from "@/lib/actions/schemas/contact";
+import { emptyEscalationPlanForm, escalationFieldNames, escalationPlanFormSchema, type EscalationPlanFormValues } from "@/lib/actions/schemas/escalation-plan";
+import type { ContactRow } from "@/lib/queries/contact-dto";
+import { contactKeys } from "@/lib/queries/keys";
+import { aliasFromContactArn, escalationPlanPath } from "@/lib/queries/paths";
+
+type Form = UseFormReturn<EscalationPlanFormValues>;
+
+export function EscalationPlanForm({ initial, contacts }: { initial?: EscalationPlanFormValues; contacts: ContactRow[] }) {
+  const editing = !!initial?.arn;
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const form = useForm<EscalationPlanFormValues>({ resolver: zodResolver(escalationPlanFormSchema), defaultValues: initial ?? emptyEscalationPlanForm });
+  const values = useWatch({ control: form.control }) as EscalationPlanFormValues;
+  const { errors, isSubmitting } = form.formState;
+  const { formError, run } = useActionForm(form.setError, escalationFieldNames(values));
+  const stages = useFieldArray({ control: form.control, name: "stages" });
+
+  const onSubmit = form.handleSubmit(async (v) => {
+    const saved = await run(() => (editing ? updateEscalationPlanAction(v) : createEscalationPlanAction(v)));
+    if (!saved) return;
+    await queryClient.invalidateQueries({ queryKey: contactKeys.all });
+    router.push(escalationPlanPath(saved.alias));
+    router.refresh();
+  });
+
+  const label = (arn: string) => {
+    if (!arn) return "(no contact chosen)";
+    const c = contacts.find((x) => x.arn === arn);
+    return c?.displayName ? `${c.displayName} (${c.alias})` : (c?.alias ?? aliasFromContactArn(arn));
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      {formError ? <ErrorAlert error={formError} /> : null}
+      <Container header="Escalation plan details">
+        <div className="max-w-2xl space-y-4">
+          <FormField
+            id="plan-alias"
+            label="Alias"
+            description={editing ? "The alias identifies the plan and can't be changed." : "A unique name: lowercase letters, digits, hyphens and underscores."}
+            error={errors.alias?.message}
+          >
+            <Input readOnly={editing} aria-readonly={editing || undefined} {...fieldAria("plan-alias", { error: errors.alias?.message, description: true })} {...form.register("alias")} />
+          </FormField>
+          <FormField id="plan-displayName" label="Display name" optional error={errors.displayName?.message}>
+            <Input {...fieldAria("plan-displayName", { error: errors.displayName?.message })} {...form.register("displayName")} />
+          </FormField>
+        </div>
+      </Container>
+      <Container header="Stages" description="Each stage engages its contacts when it starts; the next stage starts when its duration ends, unless an essential contact acknowledged.">
+        <div className="space-y-4">
+          {stages.fields.length === 0 ? <p className="text-muted">No stages yet.</p> : null}
+          {stages.fields.map((f, i) => (
+            <StageFields key={f.id} form={form} index={i} contacts={contacts} onRemove={() => stages.remove(i)} />
+          ))}
+          <Button onClick={() => stages.append({ duration: "5", targets: [] })}>Add stage</Button>
+        </div>
+      </Container>
+      <Container header="Preview" description="Who is engaged when, in minutes from the start of an engagement.">
+        <EngagementTimeline
+          kind="contact"
+          stages={values.stages.map((s) => ({ durationMinutes: minutes(s.duration), targets: s.targets.map((t) => ({ label: label(t.contactArn), essential: t.essential })) }))}
+        />
+      </Container>
+      <div className="flex justify-end gap-2">
+        <ButtonLink href={editing ? escalationPlanPath(initial!.alias) : "/escalation-plans"} variant="link">
+          Cancel
+        </ButtonLink>
+        <Button type="submit" variant="primary" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : editing ? "Save changes" : "Create escalation plan"}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function StageFields({ form, index, contacts, onRemove }: { form: Form; index: number; contacts: ContactRow[]; onRemove: () => void }) {
+  const targets = useFieldArray({ control: form.control, name: `stages.${index}.targets` });
+  const err = form.formState.errors.stages?.[index];
+  const id = `stage-${index}`;
+  return (
+    <fieldset className="rounded-xl border border-line p-4">
+      <legend className="px-1 font-bold">Stage {index + 1}</legend>
+      <div className="space-y-3">
+        <div className="flex flex-wrap items-start gap-3">
+          <div className="w-48">
+            <FormField id={`${id}-duration`} label="Duration (minutes)" constraint="0 to 30 minutes." error={err?.duration?.message}>
+              <Input type="number" inputMode="numeric" min={0} max={30} {...fieldAria(`${id}-duration`, { error: err?.duration?.message })} {...form.register(`stages.${index}.duration`)} />
+            </FormField>
+          </div>
+          <Button variant="link" className="mt-7" aria-label={`Remove stage ${index + 1}`} onClick={onRemove}>
+            Remove stage
+          </Button>
+        </div>
+        {targets.fields.map((t, j) => {
+          const terr = err?.targets?.[j];
+          const tid = `${id}-target-${j}`;
+          return (
+            <div key={t.id} role="group" aria-label={`Stage ${index + 1} target ${j + 1}`} className="grid gap-3 rounded-lg bg-[#f4f4f4] p-3 sm:grid-cols-[1fr_auto_auto] sm:items-start">
+              <FormField id={`${tid}-contact`} label="Contact" error={terr?.contactArn?.message}>
+                <Select {...fieldAria(`${tid}-contact`, { error: terr?.contactArn?.message })} {...form.register(`stages.${index}.targets.${j}.contactArn`)}>
+                  <option value="">Choose a contact</option>
+                  {contacts.map((c) => (
+                    <option key={c.arn} value={c.arn}>
+                      {c.displayName ? `${c.displayName} (${c.alias})` : c.alias}
+                    </option>
+                  ))}
+                </Select>
+              </FormField>
+              <label className="flex items-center gap-2 sm:mt-7">
+                {/* A checkbox with the switch role: on/off, announced as a switch (no Radix switch in the dependencies). */}
+                <input type="checkbox" role="switch" className="h-5 w-9 accent-link" {...form.register(`stages.${index}.targets.${j}.essential`)} />
+                <span>Acknowledgement stops plan progression</span>
+              </label>
+              <Button variant="link" className="sm:mt-7" aria-label={`Remove stage ${index + 1} target ${j + 1}`} onClick={() => targets.remove(j)}>
+                Remove
+              </Button>
+            </div>
+          );
+        })}
+        <Button disabled={contacts.length === 0} onClick={() => targets.append({ contactArn: "", essential: false })}>
+          Add contact
+        </Button>
+        {contacts.length === 0 ? <p className="text-xs text-muted">Create a personal contact first.</p> : null}
+      </div>
+    </fieldset>
+  );
+}
