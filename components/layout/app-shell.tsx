@@ -12,6 +12,7 @@ const WIDE = "(min-width: 1024px)";
 const NAV = [
   { href: "/incidents", label: "Incidents" },
   { href: "/response-plans", label: "Response plans" },
+  { href: "/pages", label: "My pages" },
 ];
 
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {

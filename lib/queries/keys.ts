@@ -1,13 +1,27 @@
 // react-query key factories: every key the console caches is built here.
-import type { IncidentStatus } from "./dto";
+import type { IncidentListFilter } from "./incident-filters";
 
 export const incidentKeys = {
   all: ["incidents"] as const,
   lists: () => [...incidentKeys.all, "list"] as const,
-  list: (filter: { status: IncidentStatus; nextToken?: string }) => [...incidentKeys.lists(), filter] as const,
+  list: (filter: IncidentListFilter, nextToken?: string) => [...incidentKeys.lists(), filter, nextToken ?? null] as const,
+  detail: (arn: string) => [...incidentKeys.all, "detail", arn] as const,
+  relatedItems: (arn: string) => [...incidentKeys.detail(arn), "related-items"] as const,
+  engagements: (arn: string) => [...incidentKeys.detail(arn), "engagements"] as const,
+  runbook: (arn: string) => [...incidentKeys.detail(arn), "runbook"] as const,
 };
 
 export const responsePlanKeys = {
   all: ["response-plans"] as const,
   options: () => [...responsePlanKeys.all, "options"] as const,
+};
+
+export const pageKeys = {
+  all: ["pages"] as const,
+  mine: () => [...pageKeys.all, "mine"] as const,
+};
+
+export const contactKeys = {
+  all: ["contacts"] as const,
+  options: () => [...contactKeys.all, "options"] as const,
 };

@@ -20,3 +20,14 @@ export function principalName(arn: string | undefined): string {
   if (!arn) return "—";
   return /:(?:user|role|assumed-role)\/(.+)$/.exec(arn)?.[1] ?? arn;
 }
+
+/** `arn:aws:ssm-contacts:us-east-1:111122223333:contact/akuam` → `akuam`. */
+export function contactAlias(arn: string | undefined): string {
+  if (!arn) return "—";
+  return /:contact\/([^/]+)/.exec(arn)?.[1] ?? arn;
+}
+
+/** `…:incident-record/{plan}/{id}` → `…:response-plan/{plan}`: the plan an incident started from, in its account. */
+export function planArnFromIncidentArn(arn: string): string | undefined {
+  return /:incident-record\/[^/]+\//.test(arn) ? arn.replace(/:incident-record\/([^/]+)\/.*$/, ":response-plan/$1") : undefined;
+}

@@ -6,6 +6,9 @@ import { IncidentActions } from "@/components/incidents/incident-actions";
 import { IncidentDuration } from "@/components/incidents/incident-duration";
 import { IncidentStatus } from "@/components/incidents/incident-status";
 import { IncidentDetailTabs } from "@/components/incidents/detail/incident-detail-tabs";
+import { EngagementsTab } from "@/components/incidents/detail/engagements-tab";
+import { RelatedItemsTab } from "@/components/incidents/detail/related-items-tab";
+import { RunbookTab } from "@/components/incidents/detail/runbook-tab";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Container } from "@/components/ui/container";
@@ -116,6 +119,17 @@ export default async function IncidentPage({ searchParams }: { searchParams: Pro
               </div>
             ),
           },
+          {
+            value: "related-items",
+            label: "Related items",
+            panel: <RelatedItemsTab incidentArn={incident.arn} canWrite={can(user.role, "incidents.write")} />,
+          },
+          {
+            value: "engagements",
+            label: "Engagements",
+            panel: <EngagementsTab incidentArn={incident.arn} canWrite={can(user.role, "contacts.write")} />,
+          },
+          { value: "runbook", label: "Runbook", panel: <RunbookTab incidentArn={incident.arn} /> },
           {
             value: "properties",
             label: "Properties",
