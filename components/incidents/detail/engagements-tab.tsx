@@ -111,7 +111,7 @@ function EngagementPanel({
                   <tr key={p.arn} className="border-b border-line last:border-b-0 align-top">
                     <td className="px-5 py-2.5">
                       {who}
-                      {p.mine ? <span className="ml-2 text-muted">(you)</span> : null}
+                      {p.mine ? <span className="text-muted"> (you)</span> : null}
                     </td>
                     <td className="px-5 py-2.5">{p.readTime ? <AbsoluteTime iso={p.readTime} /> : <span className="text-muted">Not yet</span>}</td>
                     <td className="px-5 py-2.5">
