@@ -39,7 +39,8 @@ test("filters and search are kept in the URL, survive a reload and the back butt
 
   // Impact filter, with the search: the critical three.
   const impact = page.getByRole("group", { name: "Impact" });
-  await impact.getByRole("checkbox", { name: "1 Critical" }).check();
+  // A click, not check(): the box follows the URL, so it turns checked once the new URL renders.
+  await impact.getByRole("checkbox", { name: "1 Critical" }).click();
   await expect(page).toHaveURL(/[?&]impact=1(&|$)/);
   await expect(ours).toHaveCount(3);
   await expect(table.getByText("1 Critical")).toHaveCount(3);
@@ -122,7 +123,7 @@ test("start an incident with overrides and related items; field errors show on t
   await page.getByRole("tab", { name: "Related items" }).click();
   const items = page.getByRole("table", { name: "Related items" });
   await expect(items.getByRole("link", { name: "Error dashboard" })).toHaveAttribute("href", "https://dashboards.example.com/payments");
-  await expect(items.getByRole("cell", { name: "Analysis" })).toBeVisible();
+  await expect(items.getByRole("cell", { name: "Analysis", exact: true })).toBeVisible();
 
   // The plan engaged the contact as the incident started.
   await page.getByRole("tab", { name: "Engagements" }).click();

@@ -28,7 +28,7 @@ test("a responder adds, is refused a duplicate of, and removes related items; HT
   await form.getByLabel("Title").fill("Latency p99");
   await form.getByRole("button", { name: "Add" }).click();
   await expect(table.getByRole("link", { name: "Latency p99" })).toBeVisible();
-  await expect(table.getByRole("cell", { name: "Metric" })).toBeVisible();
+  await expect(table.getByRole("cell", { name: "Metric", exact: true })).toBeVisible();
   await expect(form.getByLabel("URL or ARN")).toHaveValue("");
 
   // The same type and value again: a ConflictException, on the value field.
