@@ -2,7 +2,7 @@
 // an incident, sees the pages and their receipts, acknowledges the page addressed to them, stops
 // the other engagement; My pages lists their pages and acknowledges one. A viewer sees no
 // controls. Runs on both consoles (local and aws mode).
-import { createPersonalContact, createPlanThroughApi, incidentsApi } from "./support/aws-api";
+import { contactsApi, createPersonalContact, createPlanThroughApi, incidentsApi } from "./support/aws-api";
 import { expect, test, uniqueName } from "./support/fixtures";
 import { incidentPath } from "../lib/queries/paths";
 import type { Page } from "@playwright/test";
@@ -54,9 +54,28 @@ test("a responder engages contacts, acknowledges the page to them, stops an enga
   await expect(mine.getByRole("cell", { name: `${me.alias} (you)` })).toBeVisible();
   await expect(mine.getByRole("list", { name: `Receipts of the page to ${me.alias}` })).toContainText("Error");
   await expect(page.getByRole("table", { name: `Pages of ${other.alias}` }).getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
+  const ackRequest = page.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
   await mine.getByRole("button", { name: `Acknowledge the page to ${me.alias}` }).click();
+  const captured = await ackRequest;
   await expect(mine.getByRole("list", { name: `Receipts of the page to ${me.alias}` })).toContainText("Read");
   await expect(mine.getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
+
+  // The same action for the other contact's page: refused, it isn't addressed to me.
+  const myPage = (await contactsApi().listPagesByContact({ ContactId: me.arn })).Pages![0].PageArn!;
+  const othersPage = (await contactsApi().listPagesByContact({ ContactId: other.arn })).Pages![0].PageArn!;
+  const headers = captured.headers();
+  const forced = await page.request.post(captured.url(), {
+    headers: {
+      "next-action": headers["next-action"],
+      "next-router-state-tree": headers["next-router-state-tree"] ?? "",
+      "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
+      origin: headers["origin"] ?? new URL(captured.url()).origin,
+      accept: "text/x-component",
+    },
+    data: (captured.postData() ?? "").replace(myPage, othersPage),
+  });
+  expect(await forced.text()).toContain("not addressed to you");
+  expect((await contactsApi().describePage({ PageId: othersPage })).ReadTime).toBeUndefined();
 
   // Stop the other engagement, with a reason, after a confirmation.
   await page.getByRole("button", { name: `Stop engagement of ${other.alias}` }).click();

@@ -93,3 +93,34 @@ test("a viewer sees related items without controls, and the server refuses a for
   const { relatedItems } = await incidentsApi().listRelatedItems({ incidentRecordArn: arn });
   expect(relatedItems!.map((i) => i.identifier?.value?.url)).toEqual(["https://runbooks.example.com/first"]);
 });
+
+test("the Runbook tab shows the plan's automation and the executions it started for the incident", async ({ pageAs }) => {
+  const api = incidentsApi();
+  const { arn: planArn } = await api.createResponsePlan({
+    name: uniqueName("runbook-plan"),
+    incidentTemplate: { title: "Runbook template", impact: 3 },
+    actions: [
+      {
+        ssmAutomation: {
+          documentName: "Restart-Web-Tier",
+          documentVersion: "2",
+          roleArn: "arn:aws:iam::000000000000:role/incident-automation",
+          targetAccount: "RESPONSE_PLAN_OWNER_ACCOUNT",
+          parameters: { Cluster: ["web-prod"] },
+          dynamicParameters: { IncidentArn: { variable: "INCIDENT_RECORD_ARN" } },
+        },
+      },
+    ],
+  });
+  const { incidentRecordArn } = await api.startIncident({ responsePlanArn: planArn!, title: `Runbook ${uniqueName("t")}` });
+  const { incidentRecord } = await api.getIncidentRecord({ arn: incidentRecordArn! });
+  const execution = incidentRecord!.automationExecutions![0].ssmExecutionArn!;
+
+  const page = await pageAs("viewer");
+  await page.goto(`${incidentPath(incidentRecordArn!)}&tab=runbook`);
+  const automation = page.getByRole("region", { name: "Runbook automation" });
+  await expect(automation).toContainText("Restart-Web-Tier");
+  await expect(automation).toContainText("Cluster: web-prod");
+  await expect(automation).toContainText("IncidentArn: INCIDENT_RECORD_ARN");
+  await expect(page.getByRole("list", { name: "Automation executions" })).toContainText(execution);
+});
