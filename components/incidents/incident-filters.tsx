@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/form-field";
 import { CREATED_SINCE, incidentListSearch, type CreatedSince, type IncidentListFilter } from "@/lib/queries/incident-filters";
@@ -30,9 +30,16 @@ export function IncidentFilters({ filter }: { filter: IncidentListFilter }) {
     return () => document.removeEventListener("keydown", onKey);
   }, []);
 
-  const go = (next: Partial<IncidentListFilter>) => router.push(`/incidents${incidentListSearch({ ...filter, ...next })}`, { scroll: false });
+  // The controls show the new choice at once; the URL (and the list) follow when the navigation lands.
+  const [shown, setShown] = useOptimistic(filter);
+  const [, startTransition] = useTransition();
+  const go = (next: Partial<IncidentListFilter>) =>
+    startTransition(() => {
+      setShown({ ...filter, ...next });
+      router.push(`/incidents${incidentListSearch({ ...filter, ...next })}`, { scroll: false });
+    });
   const toggleImpact = (impact: number) =>
-    go({ impacts: filter.impacts.includes(impact) ? filter.impacts.filter((i) => i !== impact) : [...filter.impacts, impact].sort() });
+    go({ impacts: shown.impacts.includes(impact) ? shown.impacts.filter((i) => i !== impact) : [...shown.impacts, impact].sort() });
   const filtered = filter.impacts.length > 0 || !!filter.createdBy || !!filter.since || !!filter.q;
 
   return (
@@ -42,7 +49,7 @@ export function IncidentFilters({ filter }: { filter: IncidentListFilter }) {
         aria-label="Incidents"
         onSubmit={(e) => {
           e.preventDefault();
-          go({ q: q.trim() || undefined, createdBy: createdBy.trim() || undefined });
+          go({ q: q.trim() || undefined, createdBy: createdBy.trim() || undefined, impacts: shown.impacts, since: shown.since });
         }}
         className="flex flex-wrap items-end gap-3"
       >
@@ -75,7 +82,7 @@ export function IncidentFilters({ filter }: { filter: IncidentListFilter }) {
           <label htmlFor="incident-since" className="mb-1 block font-bold">
             Created
           </label>
-          <Select id="incident-since" value={filter.since ?? ""} onChange={(e) => go({ since: (e.target.value || undefined) as CreatedSince | undefined })}>
+          <Select id="incident-since" value={shown.since ?? ""} onChange={(e) => go({ since: (e.target.value || undefined) as CreatedSince | undefined })}>
             <option value="">Any time</option>
             {Object.entries(CREATED_SINCE).map(([value, { label }]) => (
               <option key={value} value={value}>
@@ -93,7 +100,7 @@ export function IncidentFilters({ filter }: { filter: IncidentListFilter }) {
         </span>
         {IMPACTS.map((i) => (
           <label key={i} className="flex items-center gap-1.5">
-            <input type="checkbox" checked={filter.impacts.includes(i)} onChange={() => toggleImpact(i)} className="size-4 accent-link" />
+            <input type="checkbox" checked={shown.impacts.includes(i)} onChange={() => toggleImpact(i)} className="size-4 accent-link" />
             {impactLabel(i)}
           </label>
         ))}
