@@ -1,5 +1,6 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState, useTransition } from "react";
 import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
 import { AcknowledgeButton } from "@/components/pages/acknowledge-button";
@@ -44,7 +45,7 @@ export function EngagementsTab({ incidentArn, canWrite }: { incidentArn: string;
         {data && data.engagements.length === 0 ? <p className="text-muted">Nobody has been engaged for this incident.</p> : null}
         {data && !data.myContactArn ? (
           <Alert type="info" className="mt-3">
-            Link your contact on the <a href="/pages" className="text-link underline">My pages</a> screen to acknowledge pages addressed to you.
+            Link your contact on the <Link href="/pages" className="text-link underline">My pages</Link> screen to acknowledge pages addressed to you.
           </Alert>
         ) : null}
       </Container>

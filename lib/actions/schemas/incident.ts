@@ -16,7 +16,7 @@ const startFields = {
   title: z.string(),
   impact: z.string(),
   /** Related items to add as the incident starts (StartIncident's relatedItems). */
-  relatedItems: z.array(z.object(relatedItemFields)).max(50),
+  relatedItems: z.array(z.object(relatedItemFields)).max(50).optional(),
 };
 export type StartIncidentFormValues = z.infer<z.ZodObject<typeof startFields>>;
 
@@ -26,7 +26,7 @@ export function toStartIncidentInput(v: StartIncidentFormValues): StartIncidentC
     responsePlanArn: optional(v.responsePlanArn)!,
     title: optional(v.title),
     impact: optionalInt(v.impact),
-    relatedItems: v.relatedItems.length ? v.relatedItems.map(toRelatedItem) : undefined,
+    relatedItems: v.relatedItems?.length ? v.relatedItems.map(toRelatedItem) : undefined,
   };
 }
 
@@ -43,7 +43,7 @@ export const startIncidentFieldFor: FieldFor = (path) => {
 export const startIncidentFormSchema = z
   .object(startFields)
   .superRefine((v, ctx) => {
-    v.relatedItems.forEach((item, i) => {
+    v.relatedItems?.forEach((item, i) => {
       if (!item.value.trim()) ctx.addIssue({ code: "custom", path: [`relatedItems.${i}.value`], message: "Required." });
     });
   })
