@@ -84,6 +84,17 @@ test("filters and search are kept in the URL, survive a reload and the back butt
   await page.getByRole("tab", { name: "Resolved" }).click();
   await expect(page).toHaveURL(/status=RESOLVED/);
   await expect(page.getByRole("table", { name: "Resolved incidents" }).getByText("No incidents match these filters.")).toBeVisible();
+
+  // A custom range of creation days: up to yesterday, nothing; up to today, all of them.
+  const today = new Date().toISOString().slice(0, 10);
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await page.goto(`/incidents?q=${prefix}`);
+  await page.getByLabel("Created to").fill(yesterday);
+  await expect(page).toHaveURL(new RegExp(`to=${yesterday}`));
+  await expect(table.getByText("No incidents match these filters.")).toBeVisible();
+  await page.getByLabel("Created to").fill(today);
+  await expect(page).toHaveURL(new RegExp(`to=${today}`));
+  await expect(ours).toHaveCount(20);
 });
 
 test("start an incident with overrides and related items; field errors show on their fields", async ({ pageAs }) => {

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/form-field";
-import { CREATED_SINCE, incidentListSearch, type CreatedSince, type IncidentListFilter } from "@/lib/queries/incident-filters";
+import { CREATED_SINCE, incidentListSearch, isFiltered, type CreatedSince, type IncidentListFilter } from "@/lib/queries/incident-filters";
 import { IMPACTS, impactLabel } from "./impact";
 
 /**
@@ -40,7 +40,7 @@ export function IncidentFilters({ filter }: { filter: IncidentListFilter }) {
     });
   const toggleImpact = (impact: number) =>
     go({ impacts: shown.impacts.includes(impact) ? shown.impacts.filter((i) => i !== impact) : [...shown.impacts, impact].sort() });
-  const filtered = filter.impacts.length > 0 || !!filter.createdBy || !!filter.since || !!filter.q;
+  const filtered = isFiltered(filter);
 
   return (
     <div className="space-y-3 px-5 pb-3">
@@ -49,7 +49,7 @@ export function IncidentFilters({ filter }: { filter: IncidentListFilter }) {
         aria-label="Incidents"
         onSubmit={(e) => {
           e.preventDefault();
-          go({ q: q.trim() || undefined, createdBy: createdBy.trim() || undefined, impacts: shown.impacts, since: shown.since });
+          go({ ...shown, q: q.trim() || undefined, createdBy: createdBy.trim() || undefined });
         }}
         className="flex flex-wrap items-end gap-3"
       >
@@ -90,6 +90,18 @@ export function IncidentFilters({ filter }: { filter: IncidentListFilter }) {
               </option>
             ))}
           </Select>
+        </div>
+        <div>
+          <label htmlFor="incident-from" className="mb-1 block font-bold">
+            Created from
+          </label>
+          <Input id="incident-from" type="date" value={shown.from ?? ""} max={shown.to} onChange={(e) => go({ from: e.target.value || undefined })} />
+        </div>
+        <div>
+          <label htmlFor="incident-to" className="mb-1 block font-bold">
+            Created to
+          </label>
+          <Input id="incident-to" type="date" value={shown.to ?? ""} min={shown.from} onChange={(e) => go({ to: e.target.value || undefined })} />
         </div>
         <Button type="submit">Search</Button>
       </form>

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { IncidentListRow, IncidentPage } from "@/lib/queries/dto";
-import type { IncidentListFilter } from "@/lib/queries/incident-filters";
+import { isFiltered, type IncidentListFilter } from "@/lib/queries/incident-filters";
 import { incidentPath, responsePlanPath } from "@/lib/queries/paths";
 import { ReadError } from "@/lib/queries/read-json";
 import { ImpactBadge } from "./impact-badge";
@@ -72,7 +72,7 @@ export function IncidentsTable({ filter, initialPage }: { filter: IncidentListFi
   const page = query.data;
   const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
   const label = status === "OPEN" ? "Open incidents" : "Resolved incidents";
-  const filtered = filter.impacts.length > 0 || !!filter.createdBy || !!filter.since || !!filter.q;
+  const filtered = isFiltered(filter);
 
   return (
     <div>

@@ -19,6 +19,9 @@ export type IncidentListFilter = {
   /** A principal ARN, or a console user's e-mail (the local model records it in an IAM user ARN). */
   createdBy?: string;
   since?: CreatedSince;
+  /** A custom range of creation days (YYYY-MM-DD, UTC, both included): creationTime after / before. */
+  from?: string;
+  to?: string;
   /** Case-insensitive substring of the title (ListIncidentRecords has no title filter: see searchIncidents). */
   q?: string;
 };
@@ -26,6 +29,13 @@ export type IncidentListFilter = {
 type Params = { get(name: string): string | null };
 
 const MAX_QUERY = 200;
+
+/** A real calendar day as YYYY-MM-DD, or undefined. */
+function day(value: string | null): string | undefined {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const d = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value ? undefined : value;
+}
 
 export function parseIncidentListFilter(params: Params): IncidentListFilter {
   const impacts = [...new Set((params.get("impact") ?? "").split(",").map(Number))].filter((n) => Number.isInteger(n) && n >= 1 && n <= 5).sort();
@@ -37,6 +47,8 @@ export function parseIncidentListFilter(params: Params): IncidentListFilter {
     impacts,
     createdBy: createdBy || undefined,
     since: since && since in CREATED_SINCE ? (since as CreatedSince) : undefined,
+    from: day(params.get("from")),
+    to: day(params.get("to")),
     q: q || undefined,
   };
 }
@@ -48,9 +60,16 @@ export function incidentListSearch(filter: IncidentListFilter): string {
   if (filter.impacts.length) p.set("impact", filter.impacts.join(","));
   if (filter.createdBy) p.set("createdBy", filter.createdBy);
   if (filter.since) p.set("since", filter.since);
+  if (filter.from) p.set("from", filter.from);
+  if (filter.to) p.set("to", filter.to);
   if (filter.q) p.set("q", filter.q);
   const s = p.toString();
   return s ? `?${s}` : "";
+}
+
+/** Whether anything beyond the Open / Resolved view narrows the list. */
+export function isFiltered(f: IncidentListFilter): boolean {
+  return f.impacts.length > 0 || !!f.createdBy || !!f.since || !!f.from || !!f.to || !!f.q;
 }
 
 /** A record-like form of the params for a plain object (Next's searchParams). */

@@ -25,6 +25,9 @@ export function toRecordFilters(filter: IncidentListFilter, now = Date.now()): F
     filters.push({ key: "createdBy", condition: { equals: { stringValues: [who] } } });
   }
   if (filter.since) filters.push({ key: "creationTime", condition: { after: new Date(now - CREATED_SINCE[filter.since].ms) } });
+  // A custom range is two creationTime filters (a Condition holds one of before / after / equals).
+  if (filter.from) filters.push({ key: "creationTime", condition: { after: new Date(`${filter.from}T00:00:00Z`) } });
+  if (filter.to) filters.push({ key: "creationTime", condition: { before: new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000) } });
   return filters;
 }
 
