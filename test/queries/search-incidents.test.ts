@@ -61,6 +61,23 @@ describe.each(PROVIDERS)("searchIncidents on %s", (provider) => {
     expect(await all({ pageSize: 5 }, status, "no such title")).toEqual([[]]);
   });
 
+  it("neither repeats nor skips a match when incidents start between pages", async () => {
+    const first = await searchIncidents(h.incidents, status, "disk full", undefined, { pageSize: 5 });
+    const { arn } = await h.incidents.createResponsePlan({ name: "search-later", incidentTemplate: { title: "x", impact: 3 } });
+    for (let i = 0; i < 3; i++) {
+      h.clock.advance(1000);
+      await h.incidents.startIncident({ responsePlanArn: arn, title: `Disk full again ${i}` });
+    }
+    const seen = first.found.map((r) => r.arn!);
+    let token = first.nextToken;
+    while (token) {
+      const out = await searchIncidents(h.incidents, status, "disk full", token, { pageSize: 5 });
+      seen.push(...out.found.map((r) => r.arn!));
+      token = out.nextToken;
+    }
+    expect(seen).toEqual(matching);
+  });
+
   it("refuses a token that isn't a search token", async () => {
     await expect(searchIncidents(h.incidents, status, "disk", "garbage", { pageSize: 5 })).rejects.toMatchObject({ code: "ValidationException" });
   });
