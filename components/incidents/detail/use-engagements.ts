@@ -5,7 +5,7 @@ import { incidentKeys } from "@/lib/queries/keys";
 import { readJson } from "@/lib/queries/read-json";
 
 // Receipts arrive as the engine delivers: the tab refreshes on its own while it is open.
-const ENGAGEMENTS_POLL_MS = 10_000;
+const ENGAGEMENTS_POLL_MS = 5_000;
 
 export function useEngagements(incidentArn: string) {
   return useQuery({
