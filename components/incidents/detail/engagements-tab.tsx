@@ -90,7 +90,8 @@ function EngagementPanel({
       actions={canWrite && !e.stopTime ? <StopEngagementDialog incidentArn={incidentArn} engagementArn={e.arn} alias={alias} onDone={onChange} /> : null}
       flush
     >
-      <div className="overflow-x-auto">
+      {/* relative: the header's sr-only text is positioned, and must be clipped with the table. */}
+      <div className="relative overflow-x-auto">
         <table aria-label={`Pages of ${alias}`} className="w-full border-collapse text-left">
           <thead>
             <tr className="border-b-2 border-line-strong text-muted">
