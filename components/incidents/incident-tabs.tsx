@@ -3,17 +3,23 @@ import * as Tabs from "@radix-ui/react-tabs";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import type { IncidentStatus } from "@/lib/queries/dto";
+import { incidentListSearch, type IncidentListFilter } from "@/lib/queries/incident-filters";
 
 const TABS: { value: IncidentStatus; label: string }[] = [
   { value: "OPEN", label: "Open" },
   { value: "RESOLVED", label: "Resolved" },
 ];
 
-/** Open / Resolved, kept in the URL (?status=) so a tab can be linked and survives a reload. */
-export function IncidentTabs({ status, children }: { status: IncidentStatus; children: ReactNode }) {
+/** Open / Resolved, kept in the URL (?status=) with the other filters, so a view can be linked and survives a reload. */
+export function IncidentTabs({ filter, children }: { filter: IncidentListFilter; children: ReactNode }) {
   const router = useRouter();
+  const status = filter.status;
   return (
-    <Tabs.Root value={status} onValueChange={(value) => router.push(`/incidents?status=${value}`)} activationMode="manual">
+    <Tabs.Root
+      value={status}
+      onValueChange={(value) => router.push(`/incidents${incidentListSearch({ ...filter, status: value as IncidentStatus }) || "?status=OPEN"}`)}
+      activationMode="manual"
+    >
       <Tabs.List aria-label="Incident status" className="flex gap-6 border-b border-line px-5">
         {TABS.map((tab) => (
           <Tabs.Trigger

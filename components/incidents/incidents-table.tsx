@@ -5,7 +5,8 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { IncidentPage, IncidentRow, IncidentStatus as Status } from "@/lib/queries/dto";
+import type { IncidentListRow, IncidentPage } from "@/lib/queries/dto";
+import { isFiltered, type IncidentListFilter } from "@/lib/queries/incident-filters";
 import { incidentPath, responsePlanPath } from "@/lib/queries/paths";
 import { ReadError } from "@/lib/queries/read-json";
 import { ImpactBadge } from "./impact-badge";
@@ -13,8 +14,8 @@ import { IncidentDuration } from "./incident-duration";
 import { IncidentStatus } from "./incident-status";
 import { useIncidents } from "./use-incidents";
 
-const col = columnHelper<IncidentRow>();
-const columns: Columns<IncidentRow> = [
+const col = columnHelper<IncidentListRow>();
+const columns: Columns<IncidentListRow> = [
   col.accessor("title", {
     header: "Title",
     cell: (c) => (
@@ -44,19 +45,34 @@ const columns: Columns<IncidentRow> = [
       );
     },
   }),
+  col.accessor("engagements", {
+    header: "Engagements",
+    cell: (c) => {
+      const e = c.getValue();
+      if (!e) return <span className="text-muted">Unavailable</span>;
+      if (e.engaged === 0) return <span className="text-muted">None</span>;
+      return (
+        <span aria-label={`${e.acknowledged} of ${e.engaged} engagements acknowledged`}>
+          {e.acknowledged}/{e.engaged} acknowledged
+        </span>
+      );
+    },
+  }),
 ];
 
 /**
  * The incidents of one status, newest first, a page at a time (the API's nextToken; the tokens
  * of the pages before are kept so "Previous" works).
  */
-export function IncidentsTable({ status, initialPage }: { status: Status; initialPage: IncidentPage }) {
+export function IncidentsTable({ filter, initialPage }: { filter: IncidentListFilter; initialPage: IncidentPage }) {
+  const status = filter.status;
   const [tokens, setTokens] = useState<(string | undefined)[]>([undefined]);
   const pageIndex = tokens.length - 1;
-  const query = useIncidents({ status, nextToken: tokens[pageIndex] }, pageIndex === 0 ? initialPage : undefined);
+  const query = useIncidents(filter, tokens[pageIndex], pageIndex === 0 ? initialPage : undefined);
   const page = query.data;
   const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
   const label = status === "OPEN" ? "Open incidents" : "Resolved incidents";
+  const filtered = isFiltered(filter);
 
   return (
     <div>
@@ -67,7 +83,7 @@ export function IncidentsTable({ status, initialPage }: { status: Status; initia
         data={page?.items ?? []}
         getRowId={(row) => row.arn}
         loading={query.isPending}
-        empty={status === "OPEN" ? "No open incidents." : "No resolved incidents."}
+        empty={filtered ? "No incidents match these filters." : status === "OPEN" ? "No open incidents." : "No resolved incidents."}
       />
       <div className="flex flex-wrap items-center justify-end gap-2 border-t border-line px-5 py-2">
         <span className="text-muted" aria-live="polite">

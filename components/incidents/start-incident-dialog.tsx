@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
@@ -14,13 +14,14 @@ import { useResponsePlanOptions } from "@/components/response-plans/use-response
 import { startIncidentAction } from "@/lib/actions/start-incident";
 import { startIncidentFormSchema, type StartIncidentFormValues } from "@/lib/actions/schemas/incident";
 import { incidentKeys } from "@/lib/queries/keys";
-import { incidentPath } from "@/lib/queries/paths";
+import { contactAlias, incidentPath } from "@/lib/queries/paths";
+import { RELATED_ITEM_TYPES } from "@/lib/actions/schemas/related-item";
 import { ReadError } from "@/lib/queries/read-json";
 import { impactLabel } from "./impact";
 import { ImpactOptions } from "./impact-options";
 
-const FIELDS = ["responsePlanArn", "title", "impact"] as const;
-const EMPTY: StartIncidentFormValues = { responsePlanArn: "", title: "", impact: "" };
+const EMPTY: StartIncidentFormValues = { responsePlanArn: "", title: "", impact: "", relatedItems: [] };
+const MAX_RELATED_ITEMS = 10;
 
 export function StartIncidentDialog() {
   const [open, setOpen] = useState(false);
@@ -29,7 +30,10 @@ export function StartIncidentDialog() {
   const plans = useResponsePlanOptions(open);
   const form = useForm<StartIncidentFormValues>({ resolver: zodResolver(startIncidentFormSchema), defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
-  const { formError, run, clearFormError } = useActionForm(form.setError, FIELDS);
+  const items = useFieldArray({ control: form.control, name: "relatedItems" });
+  // Server errors land on these fields (a related item's by its line).
+  const fields = ["responsePlanArn", "title", "impact", ...items.fields.flatMap((_, i) => ["type", "value", "title"].map((f) => `relatedItems.${i}.${f}`))];
+  const { formError, run, clearFormError } = useActionForm(form.setError, fields);
   const chosenArn = useWatch({ control: form.control, name: "responsePlanArn" });
   const chosen = plans.data?.find((p) => p.arn === chosenArn);
 
@@ -100,9 +104,16 @@ export function StartIncidentDialog() {
           </Select>
         </FormField>
         {chosen ? (
-          <p className="rounded-lg bg-page px-3 py-2 text-muted">
-            Template: <span className="text-ink">{chosen.title}</span> · {impactLabel(chosen.impact)}
-          </p>
+          <section aria-label="Template preview" className="space-y-1 rounded-lg bg-page px-3 py-2 text-muted">
+            <p>
+              Template: <span className="text-ink">{chosen.title}</span> · {impactLabel(chosen.impact)}
+            </p>
+            {chosen.summary ? <p className="whitespace-pre-wrap">Summary: {chosen.summary}</p> : null}
+            <p>
+              Engages:{" "}
+              {chosen.engagements.length ? <span className="text-ink">{chosen.engagements.map(contactAlias).join(", ")}</span> : "nobody"}
+            </p>
+          </section>
         ) : null}
         <FormField id="start-title" label="Title" error={errors.title?.message} constraint="Leave empty to use the template's title.">
           <Input {...fieldAria("start-title", { error: errors.title?.message })} {...form.register("title")} />
@@ -112,6 +123,42 @@ export function StartIncidentDialog() {
             <ImpactOptions empty="The template's impact" />
           </Select>
         </FormField>
+        <fieldset className="space-y-3">
+          <legend className="font-bold">Related items</legend>
+          {items.fields.length === 0 ? <p className="text-muted">None. Add dashboards, runbooks or resources responders will need.</p> : null}
+          {items.fields.map((item, i) => {
+            const err = errors.relatedItems?.[i];
+            return (
+              <div key={item.id} role="group" aria-label={`Related item ${i + 1}`} className="grid gap-2 rounded-lg border border-line p-3 sm:grid-cols-2">
+                <FormField id={`start-item-${i}-type`} label={`Type of item ${i + 1}`} error={err?.type?.message}>
+                  <Select {...fieldAria(`start-item-${i}-type`, { error: err?.type?.message })} {...form.register(`relatedItems.${i}.type`)}>
+                    {RELATED_ITEM_TYPES.map((t) => (
+                      <option key={t.value} value={t.value}>
+                        {t.label}
+                      </option>
+                    ))}
+                  </Select>
+                </FormField>
+                <FormField id={`start-item-${i}-title`} label={`Title of item ${i + 1}`} error={err?.title?.message} optional>
+                  <Input {...fieldAria(`start-item-${i}-title`, { error: err?.title?.message })} {...form.register(`relatedItems.${i}.title`)} />
+                </FormField>
+                <div className="sm:col-span-2">
+                  <FormField id={`start-item-${i}-value`} label={`URL or ARN of item ${i + 1}`} error={err?.value?.message}>
+                    <Input {...fieldAria(`start-item-${i}-value`, { error: err?.value?.message })} {...form.register(`relatedItems.${i}.value`)} />
+                  </FormField>
+                </div>
+                <div className="sm:col-span-2">
+                  <Button variant="link" onClick={() => items.remove(i)}>
+                    Remove item {i + 1}
+                  </Button>
+                </div>
+              </div>
+            );
+          })}
+          <Button disabled={items.fields.length >= MAX_RELATED_ITEMS} onClick={() => items.append({ type: "OTHER", value: "", title: "" })}>
+            Add related item
+          </Button>
+        </fieldset>
       </form>
     </Modal>
   );

@@ -31,7 +31,8 @@ export function DataTable<T extends RowData>({
   const table = useTable({ features, columns, data, getRowId });
   const rows = table.getRowModel().rows;
   return (
-    <div className="overflow-x-auto">
+    // relative: positioned content (sr-only header text) scrolls and clips with the table.
+    <div className="relative overflow-x-auto">
       <table aria-label={label} aria-busy={loading || undefined} className="w-full border-collapse text-left">
         <thead>
           {table.getHeaderGroups().map((group) => (

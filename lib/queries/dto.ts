@@ -16,7 +16,13 @@ export type IncidentRow = {
   createdBy?: string;
 };
 
-export type IncidentPage = { items: IncidentRow[]; nextToken?: string };
+/** Contacts and escalation plans engaged for an incident, and how many of them acknowledged. */
+export type EngagementCounts = { engaged: number; acknowledged: number };
+
+/** A list row: the incident, and its engagements (null when they could not be read). */
+export type IncidentListRow = IncidentRow & { engagements: EngagementCounts | null };
+
+export type IncidentPage = { items: IncidentListRow[]; nextToken?: string };
 
 export type IncidentDetail = IncidentRow & {
   summary?: string;
@@ -35,7 +41,7 @@ export type IncidentDetail = IncidentRow & {
 export type ResponsePlanRow = { arn: string; name: string; displayName?: string };
 
 /** A plan with its incident template: what the start-incident dialog offers. */
-export type ResponsePlanOption = ResponsePlanRow & { title: string; impact: number };
+export type ResponsePlanOption = ResponsePlanRow & { title: string; impact: number; summary?: string; engagements: string[] };
 
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined);
 
@@ -70,3 +76,67 @@ export function toIncidentDetail(r: IncidentRecord): IncidentDetail {
 export function toResponsePlanRow(s: ResponsePlanSummary): ResponsePlanRow {
   return { arn: s.arn!, name: s.name!, displayName: s.displayName };
 }
+
+/** A related item for the browser: its identifier as given, a link when it has one. */
+export type RelatedItemRow = {
+  /** The service's id (generatedId), or type + value when it gave none. */
+  id: string;
+  type: string;
+  title?: string;
+  value: { arn?: string; url?: string; metricDefinition?: string };
+  /** What to link to: the URL, or the AWS console's page of an ARN. */
+  href?: string;
+};
+
+
+/** A contact, escalation plan or on-call schedule (ssm-contacts ListContacts). */
+export type ContactOption = { arn: string; alias: string; displayName?: string; type: string };
+
+export type ReceiptRow = { type: string; time: string; channelArn?: string; info?: string };
+
+/** One engaged personal contact: when it was sent, delivered, read (acknowledged), and its receipts newest first. */
+export type PageRow = {
+  arn: string;
+  engagementArn: string;
+  contactArn: string;
+  sender: string;
+  incidentId?: string;
+  subject?: string;
+  sentTime?: string;
+  deliveryTime?: string;
+  readTime?: string;
+  /** The signed-in user's contact is the one paged. */
+  mine: boolean;
+};
+
+export type EngagementRow = {
+  arn: string;
+  contactArn: string;
+  sender: string;
+  startTime?: string;
+  stopTime?: string;
+  pages: (PageRow & { receipts: ReceiptRow[] })[];
+};
+
+export type IncidentEngagements = { engagements: EngagementRow[]; myContactArn: string | null };
+
+export type MyPages = { myContactArn: string | null; pages: PageRow[]; nextToken?: string };
+
+export type RunbookAction = {
+  documentName: string;
+  documentVersion?: string;
+  roleArn: string;
+  targetAccount?: string;
+  parameters: Record<string, string[]>;
+  /** Parameter → the incident variable it takes (INCIDENT_RECORD_ARN, INVOLVED_RESOURCES). */
+  dynamicParameters: Record<string, string>;
+};
+
+export type RunbookView = {
+  planName?: string;
+  planFound: boolean;
+  actions: RunbookAction[];
+  /** SSM Automation execution ARNs the incident started. */
+  executions: string[];
+  automationItems: { title?: string; arn?: string; url?: string }[];
+};

@@ -39,3 +39,13 @@ export function contactPathFor(type: string | undefined, alias: string): string 
 export function aliasFromContactArn(arn: string): string {
   return /:contact\/([^/]+)$/.exec(arn)?.[1] ?? arn;
 }
+
+/** Like aliasFromContactArn, with a dash for no contact. */
+export function contactAlias(arn: string | undefined): string {
+  return arn ? aliasFromContactArn(arn) : "—";
+}
+
+/** `…:incident-record/{plan}/{id}` → `…:response-plan/{plan}`: the plan an incident started from, in its account. */
+export function planArnFromIncidentArn(arn: string): string | undefined {
+  return /:incident-record\/[^/]+\//.test(arn) ? arn.replace(/:incident-record\/([^/]+)\/.*$/, ":response-plan/$1") : undefined;
+}

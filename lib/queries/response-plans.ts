@@ -40,7 +40,13 @@ export function listResponsePlanOptions() {
     return Promise.all(
       plans.map(async (p) => {
         const plan = await ctx.im.incidents.getResponsePlan({ arn: p.arn });
-        return { ...p, title: plan.incidentTemplate?.title ?? "", impact: plan.incidentTemplate?.impact ?? 5 };
+        return {
+          ...p,
+          title: plan.incidentTemplate?.title ?? "",
+          impact: plan.incidentTemplate?.impact ?? 5,
+          summary: plan.incidentTemplate?.summary,
+          engagements: plan.engagements ?? [],
+        };
       }),
     );
   });

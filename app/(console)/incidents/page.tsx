@@ -8,14 +8,16 @@ import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { listIncidents, parseIncidentStatus } from "@/lib/queries/incidents";
+import { incidentListSearch, paramsFromRecord, parseIncidentListFilter } from "@/lib/queries/incident-filters";
+import { listIncidents } from "@/lib/queries/incidents";
+import { IncidentFilters } from "@/components/incidents/incident-filters";
 
 export const metadata: Metadata = { title: "Incidents" };
 
-export default async function IncidentsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const status = parseIncidentStatus((await searchParams).status);
-  const firstPage = await listIncidents({ status });
+  const filter = parseIncidentListFilter(paramsFromRecord(await searchParams));
+  const firstPage = await listIncidents(filter);
   return (
     <>
       <Breadcrumbs items={[{ label: "Incident Manager", href: "/incidents" }, { label: "Incidents" }]} />
@@ -24,17 +26,19 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         description="Incidents that are open now, and the ones your team resolved."
         actions={can(user.role, "incidents.write") ? <StartIncidentDialog /> : null}
       />
-      {firstPage.ok ? (
-        <Container flush>
-          <div className="pt-2">
-            <IncidentTabs status={status}>
-              <IncidentsTable key={status} status={status} initialPage={firstPage.data} />
-            </IncidentTabs>
-          </div>
-        </Container>
-      ) : (
-        <ErrorAlert error={firstPage.error} />
-      )}
+      <Container flush>
+        <div className="pt-2">
+          <IncidentTabs filter={filter}>
+            <IncidentFilters key={`${filter.q ?? ""}\n${filter.createdBy ?? ""}`} filter={filter} />
+            {firstPage.ok ? (
+              // A new filter starts again at page 1.
+              <IncidentsTable key={incidentListSearch(filter)} filter={filter} initialPage={firstPage.data} />
+            ) : (
+              <ErrorAlert error={firstPage.error} className="mx-5 mb-5" />
+            )}
+          </IncidentTabs>
+        </div>
+      </Container>
     </>
   );
 }

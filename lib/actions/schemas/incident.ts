@@ -3,6 +3,7 @@
 import type { StartIncidentCommandInput, UpdateIncidentRecordCommandInput } from "@aws-sdk/client-ssm-incidents";
 import { z } from "zod";
 import { modelRefinement, optional, optionalInt, type FieldFor } from "./model-rules";
+import { relatedItemField, relatedItemFields, toRelatedItem } from "./related-item";
 
 /** Top-level member paths name the field directly (`title`, `impact`, `responsePlanArn`). */
 const topLevel = (known: readonly string[]): FieldFor => (path) => {
@@ -10,18 +11,42 @@ const topLevel = (known: readonly string[]): FieldFor => (path) => {
   return known.includes(head) ? head : undefined;
 };
 
-const startFields = { responsePlanArn: z.string(), title: z.string(), impact: z.string() };
-export type StartIncidentFormValues = { [K in keyof typeof startFields]: string };
+const startFields = {
+  responsePlanArn: z.string(),
+  title: z.string(),
+  impact: z.string(),
+  /** Related items to add as the incident starts (StartIncident's relatedItems). */
+  relatedItems: z.array(z.object(relatedItemFields)).max(50).optional(),
+};
+export type StartIncidentFormValues = z.infer<z.ZodObject<typeof startFields>>;
 
 /** Empty title or impact: the response plan's template decides. */
 export function toStartIncidentInput(v: StartIncidentFormValues): StartIncidentCommandInput {
-  return { responsePlanArn: optional(v.responsePlanArn)!, title: optional(v.title), impact: optionalInt(v.impact) };
+  return {
+    responsePlanArn: optional(v.responsePlanArn)!,
+    title: optional(v.title),
+    impact: optionalInt(v.impact),
+    relatedItems: v.relatedItems?.length ? v.relatedItems.map(toRelatedItem) : undefined,
+  };
 }
 
-export const startIncidentFieldFor = topLevel(Object.keys(startFields));
+/** Top-level members by name; `relatedItems[2].identifier.value.url` → `relatedItems.2.value`. */
+export const startIncidentFieldFor: FieldFor = (path) => {
+  const item = /^relatedItems\[(\d+)\](.*)$/.exec(path);
+  if (item) {
+    const field = relatedItemField(item[2]);
+    return field ? `relatedItems.${item[1]}.${field}` : undefined;
+  }
+  return topLevel(["responsePlanArn", "title", "impact"])(path);
+};
 
 export const startIncidentFormSchema = z
   .object(startFields)
+  .superRefine((v, ctx) => {
+    v.relatedItems?.forEach((item, i) => {
+      if (!item.value.trim()) ctx.addIssue({ code: "custom", path: [`relatedItems.${i}.value`], message: "Required." });
+    });
+  })
   .superRefine(modelRefinement("ssm-incidents", "StartIncidentInput", toStartIncidentInput, startIncidentFieldFor));
 
 const updateFields = {

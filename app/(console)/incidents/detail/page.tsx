@@ -11,6 +11,9 @@ import { IncidentShortcuts } from "@/components/incidents/detail/incident-shortc
 import { OverviewPanel } from "@/components/incidents/detail/overview-panel";
 import { PropertiesPanel } from "@/components/incidents/detail/properties-panel";
 import { TimelinePanel } from "@/components/incidents/detail/timeline-panel";
+import { EngagementsTab } from "@/components/incidents/detail/engagements-tab";
+import { RelatedItemsTab } from "@/components/incidents/detail/related-items-tab";
+import { RunbookTab } from "@/components/incidents/detail/runbook-tab";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
@@ -85,6 +88,13 @@ export default async function IncidentPage({ searchParams }: { searchParams: Pro
         tabs={[
           { value: "overview", label: "Overview", panel: <OverviewPanel incident={incident} /> },
           { value: "timeline", label: "Timeline", panel: <TimelinePanel incident={{ arn: incident.arn, title: incident.title }} canWrite={canWrite} /> },
+          { value: "related-items", label: "Related items", panel: <RelatedItemsTab incidentArn={incident.arn} canWrite={canWrite} /> },
+          {
+            value: "engagements",
+            label: "Engagements",
+            panel: <EngagementsTab incidentArn={incident.arn} canWrite={can(user.role, "contacts.write")} />,
+          },
+          { value: "runbook", label: "Runbook", panel: <RunbookTab incidentArn={incident.arn} /> },
           { value: "properties", label: "Properties", panel: <PropertiesPanel incident={incident} canWrite={canWrite} /> },
         ]}
       />

@@ -1,0 +1,10 @@
+// GET /api/incidents/runbook?arn=: the response plan's automation and the incident's executions.
+import type { NextRequest } from "next/server";
+import { toResponse } from "@/lib/queries/http";
+import { getRunbook } from "@/lib/queries/runbook";
+
+export async function GET(req: NextRequest) {
+  const arn = req.nextUrl.searchParams.get("arn");
+  if (!arn) return Response.json({ name: "ValidationException", message: "Give the incident's arn." }, { status: 400 });
+  return toResponse(await getRunbook(arn));
+}

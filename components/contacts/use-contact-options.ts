@@ -1,0 +1,15 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { ContactOption } from "@/lib/queries/dto";
+import { contactKeys } from "@/lib/queries/keys";
+import { readJson } from "@/lib/queries/read-json";
+
+/** Contacts and escalation plans for a picker, fetched once the picker opens. */
+export function useContactOptions(enabled: boolean) {
+  return useQuery({ queryKey: contactKeys.options(), queryFn: () => readJson<ContactOption[]>("/api/contacts/options"), enabled });
+}
+
+export function contactLabel(c: ContactOption): string {
+  const kind = c.type === "ESCALATION" ? "escalation plan" : c.type === "ONCALL_SCHEDULE" ? "on-call schedule" : "contact";
+  return `${c.displayName ? `${c.displayName} (${c.alias})` : c.alias} · ${kind}`;
+}

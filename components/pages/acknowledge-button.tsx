@@ -1,0 +1,35 @@
+"use client";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import type { ActionError } from "@/lib/actions/result";
+import { acknowledgePageAction } from "@/lib/actions/engagements";
+
+/** Acknowledge (AcceptPage READ) one page addressed to me; the error, if any, shows beside it. */
+export function AcknowledgeButton({ pageArn, label, onDone }: { pageArn: string; label: string; onDone: () => Promise<unknown> }) {
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<ActionError | null>(null);
+  return (
+    <span className="inline-flex flex-col items-start gap-1">
+      <Button
+        variant="primary"
+        disabled={pending}
+        aria-label={label}
+        onClick={() =>
+          start(async () => {
+            setError(null);
+            const result = await acknowledgePageAction({ pageArn }).catch(() => null);
+            if (!result?.ok) setError(result?.error ?? { name: "NetworkError", message: "The console could not be reached. Try again." });
+            await onDone();
+          })
+        }
+      >
+        {pending ? "Acknowledging…" : "Acknowledge"}
+      </Button>
+      {error ? (
+        <span role="alert" className="text-error">
+          {error.name}: {error.message}
+        </span>
+      ) : null}
+    </span>
+  );
+}

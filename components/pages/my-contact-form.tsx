@@ -1,0 +1,86 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Container } from "@/components/ui/container";
+import { FormField, Select } from "@/components/ui/form-field";
+import type { ActionError } from "@/lib/actions/result";
+import { setMyContactAction } from "@/lib/actions/engagements";
+import { incidentKeys, pageKeys } from "@/lib/queries/keys";
+import { contactAlias } from "@/lib/queries/paths";
+import { ReadError } from "@/lib/queries/read-json";
+
+/** Which personal contact is me (lib/auth/my-contact.ts): its pages are my pages. */
+export function MyContactForm({ contactArn }: { contactArn: string | null }) {
+  const [editing, setEditing] = useState(!contactArn);
+  const [chosen, setChosen] = useState(contactArn ?? "");
+  const [error, setError] = useState<ActionError | null>(null);
+  const [pending, start] = useTransition();
+  const contacts = useContactOptions(editing);
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const personal = contacts.data?.filter((c) => c.type === "PERSONAL") ?? [];
+  const fieldError = error?.fields?.find((f) => f.name === "contactArn")?.message;
+  const readError = contacts.error instanceof ReadError ? contacts.error.error : contacts.error ? { name: "Error", message: contacts.error.message } : null;
+
+  const save = () =>
+    start(async () => {
+      setError(null);
+      const result = await setMyContactAction({ contactArn: chosen }).catch(() => null);
+      if (!result?.ok) return setError(result?.error ?? { name: "NetworkError", message: "The console could not be reached. Try again." });
+      setEditing(false);
+      await queryClient.invalidateQueries({ queryKey: pageKeys.all });
+      await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
+      router.refresh();
+    });
+
+  return (
+    <Container header="My contact" description="The Incident Manager contact that pages you. Its pages are listed here, and you can acknowledge them.">
+      {!editing && contactArn ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <p>
+            You are <span className="font-bold">{contactAlias(contactArn)}</span>
+          </p>
+          <Button variant="link" onClick={() => setEditing(true)}>
+            Change contact
+          </Button>
+        </div>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+          className="flex flex-wrap items-end gap-3"
+        >
+          {error && !fieldError ? <ErrorAlert error={error} className="w-full" /> : null}
+          {readError ? <ErrorAlert error={readError} className="w-full" /> : null}
+          <div className="min-w-64 flex-1">
+            <FormField id="my-contact" label="Your contact" error={fieldError}>
+              <Select
+                id="my-contact"
+                value={chosen}
+                onChange={(e) => setChosen(e.target.value)}
+                aria-invalid={fieldError ? true : undefined}
+                aria-errormessage={fieldError ? "my-contact-error" : undefined}
+              >
+                <option value="">{contacts.isPending ? "Loading contacts…" : "None"}</option>
+                {personal.map((c) => (
+                  <option key={c.arn} value={c.arn}>
+                    {contactLabel(c)}
+                  </option>
+                ))}
+              </Select>
+            </FormField>
+          </div>
+          <Button type="submit" variant="primary" disabled={pending}>
+            {pending ? "Saving…" : "Save contact"}
+          </Button>
+        </form>
+      )}
+    </Container>
+  );
+}

@@ -1,0 +1,20 @@
+"use client";
+import { AbsoluteTime } from "@/components/ui/relative-time";
+import type { ReceiptRow } from "@/lib/queries/dto";
+
+const RECEIPT_LABEL: Record<string, string> = { SENT: "Sent", DELIVERED: "Delivered", READ: "Read", ERROR: "Error", STOP: "Stopped" };
+
+/** A page's receipts (sent, delivered, read, error, stop), newest first, with their times. */
+export function ReceiptList({ receipts, label }: { receipts: ReceiptRow[]; label: string }) {
+  if (!receipts.length) return <span className="text-muted">No receipts yet</span>;
+  return (
+    <ul aria-label={label} className="space-y-0.5">
+      {receipts.map((r, i) => (
+        <li key={`${r.type}-${r.time}-${i}`}>
+          <span className="font-bold">{RECEIPT_LABEL[r.type] ?? r.type}</span> <AbsoluteTime iso={r.time} />
+          {r.info ? <span className="text-muted"> · {r.info}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

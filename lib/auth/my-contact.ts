@@ -1,0 +1,27 @@
+// Which ssm-contacts contact is the signed-in user: User.contactArn, a console setting each user
+// chooses on the My pages screen. A link by hand rather than guessing (say, matching the user's
+// e-mail to an activated EMAIL channel) because a contact may have several addresses, shared ones
+// or none that is the console login; the console's own table holds it, so it works the same in
+// aws mode, where the contacts live in AWS.
+//
+// The link decides what "addressed to me" means in the console (My pages, acknowledging a page
+// from the incident page). It grants no new power: a responder may already AcceptPage any page
+// through the API. It still keeps one contact to one user, so two people never share an inbox.
+import "server-only";
+import { db } from "@/lib/db/client";
+import { conflict } from "@/lib/im/errors";
+import type { SessionUser } from "./session";
+
+export async function getMyContactArn(user: SessionUser): Promise<string | null> {
+  const row = await db().user.findUnique({ where: { id: user.id }, select: { contactArn: true } });
+  return row?.contactArn ?? null;
+}
+
+/** Links (or, with null, unlinks) the user's contact; a contact another user has linked is a ConflictException. */
+export async function setMyContactArn(user: SessionUser, contactArn: string | null): Promise<void> {
+  if (contactArn) {
+    const taken = await db().user.findFirst({ where: { contactArn, id: { not: user.id } }, select: { id: true } });
+    if (taken) throw conflict("CONTACT", contactArn, "Another console user has already linked this contact.");
+  }
+  await db().user.update({ where: { id: user.id }, data: { contactArn } });
+}
