@@ -49,6 +49,7 @@ export function postgresBus(url: string, options: { retryMs?: number } = {}): Li
   let connecting: Promise<pg.Client | undefined> | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
+  let sending: Promise<void> = Promise.resolve();
 
   const connect = (): Promise<pg.Client | undefined> => {
     if (client) return Promise.resolve(client);
@@ -102,7 +103,9 @@ export function postgresBus(url: string, options: { retryMs?: number } = {}): Li
   return {
     publish(event) {
       local.emit(event);
-      void connect().then(async (c) => {
+      // One query at a time on the connection (pg 9 will refuse overlapping ones), in order.
+      sending = sending.then(async () => {
+        const c = await connect();
         if (!c) return;
         try {
           await c.query("SELECT pg_notify($1, $2)", [LIVE_CHANNEL, JSON.stringify({ origin, event } satisfies Envelope)]);
@@ -119,6 +122,7 @@ export function postgresBus(url: string, options: { retryMs?: number } = {}): Li
       closed = true;
       clearTimeout(retry);
       await connecting;
+      await sending;
       await client?.end().catch(() => undefined);
       client = undefined;
       await local.close();
