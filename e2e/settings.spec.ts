@@ -42,9 +42,12 @@ test("an API key created in Settings works with the SDK until it is revoked in S
   const secretAccessKey = (await page.getByTestId("new-secret-access-key").textContent())!.trim();
   expect(accessKeyId).toMatch(/^AKIA[A-Z0-9]{16}$/);
   expect(secretAccessKey).toHaveLength(64);
-  await expect(page.getByLabel("AWS CLI example")).toContainText(`aws ssm-incidents list-response-plans --endpoint-url ${BASE_URL}/api/aws/ssm-incidents --region us-east-1`);
-  await expect(page.getByLabel("AWS CLI example")).toContainText(`AWS_ACCESS_KEY_ID=${accessKeyId}`);
-  await expect(page.getByRole("button", { name: "Copy secret access key" })).toBeVisible();
+  await expect(page.getByLabel("AWS CLI example", { exact: true })).toContainText(`aws ssm-incidents list-response-plans --endpoint-url ${BASE_URL}/api/aws/ssm-incidents --region us-east-1`);
+  await expect(page.getByLabel("AWS CLI example", { exact: true })).toContainText(`AWS_ACCESS_KEY_ID=${accessKeyId}`);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: BASE_URL });
+  await page.getByRole("button", { name: "Copy secret access key" }).click();
+  await expect(page.getByText("Copied", { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secretAccessKey);
 
   const sdk = new SSMIncidents({ endpoint: `${BASE_URL}/api/aws/ssm-incidents`, region: "us-east-1", credentials: { accessKeyId, secretAccessKey } });
   const out = await sdk.listResponsePlans({});
@@ -123,10 +126,10 @@ test("the last active admin cannot be demoted, and an admin cannot deactivate th
   await page.goto("/settings");
   const row = page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: USERS.admin.email });
   await row.getByRole("combobox", { name: `Role of ${USERS.admin.email}` }).selectOption("viewer");
-  await expect(page.getByRole("alert")).toContainText("last active admin");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("last active admin");
   await expect(row.getByRole("combobox", { name: `Role of ${USERS.admin.email}` })).toHaveValue("admin");
   await row.getByRole("button", { name: `Deactivate ${USERS.admin.email}` }).click();
-  await expect(page.getByRole("alert")).toContainText("You cannot deactivate yourself");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("You cannot deactivate yourself");
   await page.reload();
   await expect(row).toContainText("Active");
   await expect(page.getByRole("navigation", { name: "Side navigation" }).getByRole("link", { name: "Settings" })).toBeVisible();

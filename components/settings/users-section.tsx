@@ -23,6 +23,8 @@ export function UsersSection({ users, currentUserId }: { users: UserRow[]; curre
   const [error, setError] = useState<ActionError | null>(null);
   const [linking, setLinking] = useState<UserRow | null>(null);
   const [pending, start] = useTransition();
+  // Bumped after every change: the role selects remount and show the stored role, also after a refusal.
+  const [revision, setRevision] = useState(0);
   const router = useRouter();
 
   const run = (action: () => Promise<ActionResult<unknown>>) =>
@@ -30,7 +32,7 @@ export function UsersSection({ users, currentUserId }: { users: UserRow[]; curre
       setError(null);
       const result = await action().catch(() => null);
       if (!result?.ok) setError(result?.error ?? NETWORK);
-      // Also after a refusal: the select shows the stored role again.
+      setRevision((r) => r + 1);
       router.refresh();
     });
 
@@ -60,8 +62,7 @@ export function UsersSection({ users, currentUserId }: { users: UserRow[]; curre
                   <td className="px-3 py-2.5 break-all">{u.name}</td>
                   <td className="px-3 py-2.5">
                     <Select
-                      // Keyed on the stored role: a refused change snaps back after the refresh.
-                      key={`${u.id}-${u.role}`}
+                      key={`${u.id}-${u.role}-${revision}`}
                       aria-label={`Role of ${u.email}`}
                       defaultValue={u.role ?? ""}
                       disabled={pending}
