@@ -159,3 +159,14 @@ test("responders and viewers are refused the page and a replayed key creation", 
   await admin.reload();
   await expect(admin.getByRole("table", { name: "API access keys" }).getByRole("row").filter({ hasText: name })).toHaveCount(1);
 });
+
+test("Settings fits a 375 px screen, with a new key's secret and CLI example shown", async ({ pageAs }, testInfo) => {
+  const page = await pageAs("admin");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto("/settings");
+  await page.getByLabel("Key name").fill(uniqueName("phone-key"));
+  await page.getByRole("button", { name: "Create access key" }).click();
+  await expect(page.getByTestId("new-secret-access-key")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("settings.png"), fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
