@@ -4,6 +4,7 @@ import clsx from "clsx";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
+import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { UserMenu } from "./user-menu";
 
@@ -16,6 +17,8 @@ const NAV = [
   { href: "/contacts", label: "Contacts" },
   { href: "/escalation-plans", label: "Escalation plans" },
 ];
+/** Admins only (the page itself refuses everyone else on the server). */
+const SETTINGS_NAV = { href: "/settings", label: "Settings" };
 
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   // null until mounted: CSS then shows the navigation on wide screens and hides it on a phone.
@@ -69,7 +72,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           <p className="mb-3 text-base font-bold">Incident Manager</p>
           <hr className="mb-3 border-line" />
           <ul className="space-y-2">
-            {NAV.map((item) => {
+            {(can(user.role, "settings.read") ? [...NAV, SETTINGS_NAV] : NAV).map((item) => {
               const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
               return (
                 <li key={item.href}>

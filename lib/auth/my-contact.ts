@@ -8,7 +8,7 @@
 // from the incident page). It grants no new power: a responder may already AcceptPage any page
 // through the API. It still keeps one contact to one user, so two people never share an inbox.
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 import { conflict } from "@/lib/im/errors";
 import type { SessionUser } from "./session";
 
@@ -19,9 +19,14 @@ export async function getMyContactArn(user: SessionUser): Promise<string | null>
 
 /** Links (or, with null, unlinks) the user's contact; a contact another user has linked is a ConflictException. */
 export async function setMyContactArn(user: SessionUser, contactArn: string | null): Promise<void> {
+  await setUserContactArn(db(), user.id, contactArn);
+}
+
+/** The same rule for any user (an admin linking a user in Settings → Users). */
+export async function setUserContactArn(database: Db, userId: string, contactArn: string | null): Promise<void> {
   if (contactArn) {
-    const taken = await db().user.findFirst({ where: { contactArn, id: { not: user.id } }, select: { id: true } });
+    const taken = await database.user.findFirst({ where: { contactArn, id: { not: userId } }, select: { id: true } });
     if (taken) throw conflict("CONTACT", contactArn, "Another console user has already linked this contact.");
   }
-  await db().user.update({ where: { id: user.id }, data: { contactArn } });
+  await database.user.update({ where: { id: userId }, data: { contactArn } });
 }

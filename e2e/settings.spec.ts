@@ -1,0 +1,172 @@
+// Settings (admins only): an API key created on the page works with the AWS SDK until it is
+// revoked on the page; a created user signs in and gets their linked contact; the last active
+// admin is protected; responders and viewers are refused the page and a replayed action.
+import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
+import type { BrowserContext, Page, Request } from "@playwright/test";
+import { createPersonalContact } from "./support/aws-api";
+import { BASE_URL, USERS } from "./support/env";
+import { expect, test, uniqueName } from "./support/fixtures";
+
+async function signIn(context: BrowserContext, email: string, password: string) {
+  const csrf = await context.request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  await context.request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
+}
+
+/** Replays a captured server-action request with another page's session. */
+async function replay(page: Page, captured: Request): Promise<string> {
+  const headers = captured.headers();
+  const res = await page.request.post(captured.url(), {
+    headers: {
+      "next-action": headers["next-action"],
+      "next-router-state-tree": headers["next-router-state-tree"] ?? "",
+      "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
+      origin: headers["origin"] ?? new URL(captured.url()).origin,
+      accept: "text/x-component",
+    },
+    data: captured.postData() ?? "",
+  });
+  return res.text();
+}
+
+test("an API key created in Settings works with the SDK until it is revoked in Settings", async ({ pageAs }) => {
+  const page = await pageAs("admin");
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  const name = uniqueName("sdk-key");
+  await page.getByLabel("Key name").fill(name);
+  await page.getByLabel("Key role").selectOption("viewer");
+  await page.getByRole("button", { name: "Create access key" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Access key ${name} created` })).toBeVisible();
+  const accessKeyId = (await page.getByTestId("new-access-key-id").textContent())!.trim();
+  const secretAccessKey = (await page.getByTestId("new-secret-access-key").textContent())!.trim();
+  expect(accessKeyId).toMatch(/^AKIA[A-Z0-9]{16}$/);
+  expect(secretAccessKey).toHaveLength(64);
+  await expect(page.getByLabel("AWS CLI example", { exact: true })).toContainText(`aws ssm-incidents list-response-plans --endpoint-url ${BASE_URL}/api/aws/ssm-incidents --region us-east-1`);
+  await expect(page.getByLabel("AWS CLI example", { exact: true })).toContainText(`AWS_ACCESS_KEY_ID=${accessKeyId}`);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: BASE_URL });
+  await page.getByRole("button", { name: "Copy secret access key" }).click();
+  await expect(page.getByText("Copied", { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secretAccessKey);
+
+  const sdk = new SSMIncidents({ endpoint: `${BASE_URL}/api/aws/ssm-incidents`, region: "us-east-1", credentials: { accessKeyId, secretAccessKey } });
+  const out = await sdk.listResponsePlans({});
+  expect(Array.isArray(out.responsePlanSummaries)).toBe(true);
+
+  // The list shows the key, then its last use.
+  const row = page.getByRole("table", { name: "API access keys" }).getByRole("row").filter({ hasText: accessKeyId });
+  await expect(row).toContainText(name);
+  await expect(async () => {
+    await page.reload();
+    await expect(row).not.toContainText("Never", { timeout: 1000 });
+  }).toPass();
+
+  await row.getByRole("button", { name: `Revoke ${name} (${accessKeyId})` }).click();
+  const dialog = page.getByRole("dialog", { name: "Revoke API access key" });
+  await dialog.getByRole("button", { name: "Revoke" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText("Revoked");
+  const refused = await sdk.listResponsePlans({}).then(
+    () => null,
+    (e: { name?: string; $metadata?: { httpStatusCode?: number } }) => e,
+  );
+  expect(refused, "the revoked key is refused").not.toBeNull();
+  expect(refused!.$metadata?.httpStatusCode).toBe(403);
+});
+
+test("a user created in Settings signs in, with the contact an admin linked", async ({ pageAs, browser }) => {
+  const contact = await createPersonalContact("settings-user");
+  const page = await pageAs("admin");
+  await page.goto("/settings");
+  const email = `${uniqueName("user")}@example.com`;
+  const form = page.getByRole("form", { name: "Create user" });
+  // Validated: a short password is refused on its field.
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Name").fill("<img src=x onerror=alert(1)>");
+  await form.getByLabel("Role").selectOption("responder");
+  await form.getByLabel("Initial password").fill("short");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(form.getByText("At least 12 characters").first()).toBeVisible();
+  await form.getByLabel("Initial password").fill("a-good-initial-password");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(form.getByRole("status")).toContainText(`User ${email} created`);
+  const users = page.getByRole("table", { name: "Users" });
+  const row = users.getByRole("row").filter({ hasText: email });
+  await expect(row).toContainText("<img src=x onerror=alert(1)>");
+  await expect(row.getByRole("combobox", { name: `Role of ${email}` })).toHaveValue("responder");
+
+  await row.getByRole("button", { name: `Link contact for ${email}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Contact for ${email}` });
+  await dialog.getByLabel("Contact").selectOption({ value: contact.arn });
+  await dialog.getByRole("button", { name: "Save contact" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText(contact.alias);
+
+  const context = await browser.newContext({ baseURL: BASE_URL });
+  try {
+    await signIn(context, email, "a-good-initial-password");
+    const theirs = await context.newPage();
+    await theirs.goto("/pages");
+    await expect(theirs.getByText(`You are ${contact.alias}`)).toBeVisible();
+    // A responder: no Settings in the navigation.
+    await expect(theirs.getByRole("navigation", { name: "Side navigation" }).getByRole("link", { name: "Settings" })).toHaveCount(0);
+
+    // Deactivated: their next request has no session.
+    await row.getByRole("button", { name: `Deactivate ${email}` }).click();
+    await expect(row).toContainText("Inactive");
+    await theirs.goto("/pages");
+    await expect(theirs).toHaveURL(/\/signin/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the last active admin cannot be demoted, and an admin cannot deactivate themself", async ({ pageAs }) => {
+  const page = await pageAs("admin");
+  await page.goto("/settings");
+  const row = page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: USERS.admin.email });
+  await row.getByRole("combobox", { name: `Role of ${USERS.admin.email}` }).selectOption("viewer");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("last active admin");
+  await expect(row.getByRole("combobox", { name: `Role of ${USERS.admin.email}` })).toHaveValue("admin");
+  await row.getByRole("button", { name: `Deactivate ${USERS.admin.email}` }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("You cannot deactivate yourself");
+  await page.reload();
+  await expect(row).toContainText("Active");
+  await expect(page.getByRole("navigation", { name: "Side navigation" }).getByRole("link", { name: "Settings" })).toBeVisible();
+});
+
+test("responders and viewers are refused the page and a replayed key creation", async ({ pageAs }) => {
+  const admin = await pageAs("admin");
+  await admin.goto("/settings");
+  const name = uniqueName("forced");
+  await admin.getByLabel("Key name").fill(name);
+  const request = admin.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
+  await admin.getByRole("button", { name: "Create access key" }).click();
+  const captured = await request;
+  await expect(admin.getByRole("status").filter({ hasText: `Access key ${name} created` })).toBeVisible();
+
+  for (const role of ["responder", "viewer"] as const) {
+    const page = await pageAs(role);
+    await page.goto("/settings");
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(page.getByText("API access keys")).toHaveCount(0);
+    await page.goto("/incidents");
+    await expect(page.getByRole("navigation", { name: "Side navigation" }).getByRole("link", { name: "Incidents" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Side navigation" }).getByRole("link", { name: "Settings" })).toHaveCount(0);
+    expect(await replay(page, captured)).toContain("AccessDeniedException");
+  }
+  // Only the admin's own creation happened.
+  await admin.reload();
+  await expect(admin.getByRole("table", { name: "API access keys" }).getByRole("row").filter({ hasText: name })).toHaveCount(1);
+});
+
+test("Settings fits a 375 px screen, with a new key's secret and CLI example shown", async ({ pageAs }, testInfo) => {
+  const page = await pageAs("admin");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto("/settings");
+  await page.getByLabel("Key name").fill(uniqueName("phone-key"));
+  await page.getByRole("button", { name: "Create access key" }).click();
+  await expect(page.getByTestId("new-secret-access-key")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("settings.png"), fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
