@@ -50,7 +50,7 @@ test("a responder starts an engagement by hand, sees its pages and receipts, sto
 
   // The engagement's page: details, the page to the contact, its receipts.
   await expect(page).toHaveURL(/\/engagements\/detail\?arn=/);
-  await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: subject, exact: true })).toBeVisible();
   await expect(page.getByText("db-1 is out of disk space.")).toBeVisible();
   await expect(page.getByRole("link", { name: incidentArn })).toBeVisible();
   const pages = page.getByRole("table", { name: `Pages of ${contact.alias}` });
@@ -82,7 +82,7 @@ test("a responder starts an engagement by hand, sees its pages and receipts, sto
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/range=1h/);
   const list = page.getByRole("table", { name: "Engagements" });
-  const row = list.getByRole("row").filter({ has: page.getByRole("link", { name: subject }) });
+  const row = list.getByRole("row").filter({ has: page.getByRole("link", { name: subject, exact: true }) });
   await expect(row).toContainText(contact.alias);
   await expect(row).toContainText("responder@example.com");
   await expect(row).toContainText("Stopped");
@@ -99,7 +99,7 @@ test("a responder starts an engagement by hand, sees its pages and receipts, sto
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/incident=/);
   const byIncident = page.getByRole("table", { name: "Engagements" });
-  await expect(byIncident.getByRole("link", { name: subject })).toBeVisible();
+  await expect(byIncident.getByRole("link", { name: subject, exact: true })).toBeVisible();
   await expect(byIncident.getByRole("link", { name: otherSubject })).toHaveCount(0);
   // The incident link opens the incident's Engagements tab, which shows the same engagement.
   await byIncident.getByRole("link", { name: incidentArn.split("/").pop()! }).click();
@@ -125,10 +125,10 @@ test("a viewer sees engagements without controls, and the server refuses a force
 
   const viewer = await pageAs("viewer");
   await viewer.goto("/engagements");
-  await expect(viewer.getByRole("table", { name: "Engagements" }).getByRole("link", { name: subject })).toBeVisible();
+  await expect(viewer.getByRole("table", { name: "Engagements" }).getByRole("link", { name: subject, exact: true })).toBeVisible();
   await expect(viewer.getByRole("button", { name: "Start engagement" })).toHaveCount(0);
-  await viewer.getByRole("link", { name: subject }).click();
-  await expect(viewer.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+  await viewer.getByRole("link", { name: subject, exact: true }).click();
+  await expect(viewer.getByRole("heading", { level: 1, name: subject, exact: true })).toBeVisible();
   expect(new URL(viewer.url()).searchParams.get("arn")).toBe(EngagementArn);
   await expect(viewer.getByRole("table", { name: `Pages of ${contact.alias}` }).getByRole("cell", { name: contact.alias, exact: true })).toBeVisible();
   await expect(viewer.getByRole("button", { name: /^Stop engagement/ })).toHaveCount(0);
