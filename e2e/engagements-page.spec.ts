@@ -156,3 +156,52 @@ test("a viewer sees engagements without controls, and the server refuses a force
   }
   expect(forcedOnes).toHaveLength(1);
 });
+
+test("my page is acknowledged on the engagement's page; the list pages by 20; subjects stay text; both pages fit a phone", async ({ pageAs }, testInfo) => {
+  const me = await createPersonalContact("me-hand");
+  const page = await pageAs("responder");
+  await page.goto("/pages");
+  await page.getByLabel("Your contact").selectOption({ label: optionLabel(me.alias) });
+  await page.getByRole("button", { name: "Save contact" }).click();
+  await expect(page.getByText(`You are ${me.alias}`)).toBeVisible();
+
+  // 21 engagements of one made-up IncidentId (any string the model allows), the first with markup in its subject.
+  const incidentId = `hand-${uniqueName("batch")}`;
+  const markup = `<img src=x onerror="window.__xss=1"> ${uniqueName("s")}`;
+  const { EngagementArn } = await contactsApi().startEngagement({ ContactId: me.arn, Sender: "api-test", Subject: markup, Content: "Look", IncidentId: incidentId });
+  for (let i = 0; i < 20; i++) {
+    await contactsApi().startEngagement({ ContactId: me.arn, Sender: "api-test", Subject: `Batch ${i} ${incidentId}`, Content: "Batch", IncidentId: incidentId });
+  }
+  await page.goto(`/engagements?incident=${encodeURIComponent(incidentId)}`);
+  const list = page.getByRole("table", { name: "Engagements" });
+  await expect(list.getByRole("row")).toHaveCount(21); // header + 20
+  await expect(list.getByRole("link", { name: `Batch 19 ${incidentId}` })).toBeVisible();
+  await page.getByRole("button", { name: "Next page" }).click();
+  await expect(page.getByText("Page 2")).toBeVisible();
+  await expect(list.getByRole("row")).toHaveCount(2); // header + the oldest
+  await expect(list.getByRole("link", { name: markup, exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Next page" })).toBeDisabled();
+  await page.getByRole("button", { name: "Previous page" }).click();
+  await expect(list.getByRole("link", { name: `Batch 19 ${incidentId}` })).toBeVisible();
+
+  // My page: acknowledged here as on the incident's tab; the READ receipt follows the others.
+  await page.goto(`/engagements/detail?arn=${encodeURIComponent(EngagementArn!)}`);
+  await expect(page.getByRole("heading", { level: 1, name: markup, exact: true })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  const pages = page.getByRole("table", { name: `Pages of ${me.alias}` });
+  await expect(pages.getByRole("cell", { name: `${me.alias} (you)` })).toBeVisible();
+  await pages.getByRole("button", { name: `Acknowledge the page to ${me.alias}` }).click();
+  const receipts = pages.getByRole("list", { name: `Receipts of the page to ${me.alias}` });
+  await expect(receipts.getByRole("listitem").last()).toContainText("Read");
+  await expect(pages.getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  const fits = async (name: string) => {
+    await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(375);
+  };
+  await fits("engagement-detail");
+  await page.goto(`/engagements?range=custom&from=2020-01-01T00:00:00.000Z&incident=${encodeURIComponent(incidentId)}`);
+  await expect(list.getByRole("row")).toHaveCount(21);
+  await fits("engagements");
+});
