@@ -4,7 +4,7 @@ import type { ReceiptRow } from "@/lib/queries/dto";
 
 const RECEIPT_LABEL: Record<string, string> = { SENT: "Sent", DELIVERED: "Delivered", READ: "Read", ERROR: "Error", STOP: "Stopped" };
 
-/** A page's receipts (sent, delivered, read, error, stop), newest first, with their times. */
+/** A page's receipts (sent, delivered, read, error, stop) in the order given, with their times. */
 export function ReceiptList({ receipts, label }: { receipts: ReceiptRow[]; label: string }) {
   if (!receipts.length) return <span className="text-muted">No receipts yet</span>;
   return (

@@ -4,11 +4,11 @@ import { z } from "zod";
 import { getMyContactArn, setMyContactArn } from "@/lib/auth/my-contact";
 import { accessDenied, validation } from "@/lib/im/errors";
 import { safeAction } from "./safe-action";
+import { senderFrom, startEngagementFieldFor, startEngagementFormSchema, toStartEngagementInput } from "./schemas/engagement";
 
 const arn = z.string().trim().min(1, "Required.").max(2048);
 
-/** StartEngagement's Sender pattern: the user's e-mail, with anything it doesn't allow replaced. */
-const sender = (email: string) => email.replace(/[^\\a-zA-Z0-9_@#%*+=:?./!\s-]/g, "-").slice(0, 255);
+const sender = senderFrom;
 
 /** StartEngagement with IncidentId = the incident's ARN: the engagement shows on the incident. */
 export const engageContactAction = safeAction({
@@ -31,15 +31,31 @@ export const engageContactAction = safeAction({
   },
 });
 
-/** StopEngagement, only for an engagement of the incident the page is showing. */
+/** StartEngagement from the Engagements page's form: any contact or plan, any subject, optionally for an incident. */
+export const startEngagementAction = safeAction({
+  name: "startEngagementAction",
+  input: startEngagementFormSchema,
+  permission: "contacts.write",
+  fieldFor: startEngagementFieldFor,
+  conflictField: "contactArn",
+  run: async (values, { im }) => {
+    const { EngagementArn } = await im.contacts.startEngagement(toStartEngagementInput(values));
+    return { engagementArn: EngagementArn };
+  },
+});
+
+/**
+ * StopEngagement. From an incident's tab (incidentArn given) only for an engagement of that
+ * incident; from the Engagements page (no incidentArn) any engagement.
+ */
 export const stopEngagementAction = safeAction({
   name: "stopEngagementAction",
-  input: z.object({ incidentArn: arn, engagementArn: arn, reason: z.string().trim().max(255, "At most 255 characters.") }),
+  input: z.object({ incidentArn: arn.optional(), engagementArn: arn, reason: z.string().trim().max(255, "At most 255 characters.") }),
   permission: "contacts.write",
   fieldFor: (path) => (path === "Reason" ? "reason" : undefined),
   run: async ({ incidentArn, engagementArn, reason }, { im }) => {
     const engagement = await im.contacts.describeEngagement({ EngagementId: engagementArn });
-    if (engagement.IncidentId !== incidentArn) throw validation("This engagement is not one of this incident's.", [{ name: "engagementArn", message: "Not an engagement of this incident" }]);
+    if (incidentArn !== undefined && engagement.IncidentId !== incidentArn) throw validation("This engagement is not one of this incident's.", [{ name: "engagementArn", message: "Not an engagement of this incident" }]);
     await im.contacts.stopEngagement({ EngagementId: engagementArn, Reason: reason || undefined });
     return { engagementArn };
   },

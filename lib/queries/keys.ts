@@ -1,5 +1,6 @@
 // react-query key factories: every key the console caches is built here.
 import type { ContactListFilter } from "./contact-dto";
+import type { EngagementListFilter } from "./engagement-filters";
 import type { IncidentListFilter } from "./incident-filters";
 
 export const incidentKeys = {
@@ -32,4 +33,9 @@ export const contactKeys = {
   references: (arn: string) => [...contactKeys.all, "references", arn] as const,
   outbox: (channelArn: string) => [...contactKeys.all, "outbox", channelArn] as const,
   options: () => [...contactKeys.all, "options"] as const,
+};
+
+export const engagementKeys = {
+  all: ["engagements"] as const,
+  list: (filter: EngagementListFilter, nextToken?: string) => [...engagementKeys.all, "list", filter, nextToken ?? null] as const,
 };

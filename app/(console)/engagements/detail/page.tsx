@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EngagementPages } from "@/components/engagements/engagement-pages";
+import { Alert, ErrorAlert } from "@/components/ui/alert";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { Container } from "@/components/ui/container";
+import { KeyValuePairs } from "@/components/ui/key-value";
+import { PageHeader } from "@/components/ui/page-header";
+import { AbsoluteTime } from "@/components/ui/relative-time";
+import { StatusIndicator } from "@/components/ui/status-indicator";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { getEngagementDetail } from "@/lib/queries/engagement-list";
+import { contactAlias, incidentPath } from "@/lib/queries/paths";
+
+export const metadata: Metadata = { title: "Engagement" };
+
+const crumbs = (last: string) => [{ label: "Incident Manager", href: "/incidents" }, { label: "Engagements", href: "/engagements" }, { label: last }];
+
+export default async function EngagementDetailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const { arn } = await searchParams;
+  if (typeof arn !== "string" || !arn) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs("Engagement")} />
+        <ErrorAlert error={{ name: "ValidationException", message: "Which engagement? The address has no arn." }} />
+      </>
+    );
+  }
+  const result = await getEngagementDetail(arn);
+  if (!result.ok) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs("Engagement")} />
+        <PageHeader title="Engagement" />
+        <ErrorAlert error={result.error} />
+      </>
+    );
+  }
+  const e = result.data;
+  const incident = e.incidentId;
+  return (
+    <>
+      <Breadcrumbs items={crumbs(e.subject || "Engagement")} />
+      <PageHeader
+        title={e.subject || "(no subject)"}
+        description={`Engagement of ${contactAlias(e.contactArn)}`}
+        badges={e.stopTime ? <StatusIndicator type="info">Stopped</StatusIndicator> : <StatusIndicator type="success">Active</StatusIndicator>}
+      />
+      <div className="space-y-5">
+        <Container header="Details">
+          <KeyValuePairs
+            items={[
+              { label: "Contact or escalation plan", value: contactAlias(e.contactArn) },
+              { label: "Sender", value: e.sender },
+              {
+                label: "Incident",
+                value: incident ? (
+                  incident.includes(":incident-record/") ? (
+                    <Link href={`${incidentPath(incident)}&tab=engagements`} className="text-link underline break-all">
+                      {incident}
+                    </Link>
+                  ) : (
+                    incident
+                  )
+                ) : undefined,
+              },
+              { label: "Started", value: e.startTime ? <AbsoluteTime iso={e.startTime} /> : undefined },
+              { label: "Stopped", value: e.stopTime ? <AbsoluteTime iso={e.stopTime} /> : "Not stopped" },
+              { label: "Engagement ARN", value: <span className="break-all">{e.arn}</span> },
+              { label: "Content", value: <span className="whitespace-pre-wrap">{e.content}</span> },
+              { label: "Public subject", value: e.publicSubject },
+              { label: "Public content", value: e.publicContent ? <span className="whitespace-pre-wrap">{e.publicContent}</span> : undefined },
+            ]}
+          />
+        </Container>
+        {!e.myContactArn ? (
+          <Alert type="info">
+            Link your contact on the{" "}
+            <Link href="/pages" className="text-link underline">
+              My pages
+            </Link>{" "}
+            screen to acknowledge pages addressed to you.
+          </Alert>
+        ) : null}
+        <EngagementPages engagement={e} canWrite={can(user.role, "contacts.write")} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
+import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
+import { StatusIndicator } from "@/components/ui/status-indicator";
+import type { EngagementListPage, EngagementListRow } from "@/lib/queries/engagement-dto";
+import { engagementListSearch, engagementPath, type EngagementListFilter } from "@/lib/queries/engagement-filters";
+import { engagementKeys } from "@/lib/queries/keys";
+import { contactAlias, incidentPath } from "@/lib/queries/paths";
+import { ReadError, readJson } from "@/lib/queries/read-json";
+
+const col = columnHelper<EngagementListRow>();
+
+const columns: Columns<EngagementListRow> = [
+  col.accessor("subject", {
+    header: "Subject",
+    cell: (c) => (
+      <Link href={engagementPath(c.row.original.arn)} className="font-bold text-link hover:underline">
+        {c.getValue() || "(no subject)"}
+      </Link>
+    ),
+  }),
+  col.accessor("contactArn", { header: "Contact or plan", cell: (c) => contactAlias(c.getValue()) }),
+  col.accessor("sender", { header: "Sender" }),
+  col.display({
+    id: "started",
+    header: "Started",
+    cell: (c) => (c.row.original.startTime ? <RelativeTime iso={c.row.original.startTime} /> : "—"),
+  }),
+  col.display({
+    id: "state",
+    header: "State",
+    cell: (c) =>
+      c.row.original.stopTime ? (
+        <StatusIndicator type="info">
+          Stopped <AbsoluteTime iso={c.row.original.stopTime} />
+        </StatusIndicator>
+      ) : (
+        <StatusIndicator type="success">Active</StatusIndicator>
+      ),
+  }),
+  col.accessor("incidentId", {
+    header: "Incident",
+    cell: (c) => {
+      const id = c.getValue();
+      if (!id) return <span className="text-muted">—</span>;
+      // Only an incident record ARN has a page here; any other IncidentId is shown as text.
+      return id.includes(":incident-record/") ? (
+        <Link href={`${incidentPath(id)}&tab=engagements`} className="text-link hover:underline">
+          {id.split("/").pop()}
+        </Link>
+      ) : (
+        <span className="break-all">{id}</span>
+      );
+    },
+  }),
+];
+
+/** One page of engagements at a time (ListEngagements' NextToken), newest first. */
+export function EngagementsTable({ filter, initialPage }: { filter: EngagementListFilter; initialPage: EngagementListPage }) {
+  const [tokens, setTokens] = useState<(string | undefined)[]>([undefined]);
+  const pageIndex = tokens.length - 1;
+  const token = tokens[pageIndex];
+  const query = useQuery({
+    queryKey: engagementKeys.list(filter, token),
+    queryFn: () => {
+      const search = engagementListSearch(filter);
+      const tokenParam = token ? `${search ? "&" : "?"}nextToken=${encodeURIComponent(token)}` : "";
+      return readJson<EngagementListPage>(`/api/engagements${search}${tokenParam}`);
+    },
+    initialData: pageIndex === 0 ? initialPage : undefined,
+    placeholderData: keepPreviousData,
+  });
+  const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
+
+  return (
+    <div>
+      {error ? <ErrorAlert error={error} className="mx-5 my-3" /> : null}
+      <DataTable label="Engagements" columns={columns} data={query.data?.items ?? []} getRowId={(r) => r.arn} loading={query.isPending} empty="No engagements match." />
+      <div className="flex flex-wrap items-center justify-end gap-2 border-t border-line px-5 py-2">
+        <span className="text-muted" aria-live="polite">
+          Page {pageIndex + 1}
+        </span>
+        <Button variant="link" disabled={pageIndex === 0} onClick={() => setTokens((t) => t.slice(0, -1))}>
+          Previous page
+        </Button>
+        <Button variant="link" disabled={!query.data?.nextToken || query.isPlaceholderData} onClick={() => setTokens((t) => [...t, query.data?.nextToken])}>
+          Next page
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/dialog";
+import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { startEngagementAction } from "@/lib/actions/engagements";
+import {
+  emptyStartEngagementForm,
+  senderFrom,
+  startEngagementFieldNames,
+  startEngagementFormSchema,
+  type StartEngagementFormValues,
+} from "@/lib/actions/schemas/engagement";
+import { engagementPath } from "@/lib/queries/engagement-filters";
+import { engagementKeys } from "@/lib/queries/keys";
+import { ReadError } from "@/lib/queries/read-json";
+
+/**
+ * Start an engagement by hand (StartEngagement): page a contact or escalation plan with a
+ * subject and content, optionally about an incident. The model's limits show inline before the
+ * request; the server checks the same rules. On success, the engagement's page opens.
+ */
+export function StartEngagementDialog({ userEmail, incidentArn }: { userEmail: string; incidentArn?: string }) {
+  const [open, setOpen] = useState(false);
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const contacts = useContactOptions(open);
+  // On-call schedules are paged through the escalation plans that use them.
+  const choices = contacts.data?.filter((c) => c.type !== "ONCALL_SCHEDULE") ?? [];
+  const defaults: StartEngagementFormValues = { ...emptyStartEngagementForm, sender: senderFrom(userEmail), incidentArn: incidentArn ?? "" };
+  const form = useForm<StartEngagementFormValues>({ resolver: zodResolver(startEngagementFormSchema), defaultValues: defaults });
+  const { errors, isSubmitting } = form.formState;
+  const { formError, run, clearFormError } = useActionForm(form.setError, startEngagementFieldNames);
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      form.reset(defaults);
+      clearFormError();
+    }
+  }
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const started = await run(() => startEngagementAction(values));
+    if (!started?.engagementArn) return;
+    await queryClient.invalidateQueries({ queryKey: engagementKeys.all });
+    router.push(engagementPath(started.engagementArn));
+  });
+
+  const contactsError = contacts.error instanceof ReadError ? contacts.error.error : contacts.error ? { name: "Error", message: contacts.error.message } : null;
+  const field = (name: keyof StartEngagementFormValues) => ({ id: `start-engagement-${name}`, error: errors[name]?.message });
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Start engagement"
+      description="Page a contact or an escalation plan now. Contacts receive the subject and content on their channels."
+      trigger={<Button variant="primary">Start engagement</Button>}
+      footer={
+        <>
+          <Button variant="link" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" form="start-engagement-form" disabled={isSubmitting}>
+            {isSubmitting ? "Starting…" : "Start"}
+          </Button>
+        </>
+      }
+    >
+      <form id="start-engagement-form" onSubmit={onSubmit} noValidate className="space-y-4">
+        {formError ? <ErrorAlert error={formError} /> : null}
+        {contactsError ? <ErrorAlert error={contactsError} /> : null}
+        <FormField {...field("contactArn")} label="Contact or escalation plan">
+          <Select {...fieldAria(field("contactArn").id, field("contactArn"))} {...form.register("contactArn")}>
+            <option value="">{contacts.isPending ? "Loading contacts…" : choices.length ? "Choose a contact" : "No contacts"}</option>
+            {choices.map((c) => (
+              <option key={c.arn} value={c.arn}>
+                {contactLabel(c)}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        <FormField {...field("sender")} label="Sender" constraint="Who the page says it is from. Up to 255 characters.">
+          <Input {...fieldAria(field("sender").id, field("sender"))} {...form.register("sender")} />
+        </FormField>
+        <FormField {...field("subject")} label="Subject" constraint="Up to 2,048 characters.">
+          <Input {...fieldAria(field("subject").id, field("subject"))} {...form.register("subject")} />
+        </FormField>
+        <FormField {...field("content")} label="Content" constraint="Up to 8,192 characters.">
+          <Textarea {...fieldAria(field("content").id, field("content"))} {...form.register("content")} />
+        </FormField>
+        <FormField {...field("publicSubject")} label="Public subject" optional constraint="Sent instead of the subject to SMS and voice channels.">
+          <Input {...fieldAria(field("publicSubject").id, field("publicSubject"))} {...form.register("publicSubject")} />
+        </FormField>
+        <FormField {...field("publicContent")} label="Public content" optional constraint="Sent instead of the content to SMS and voice channels.">
+          <Textarea {...fieldAria(field("publicContent").id, field("publicContent"))} {...form.register("publicContent")} />
+        </FormField>
+        <FormField {...field("incidentArn")} label="Incident ARN" optional constraint="The engagement then shows on that incident's Engagements tab.">
+          <Input {...fieldAria(field("incidentArn").id, field("incidentArn"))} {...form.register("incidentArn")} />
+        </FormField>
+      </form>
+    </Modal>
+  );
+}
