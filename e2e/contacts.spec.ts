@@ -4,7 +4,7 @@
 import { SSMContacts } from "@aws-sdk/client-ssm-contacts";
 import type { Page } from "@playwright/test";
 import { BASE_URL, BOOTSTRAP_KEY } from "./support/env";
-import { expect, planOptionLabel, signInThroughApi, test, uniqueName } from "./support/fixtures";
+import { expect, planOptionLabel, signInThroughApi, test, uniqueName, replayAction } from "./support/fixtures";
 
 /** Creates a personal contact with one e-mail channel through the form; returns its alias. */
 async function createContact(page: Page, prefix: string, displayName: string): Promise<string> {
@@ -259,18 +259,8 @@ test("a viewer sees contacts but no mutating controls, and the server refuses a 
   await expect(viewer.getByText("AccessDeniedException")).toBeVisible();
 
   // The responder's update, posted again with the viewer's session but with another name.
-  const headers = captured.headers();
-  const forced = await viewer.request.post(captured.url(), {
-    headers: {
-      "next-action": headers["next-action"],
-      "next-router-state-tree": headers["next-router-state-tree"] ?? "",
-      "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
-      origin: headers["origin"] ?? new URL(captured.url()).origin,
-      accept: "text/x-component",
-    },
-    data: (captured.postData() ?? "").replace("Viewer Check Renamed", "Changed By Viewer"),
-  });
-  expect(await forced.text()).toContain("AccessDeniedException");
+  const forcedText = await replayAction(viewer, captured, (captured.postData() ?? "").replace("Viewer Check Renamed", "Changed By Viewer"));
+  expect(forcedText).toContain("AccessDeniedException");
   await responder.reload();
   await expect(responder.getByRole("heading", { level: 1, name: "Viewer Check Renamed" })).toBeVisible();
 });

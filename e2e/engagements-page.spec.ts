@@ -4,7 +4,7 @@
 // and the server refuses the start action when the viewer posts it anyway. Runs on both consoles.
 import type { Page, Request } from "@playwright/test";
 import { contactsApi, createPersonalContact, createPlanThroughApi, incidentsApi } from "./support/aws-api";
-import { expect, test, uniqueName } from "./support/fixtures";
+import { expect, test, uniqueName, replayAction } from "./support/fixtures";
 
 async function newIncident(title: string): Promise<string> {
   const planArn = await createPlanThroughApi(uniqueName("hand-plan"), "Hand template", 3);
@@ -134,18 +134,8 @@ test("a viewer sees engagements without controls, and the server refuses a force
   await expect(viewer.getByRole("button", { name: /^Stop engagement/ })).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
 
-  const headers = captured.headers();
-  const forced = await viewer.request.post(captured.url(), {
-    headers: {
-      "next-action": headers["next-action"],
-      "next-router-state-tree": headers["next-router-state-tree"] ?? "",
-      "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
-      origin: headers["origin"] ?? new URL(captured.url()).origin,
-      accept: "text/x-component",
-    },
-    data: captured.postData() ?? "",
-  });
-  expect(await forced.text()).toContain("AccessDeniedException");
+  const forcedText = await replayAction(viewer, captured);
+  expect(forcedText).toContain("AccessDeniedException");
   // Only the responder's start went through.
   const { Engagements } = await contactsApi().listEngagements({});
   const forcedOnes = [];

@@ -3,7 +3,7 @@
 // the other engagement; My pages lists their pages and acknowledges one. A viewer sees no
 // controls. Runs on both consoles (local and aws mode).
 import { contactsApi, createPersonalContact, createPlanThroughApi, incidentsApi } from "./support/aws-api";
-import { expect, test, uniqueName } from "./support/fixtures";
+import { expect, test, uniqueName, replayAction } from "./support/fixtures";
 import { incidentPath } from "../lib/queries/paths";
 import type { Page } from "@playwright/test";
 
@@ -63,18 +63,8 @@ test("a responder engages contacts, acknowledges the page to them, stops an enga
   // The same action for the other contact's page: refused, it isn't addressed to me.
   const myPage = (await contactsApi().listPagesByContact({ ContactId: me.arn })).Pages![0].PageArn!;
   const othersPage = (await contactsApi().listPagesByContact({ ContactId: other.arn })).Pages![0].PageArn!;
-  const headers = captured.headers();
-  const forced = await page.request.post(captured.url(), {
-    headers: {
-      "next-action": headers["next-action"],
-      "next-router-state-tree": headers["next-router-state-tree"] ?? "",
-      "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
-      origin: headers["origin"] ?? new URL(captured.url()).origin,
-      accept: "text/x-component",
-    },
-    data: (captured.postData() ?? "").replace(myPage, othersPage),
-  });
-  expect(await forced.text()).toContain("not addressed to you");
+  const forcedText = await replayAction(page, captured, (captured.postData() ?? "").replace(myPage, othersPage));
+  expect(forcedText).toContain("not addressed to you");
   expect((await contactsApi().describePage({ PageId: othersPage })).ReadTime).toBeUndefined();
 
   // Stop the other engagement, with a reason, after a confirmation.

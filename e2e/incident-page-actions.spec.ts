@@ -3,7 +3,7 @@
 // a viewer sees no mutating control and the server refuses a forced timeline write.
 import type { Page } from "@playwright/test";
 import { incidentPath } from "../lib/queries/paths";
-import { expect, test, uniqueName } from "./support/fixtures";
+import { expect, test, uniqueName, replayAction } from "./support/fixtures";
 import { startIncidentViaApi } from "./support/incidents-api";
 
 const XSS = "<img src=x onerror=alert(1)>";
@@ -131,18 +131,8 @@ test("a viewer sees no mutating control, and the server refuses a forced timelin
   await expect(viewer.getByRole("button", { name: "Edit tags" })).toHaveCount(0);
 
   // The responder's create-event request, replayed with the viewer's session.
-  const headers = captured.headers();
-  const forced = await viewer.request.post(captured.url(), {
-    headers: {
-      "next-action": headers["next-action"],
-      "next-router-state-tree": headers["next-router-state-tree"] ?? "",
-      "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
-      origin: headers["origin"] ?? new URL(captured.url()).origin,
-      accept: "text/x-component",
-    },
-    data: captured.postData() ?? "",
-  });
-  expect(await forced.text()).toContain("AccessDeniedException");
+  const forcedText = await replayAction(viewer, captured);
+  expect(forcedText).toContain("AccessDeniedException");
   await responder.reload();
   await expect(responder.getByRole("list", { name: "Timeline events" }).getByText("Written by the responder")).toHaveCount(1);
 });

@@ -1,7 +1,7 @@
 // Related items: add, refuse a duplicate with a clear message on the field, remove; a title
 // carrying HTML stays text; a viewer sees no controls and the server refuses a forced add.
 import { createPlanThroughApi, incidentsApi } from "./support/aws-api";
-import { expect, test, uniqueName } from "./support/fixtures";
+import { expect, test, uniqueName, replayAction } from "./support/fixtures";
 import { incidentPath } from "../lib/queries/paths";
 
 async function newIncident(title: string): Promise<string> {
@@ -77,19 +77,8 @@ test("a viewer sees related items without controls, and the server refuses a for
   await expect(viewer.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
 
   // The responder's add, replayed with the viewer's session and another value.
-  const headers = captured.headers();
-  const forged = (captured.postData() ?? "").replace("https://runbooks.example.com/first", "https://runbooks.example.com/forced");
-  const forced = await viewer.request.post(captured.url(), {
-    headers: {
-      "next-action": headers["next-action"],
-      "next-router-state-tree": headers["next-router-state-tree"] ?? "",
-      "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
-      origin: headers["origin"] ?? new URL(captured.url()).origin,
-      accept: "text/x-component",
-    },
-    data: forged,
-  });
-  expect(await forced.text()).toContain("AccessDeniedException");
+  const forcedText = await replayAction(viewer, captured, (captured.postData() ?? "").replace("https://runbooks.example.com/first", "https://runbooks.example.com/forced"));
+  expect(forcedText).toContain("AccessDeniedException");
   const { relatedItems } = await incidentsApi().listRelatedItems({ incidentRecordArn: arn });
   expect(relatedItems!.map((i) => i.identifier?.value?.url)).toEqual(["https://runbooks.example.com/first"]);
 });

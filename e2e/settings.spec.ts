@@ -2,10 +2,10 @@
 // revoked on the page; a created user signs in and gets their linked contact; the last active
 // admin is protected; responders and viewers are refused the page and a replayed action.
 import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
-import type { BrowserContext, Page, Request } from "@playwright/test";
+import type { BrowserContext } from "@playwright/test";
 import { createPersonalContact } from "./support/aws-api";
 import { BASE_URL, USERS } from "./support/env";
-import { expect, test, uniqueName } from "./support/fixtures";
+import { expect, test, uniqueName, replayAction } from "./support/fixtures";
 
 async function signIn(context: BrowserContext, email: string, password: string) {
   const csrf = await context.request.get("/api/auth/csrf");
@@ -13,21 +13,6 @@ async function signIn(context: BrowserContext, email: string, password: string) 
   await context.request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
 }
 
-/** Replays a captured server-action request with another page's session. */
-async function replay(page: Page, captured: Request): Promise<string> {
-  const headers = captured.headers();
-  const res = await page.request.post(captured.url(), {
-    headers: {
-      "next-action": headers["next-action"],
-      "next-router-state-tree": headers["next-router-state-tree"] ?? "",
-      "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
-      origin: headers["origin"] ?? new URL(captured.url()).origin,
-      accept: "text/x-component",
-    },
-    data: captured.postData() ?? "",
-  });
-  return res.text();
-}
 
 test("an API key created in Settings works with the SDK until it is revoked in Settings", async ({ pageAs }) => {
   const page = await pageAs("admin");
@@ -153,7 +138,7 @@ test("responders and viewers are refused the page and a replayed key creation", 
     await page.goto("/incidents");
     await expect(page.getByRole("navigation", { name: "Side navigation" }).getByRole("link", { name: "Incidents" })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Side navigation" }).getByRole("link", { name: "Settings" })).toHaveCount(0);
-    expect(await replay(page, captured)).toContain("AccessDeniedException");
+    expect(await replayAction(page, captured)).toContain("AccessDeniedException");
   }
   // Only the admin's own creation happened.
   await admin.reload();

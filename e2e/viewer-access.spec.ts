@@ -1,6 +1,6 @@
 // (b) A viewer reads but cannot change: no Start incident button, and — the real check — the
 // server refuses the start-incident server action when a viewer posts it anyway.
-import { createResponsePlan, expect, planOptionLabel, test, uniqueName } from "./support/fixtures";
+import { createResponsePlan, expect, planOptionLabel, test, uniqueName, replayAction } from "./support/fixtures";
 
 test("a viewer sees no Start incident button and the server refuses a forced start", async ({ pageAs }) => {
   // A responder starts an incident through the dialog; we keep the server action request it sent.
@@ -30,18 +30,7 @@ test("a viewer sees no Start incident button and the server refuses a forced sta
   await expect(viewer.getByRole("button", { name: "Edit" })).toHaveCount(0);
 
   // The same server action, posted with the viewer's session.
-  const headers = captured.headers();
-  const forced = await viewer.request.post(captured.url(), {
-    headers: {
-      "next-action": headers["next-action"],
-      "next-router-state-tree": headers["next-router-state-tree"] ?? "",
-      "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
-      origin: headers["origin"] ?? new URL(captured.url()).origin,
-      accept: "text/x-component",
-    },
-    data: captured.postData() ?? "",
-  });
-  const body = await forced.text();
+  const body = await replayAction(viewer, captured);
   expect(body).toContain("AccessDeniedException");
   expect(body).not.toContain("incident-record/");
 

@@ -1,6 +1,6 @@
 // Test fixtures: signed-in pages per role (signed in through next-auth's own endpoints, as the
 // sign-in form does), unique names, and the console steps several specs share.
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page, type Request } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { USERS, type E2eRole } from "./env";
 
@@ -53,4 +53,23 @@ export async function createResponsePlan(page: Page, plan: PlanSpec): Promise<vo
 /** The option label the start-incident dialog shows for a plan. */
 export function planOptionLabel(plan: PlanSpec): string {
   return plan.displayName ? `${plan.displayName} (${plan.name})` : plan.name;
+}
+
+/**
+ * Posts a captured server-action request again with another page's session (and, if given, another
+ * body): how the specs prove the server, not the UI, refuses an action. Returns the answer's text.
+ */
+export async function replayAction(page: Page, captured: Request, data: string = captured.postData() ?? ""): Promise<string> {
+  const headers = captured.headers();
+  const res = await page.request.post(captured.url(), {
+    headers: {
+      "next-action": headers["next-action"],
+      "next-router-state-tree": headers["next-router-state-tree"] ?? "",
+      "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
+      origin: headers["origin"] ?? new URL(captured.url()).origin,
+      accept: "text/x-component",
+    },
+    data,
+  });
+  return res.text();
 }
