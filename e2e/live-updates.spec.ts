@@ -48,7 +48,27 @@ test("a change by one responder appears on another's open console without a relo
   await expect(watcher.getByRole("main").getByText("1 Critical").first()).toBeVisible();
   expect(await stillMarked(watcher), "the watching page was not reloaded").toBe(true);
 
-  console.log(`[live/${testInfo.project.name}] new incident in the other list after ${listMs} ms; edit on the other incident page after ${detailMs} ms`);
+  // Both on the Timeline tab: an event one adds appears on the other's timeline.
+  await writer.getByRole("tab", { name: "Timeline" }).click();
+  await watcher.getByRole("tab", { name: "Timeline" }).click();
+  const timeline = (page: Page) => page.getByRole("list", { name: "Timeline events" }).getByRole("listitem");
+  await expect(timeline(watcher).first()).toBeVisible();
+  await mark(watcher);
+  const note = `Failover started ${uniqueName("e")}`;
+  await writer.getByRole("button", { name: "Add event" }).click();
+  const dialog = writer.getByRole("dialog", { name: "Add timeline event" });
+  await dialog.getByLabel("Type").selectOption({ label: "Custom event" });
+  await dialog.getByLabel("Description").fill(note);
+  since = Date.now();
+  await dialog.getByRole("button", { name: "Add event" }).click();
+  await expect(timeline(watcher).filter({ hasText: note })).toHaveCount(1, { timeout: bound });
+  const eventMs = Date.now() - since;
+  expect(await stillMarked(watcher), "the watching page was not reloaded").toBe(true);
+
+  console.log(
+    `[live/${testInfo.project.name}] new incident in the other list after ${listMs} ms; edit on the other incident page after ${detailMs} ms; timeline event on the other timeline after ${eventMs} ms`,
+  );
   expect(listMs).toBeLessThan(bound);
   expect(detailMs).toBeLessThan(bound);
+  expect(eventMs).toBeLessThan(bound);
 });
