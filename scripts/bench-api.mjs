@@ -17,7 +17,6 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +24,7 @@ import { Sha256 } from "@aws-crypto/sha256-js";
 import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import Database from "better-sqlite3";
+import { freePort, percentile, seed, waitFor } from "./bench/common.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 100_000);
@@ -36,32 +36,6 @@ const KEY = { accessKeyId: "AKIABENCHBOOTSTRAP00", secretAccessKey: "bench-boots
 const signer = new SignatureV4({ service: "ssm-incidents", region: "us-east-1", credentials: KEY, sha256: Sha256 });
 
 // ───────────────────────────── helpers ─────────────────────────────
-
-const iso = (ms) => new Date(ms).toISOString().replace("Z", "+00:00");
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url, child, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 async function startConsole(dataDir) {
   const port = await freePort();
@@ -121,10 +95,6 @@ function send(base, r) {
   });
 }
 
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
 /** Runs `next()` requests from CONCURRENCY clients for SECONDS; latency in ms. */
 async function load(base, next, { seconds = SECONDS, concurrency = CONCURRENCY, expectStatus = [200] } = {}) {
   const latencies = [];
@@ -162,44 +132,6 @@ const fmt = (r) =>
   `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p95 ${r.p95.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(6)} ms  (${r.n} requests${r.errors ? `, ${r.errors} ERRORS: ${r.firstError}` : ""})`;
 
 // ───────────────────────────── seeding ─────────────────────────────
-
-/** Bulk rows straight into the migrated SQLite file: the API would take hours for a million events. */
-function seed(file, incidents, eventsPerIncident) {
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = OFF");
-  const plan = { id: randomUUID(), name: "bench-plan" };
-  const planArn = `arn:aws:ssm-incidents::${ACCOUNT}:response-plan/${plan.name}`;
-  const now = Date.now();
-  db.prepare(`INSERT INTO "ResponsePlan" (id, arn, name, title, impact, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
-    plan.id, planArn, plan.name, "Bench incident", 3, iso(now), iso(now),
-  );
-  const insertIncident = db.prepare(`INSERT INTO "IncidentRecord"
-    (id, arn, responsePlanId, responsePlanArn, title, impact, status, dedupeString, createdBy, source, creationTime, lastModifiedBy, lastModifiedTime, resolvedTime)
-    VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, 'aws.ssm-incidents.custom', ?, ?, ?, ?)`);
-  const insertEvent = db.prepare(`INSERT INTO "TimelineEvent" (id, incidentId, eventTime, eventType, eventData, eventUpdatedTime) VALUES (?, ?, ?, ?, ?, ?)`);
-  const arns = [];
-  const start = now - incidents * 60_000;
-  const tx = db.transaction(() => {
-    for (let i = 0; i < incidents; i++) {
-      const id = randomUUID();
-      const arn = `arn:aws:ssm-incidents::${ACCOUNT}:incident-record/${plan.name}/${id}`;
-      const created = start + i * 60_000;
-      const resolved = i % 5 !== 0; // 20% open
-      const creator = `arn:aws:iam::${ACCOUNT}:user/user-${i % 7}`;
-      insertIncident.run(id, arn, plan.id, planArn, `Incident ${i}`, (i % 5) + 1, resolved ? "RESOLVED" : "OPEN", creator, iso(created), creator, iso(created), resolved ? iso(created + 30_000) : null);
-      for (let e = 0; e < eventsPerIncident; e++) {
-        const t = created + e * 1000;
-        insertEvent.run(randomUUID(), id, iso(t), e === 0 ? "SSM Incident Trigger" : "Custom Event", `event ${e} of incident ${i}`, iso(t));
-      }
-      if (i % 97 === 0) arns.push(arn);
-    }
-  });
-  tx();
-  db.pragma("wal_checkpoint(TRUNCATE)");
-  db.close();
-  return { planArn, sampleArns: arns };
-}
 
 // ───────────────────────────── the bare baseline ─────────────────────────────
 
@@ -246,7 +178,7 @@ async function measureDataset(label, incidents, eventsPerIncident) {
   let server = await startConsole(dataDir);
   await server.stop();
   const t0 = performance.now();
-  const { planArn, sampleArns } = seed(file, incidents, eventsPerIncident);
+  const { planArn, sampleArns } = seed(file, incidents, eventsPerIncident, ACCOUNT);
   console.log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   server = await startConsole(dataDir);
   const base = `${server.url}`;

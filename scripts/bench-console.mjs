@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// `npm run bench:console` — the responder's console under a large history (a benchmark, not a
+// test; `npm run build` first). Seeds SQLite with BENCH_INCIDENTS incidents (100,000), starts the
+// production console and reports:
+//   1. server response of the incidents page and of an incident page (full HTML, signed in):
+//      p50/p95 over BENCH_REQUESTS sequential requests (issue 5's target: incidents page p95 ≤ 150 ms);
+//   2. first-load JavaScript of the incident page: every script the HTML loads, gzipped
+//      (target ≤ 200 KB);
+//   3. write → DOM: a timeline event written through the AWS-compatible endpoint, until it shows in
+//      another signed-in browser's open timeline (Debian Chromium), BENCH_WRITES times (target p95 ≤ 1 s).
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
+import { chromium } from "@playwright/test";
+import { freePort, percentile, seed, waitFor } from "./bench/common.mjs";
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 100_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
+const WRITES = Number(process.env.BENCH_WRITES ?? 20);
+const ACCOUNT = "000000000000";
+const KEY = { accessKeyId: "AKIABENCHCONSOLE0000", secretAccessKey: "bench-console-secret" };
+const ADMIN = { email: "bench@example.com", password: "bench-console-password" };
+
+async function startConsole(dataDir) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      IM_DATA_DIR: dataDir,
+      DATABASE_URL: `file:${path.join(dataDir, "bench.db")}`,
+      IM_API_ACCESS_KEY_ID: KEY.accessKeyId,
+      IM_API_SECRET_ACCESS_KEY: KEY.secretAccessKey,
+      IM_ACCOUNT_ID: ACCOUNT,
+      IM_ADMIN_EMAIL: ADMIN.email,
+      IM_ADMIN_PASSWORD: ADMIN.password,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/api/health`, child);
+  return { url, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once("exit", r), child.kill("SIGTERM")))) };
+}
+
+/** Signs in through next-auth's endpoints; returns the cookies as name → value. */
+async function signIn(url) {
+  const jar = new Map();
+  const keep = (res) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair.indexOf("=");
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = await csrf.json();
+  const res = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
+    body: new URLSearchParams({ csrfToken, email: ADMIN.email, password: ADMIN.password, json: "true" }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error("sign-in failed");
+  return jar;
+}
+
+async function timeGets(url, cookie, n) {
+  const times = [];
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers: { cookie } });
+    const body = await res.text();
+    times.push(performance.now() - t0);
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+    bytes = body.length;
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), bytes };
+}
+
+async function firstLoadJs(base, pagePath, cookie) {
+  const html = await (await fetch(base + pagePath, { headers: { cookie } })).text();
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]))];
+  let raw = 0;
+  let gz = 0;
+  for (const src of srcs) {
+    const js = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    raw += js.length;
+    gz += gzipSync(js).length;
+  }
+  return { scripts: srcs.length, raw, gz };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+
+const dist = process.env.NEXT_DIST_DIR || ".next";
+if (!existsSync(path.join(root, dist, "BUILD_ID"))) {
+  console.error(`No production build in ${dist}/: run \`npm run build\` first.`);
+  process.exit(1);
+}
+const dataDir = mkdtempSync(path.join(tmpdir(), "im-bench-console-"));
+let server = await startConsole(dataDir);
+await server.stop();
+const t0 = performance.now();
+const { sampleArns } = seed(path.join(dataDir, "bench.db"), INCIDENTS, 3, ACCOUNT);
+console.log(`bench:console — ${INCIDENTS.toLocaleString()} incidents seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s; node ${process.version}`);
+server = await startConsole(dataDir);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+});
+try {
+  const jar = await signIn(server.url);
+  const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const arn = sampleArns[Math.floor(sampleArns.length / 2)];
+  const detailPath = `/incidents/detail?arn=${encodeURIComponent(arn)}`;
+
+  // Warm-up: the first render of each route compiles nothing in production, but fills caches.
+  await timeGets(`${server.url}/incidents`, cookie, 5);
+  await timeGets(`${server.url}${detailPath}`, cookie, 5);
+  const list = await timeGets(`${server.url}/incidents`, cookie, REQUESTS);
+  const detail = await timeGets(`${server.url}${detailPath}`, cookie, REQUESTS);
+  console.log(`1. incidents page   p50 ${ms(list.p50)}, p95 ${ms(list.p95)} (${kb(list.bytes)} HTML) — target p95 ≤ 150 ms: ${list.p95 <= 150 ? "ok" : "MISS"}`);
+  console.log(`   incident page    p50 ${ms(detail.p50)}, p95 ${ms(detail.p95)} (${kb(detail.bytes)} HTML)`);
+
+  const js = await firstLoadJs(server.url, detailPath, cookie);
+  console.log(`2. incident page first-load JS: ${js.scripts} scripts, ${kb(js.raw)} raw, ${kb(js.gz)} gzipped — target ≤ 200 KB: ${js.gz <= 200 * 1024 ? "ok" : "MISS"}`);
+  const listJs = await firstLoadJs(server.url, "/incidents", cookie);
+  console.log(`   incidents page first-load JS: ${listJs.scripts} scripts, ${kb(listJs.gz)} gzipped`);
+
+  const context = await browser.newContext({ baseURL: server.url });
+  await context.addCookies([...jar].map(([name, value]) => ({ name, value, url: server.url })));
+  const page = await context.newPage();
+  await page.goto(`${detailPath}&tab=timeline`);
+  await page.waitForSelector("html[data-live=open]");
+  await page.getByRole("list", { name: "Timeline events" }).waitFor();
+  const incidents = new SSMIncidents({ endpoint: `${server.url}/api/aws/ssm-incidents`, region: "us-east-1", credentials: KEY, maxAttempts: 1 });
+  const lags = [];
+  for (let i = 0; i < WRITES; i++) {
+    const text = `bench event ${randomUUID()}`;
+    const sent = performance.now();
+    await incidents.createTimelineEvent({ incidentRecordArn: arn, eventTime: new Date(), eventType: "Custom Event", eventData: JSON.stringify(text) });
+    await page.getByRole("list", { name: "Timeline events" }).getByText(text).first().waitFor({ timeout: 15_000 });
+    lags.push(performance.now() - sent);
+  }
+  lags.sort((a, b) => a - b);
+  const p95 = percentile(lags, 95);
+  console.log(`3. write → other browser's DOM (${WRITES} timeline events): p50 ${ms(percentile(lags, 50))}, p95 ${ms(p95)}, max ${ms(lags[lags.length - 1])} — target p95 ≤ 1 s: ${p95 <= 1000 ? "ok" : "MISS"}`);
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(0);

@@ -1,0 +1,74 @@
+// Shared by the bench scripts (bench-api.mjs, bench-console.mjs): ports, waiting for a server,
+// percentiles, and bulk seeding of a migrated SQLite file.
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:net";
+import Database from "better-sqlite3";
+
+export const iso = (ms) => new Date(ms).toISOString().replace("Z", "+00:00");
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitFor(url, child, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+export function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+export /** Bulk rows straight into the migrated SQLite file: the API would take hours for a million events. */
+function seed(file, incidents, eventsPerIncident, ACCOUNT) {
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = OFF");
+  const plan = { id: randomUUID(), name: "bench-plan" };
+  const planArn = `arn:aws:ssm-incidents::${ACCOUNT}:response-plan/${plan.name}`;
+  const now = Date.now();
+  db.prepare(`INSERT INTO "ResponsePlan" (id, arn, name, title, impact, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+    plan.id, planArn, plan.name, "Bench incident", 3, iso(now), iso(now),
+  );
+  const insertIncident = db.prepare(`INSERT INTO "IncidentRecord"
+    (id, arn, responsePlanId, responsePlanArn, title, impact, status, dedupeString, createdBy, source, creationTime, lastModifiedBy, lastModifiedTime, resolvedTime)
+    VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, 'aws.ssm-incidents.custom', ?, ?, ?, ?)`);
+  const insertEvent = db.prepare(`INSERT INTO "TimelineEvent" (id, incidentId, eventTime, eventType, eventData, eventUpdatedTime) VALUES (?, ?, ?, ?, ?, ?)`);
+  const arns = [];
+  const start = now - incidents * 60_000;
+  const tx = db.transaction(() => {
+    for (let i = 0; i < incidents; i++) {
+      const id = randomUUID();
+      const arn = `arn:aws:ssm-incidents::${ACCOUNT}:incident-record/${plan.name}/${id}`;
+      const created = start + i * 60_000;
+      const resolved = i % 5 !== 0; // 20% open
+      const creator = `arn:aws:iam::${ACCOUNT}:user/user-${i % 7}`;
+      insertIncident.run(id, arn, plan.id, planArn, `Incident ${i}`, (i % 5) + 1, resolved ? "RESOLVED" : "OPEN", creator, iso(created), creator, iso(created), resolved ? iso(created + 30_000) : null);
+      for (let e = 0; e < eventsPerIncident; e++) {
+        const t = created + e * 1000;
+        insertEvent.run(randomUUID(), id, iso(t), e === 0 ? "SSM Incident Trigger" : "Custom Event", `event ${e} of incident ${i}`, iso(t));
+      }
+      if (i % 97 === 0) arns.push(arn);
+    }
+  });
+  tx();
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.close();
+  return { planArn, sampleArns: arns };
+}
+
