@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { TokenPager, useTokenPages } from "@/components/ui/token-pager";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import { Input, Select } from "@/components/ui/form-field";
 import { StatusIndicator } from "@/components/ui/status-indicator";
@@ -41,12 +41,11 @@ const columns: Columns<ContactRow> = [
 export function ContactsTable({ initialPage, type: fixedType, label }: { initialPage: ContactPage; type?: ContactType; label: string }) {
   const [search, setSearch] = useState("");
   const [typeFilter, setTypeFilter] = useState<ContactType | "">("");
-  const [tokens, setTokens] = useState<(string | undefined)[]>([undefined]);
+  const pages = useTokenPages();
   const aliasPrefix = useDeferredValue(search.trim().toLowerCase());
   const type = fixedType ?? (typeFilter || undefined);
-  const pageIndex = tokens.length - 1;
-  const filter = { aliasPrefix: aliasPrefix || undefined, type, nextToken: tokens[pageIndex] };
-  const isInitial = !filter.aliasPrefix && !typeFilter && pageIndex === 0;
+  const filter = { aliasPrefix: aliasPrefix || undefined, type, nextToken: pages.token };
+  const isInitial = !filter.aliasPrefix && !typeFilter && pages.pageIndex === 0;
   const query = useQuery({
     queryKey: contactKeys.list(filter),
     queryFn: () => {
@@ -60,7 +59,7 @@ export function ContactsTable({ initialPage, type: fixedType, label }: { initial
     placeholderData: keepPreviousData,
   });
   const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
-  const reset = () => setTokens([undefined]);
+  const reset = pages.reset;
 
   return (
     <div>
@@ -101,18 +100,7 @@ export function ContactsTable({ initialPage, type: fixedType, label }: { initial
         loading={query.isPending}
         empty={aliasPrefix ? `Nothing matches "${aliasPrefix}".` : fixedType === "ESCALATION" ? "No escalation plans yet." : "No contacts yet."}
       />
-      <div className="flex flex-wrap items-center justify-end gap-2 border-t border-line px-5 py-2">
-        <span className="text-muted" aria-live="polite">
-          Page {pageIndex + 1}
-          {query.isFetching ? " · loading…" : ""}
-        </span>
-        <Button variant="link" disabled={pageIndex === 0} onClick={() => setTokens((t) => t.slice(0, -1))}>
-          Previous page
-        </Button>
-        <Button variant="link" disabled={!query.data?.nextToken || query.isPlaceholderData} onClick={() => setTokens((t) => [...t, query.data?.nextToken])}>
-          Next page
-        </Button>
-      </div>
+      <TokenPager pages={pages} nextToken={query.data?.nextToken} busy={query.isPlaceholderData} note={query.isFetching ? "loading…" : undefined} />
     </div>
   );
 }

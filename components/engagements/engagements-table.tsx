@@ -1,9 +1,8 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { TokenPager, useTokenPages } from "@/components/ui/token-pager";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
@@ -62,9 +61,8 @@ const columns: Columns<EngagementListRow> = [
 
 /** One page of engagements at a time (ListEngagements' NextToken), newest first. */
 export function EngagementsTable({ filter, initialPage }: { filter: EngagementListFilter; initialPage: EngagementListPage }) {
-  const [tokens, setTokens] = useState<(string | undefined)[]>([undefined]);
-  const pageIndex = tokens.length - 1;
-  const token = tokens[pageIndex];
+  const pages = useTokenPages();
+  const { pageIndex, token } = pages;
   const query = useQuery({
     queryKey: engagementKeys.list(filter, token),
     queryFn: () => {
@@ -81,17 +79,7 @@ export function EngagementsTable({ filter, initialPage }: { filter: EngagementLi
     <div>
       {error ? <ErrorAlert error={error} className="mx-5 my-3" /> : null}
       <DataTable label="Engagements" columns={columns} data={query.data?.items ?? []} getRowId={(r) => r.arn} loading={query.isPending} empty="No engagements match." />
-      <div className="flex flex-wrap items-center justify-end gap-2 border-t border-line px-5 py-2">
-        <span className="text-muted" aria-live="polite">
-          Page {pageIndex + 1}
-        </span>
-        <Button variant="link" disabled={pageIndex === 0} onClick={() => setTokens((t) => t.slice(0, -1))}>
-          Previous page
-        </Button>
-        <Button variant="link" disabled={!query.data?.nextToken || query.isPlaceholderData} onClick={() => setTokens((t) => [...t, query.data?.nextToken])}>
-          Next page
-        </Button>
-      </div>
+      <TokenPager pages={pages} nextToken={query.data?.nextToken} busy={query.isPlaceholderData} />
     </div>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 import Link from "next/link";
-import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { TokenPager, useTokenPages } from "@/components/ui/token-pager";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { IncidentListRow, IncidentPage } from "@/lib/queries/dto";
@@ -66,9 +65,8 @@ const columns: Columns<IncidentListRow> = [
  */
 export function IncidentsTable({ filter, initialPage }: { filter: IncidentListFilter; initialPage: IncidentPage }) {
   const status = filter.status;
-  const [tokens, setTokens] = useState<(string | undefined)[]>([undefined]);
-  const pageIndex = tokens.length - 1;
-  const query = useIncidents(filter, tokens[pageIndex], pageIndex === 0 ? initialPage : undefined);
+  const pages = useTokenPages();
+  const query = useIncidents(filter, pages.token, pages.pageIndex === 0 ? initialPage : undefined);
   const page = query.data;
   const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
   const label = status === "OPEN" ? "Open incidents" : "Resolved incidents";
@@ -85,18 +83,7 @@ export function IncidentsTable({ filter, initialPage }: { filter: IncidentListFi
         loading={query.isPending}
         empty={filtered ? "No incidents match these filters." : status === "OPEN" ? "No open incidents." : "No resolved incidents."}
       />
-      <div className="flex flex-wrap items-center justify-end gap-2 border-t border-line px-5 py-2">
-        <span className="text-muted" aria-live="polite">
-          Page {pageIndex + 1}
-          {query.isFetching ? " · refreshing…" : ""}
-        </span>
-        <Button variant="link" disabled={pageIndex === 0} onClick={() => setTokens((t) => t.slice(0, -1))}>
-          Previous page
-        </Button>
-        <Button variant="link" disabled={!page?.nextToken || query.isPlaceholderData} onClick={() => setTokens((t) => [...t, page?.nextToken])}>
-          Next page
-        </Button>
-      </div>
+      <TokenPager pages={pages} nextToken={page?.nextToken} busy={query.isPlaceholderData} note={query.isFetching ? "refreshing…" : undefined} />
     </div>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { TokenPager, useTokenPages } from "@/components/ui/token-pager";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
@@ -18,9 +17,8 @@ const col = columnHelper<PageRow>();
 
 /** The pages addressed to my contact, newest first, a page of them at a time, with Acknowledge. */
 export function MyPagesTable({ initialPage, canAcknowledge }: { initialPage: MyPages; canAcknowledge: boolean }) {
-  const [tokens, setTokens] = useState<(string | undefined)[]>([undefined]);
-  const pageIndex = tokens.length - 1;
-  const query = useMyPages(tokens[pageIndex], pageIndex === 0 ? initialPage : undefined);
+  const pages = useTokenPages();
+  const query = useMyPages(pages.token, pages.pageIndex === 0 ? initialPage : undefined);
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: pageKeys.all });
   const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
@@ -81,17 +79,7 @@ export function MyPagesTable({ initialPage, canAcknowledge }: { initialPage: MyP
     <div>
       {error ? <ErrorAlert error={error} className="mx-5 my-3" /> : null}
       <DataTable label="My pages" columns={columns} data={query.data?.pages ?? []} getRowId={(r) => r.arn} loading={query.isPending} empty="No pages. You're all caught up." />
-      <div className="flex flex-wrap items-center justify-end gap-2 border-t border-line px-5 py-2">
-        <span className="text-muted" aria-live="polite">
-          Page {pageIndex + 1}
-        </span>
-        <Button variant="link" disabled={pageIndex === 0} onClick={() => setTokens((t) => t.slice(0, -1))}>
-          Previous page
-        </Button>
-        <Button variant="link" disabled={!query.data?.nextToken || query.isPlaceholderData} onClick={() => setTokens((t) => [...t, query.data?.nextToken])}>
-          Next page
-        </Button>
-      </div>
+      <TokenPager pages={pages} nextToken={query.data?.nextToken} busy={query.isPlaceholderData} />
     </div>
   );
 }
