@@ -21,7 +21,10 @@ test("a responder adds, is refused a duplicate of, and removes related items; HT
   await page.goto(`${incidentPath(arn)}&tab=related-items`);
   const table = page.getByRole("table", { name: "Related items" });
   await expect(table.getByText("No related items.")).toBeVisible();
+  // The form opens from its button (its code loads then) with the focus on its first field.
+  await page.getByRole("button", { name: "Add related item" }).click();
   const form = page.getByRole("form", { name: "Add related item" });
+  await expect(form.getByLabel("Type")).toBeFocused();
 
   await form.getByLabel("Type").selectOption({ label: "Metric" });
   await form.getByLabel("URL or ARN").fill("https://metrics.example.com/latency");
@@ -62,6 +65,7 @@ test("a viewer sees related items without controls, and the server refuses a for
   const arn = await newIncident(`Viewer items ${uniqueName("t")}`);
   const responder = await pageAs("responder");
   await responder.goto(`${incidentPath(arn)}&tab=related-items`);
+  await responder.getByRole("button", { name: "Add related item" }).click();
   const form = responder.getByRole("form", { name: "Add related item" });
   await form.getByLabel("URL or ARN").fill("https://runbooks.example.com/first");
   await form.getByLabel("Title").fill("First runbook");
@@ -74,6 +78,7 @@ test("a viewer sees related items without controls, and the server refuses a for
   await viewer.goto(`${incidentPath(arn)}&tab=related-items`);
   await expect(viewer.getByRole("table", { name: "Related items" }).getByRole("link", { name: "First runbook" })).toBeVisible();
   await expect(viewer.getByRole("form", { name: "Add related item" })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "Add related item" })).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
 
   // The responder's add, replayed with the viewer's session and another value.

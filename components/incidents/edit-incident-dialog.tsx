@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -9,20 +8,22 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
 import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { updateIncidentFormSchema, type UpdateIncidentFormValues } from "@/lib/actions/schemas/incident";
+import type { UpdateIncidentFormValues } from "@/lib/actions/schemas/incident";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { updateIncidentAction } from "@/lib/actions/update-incident";
 import type { IncidentDetail } from "@/lib/queries/dto";
 import { incidentKeys } from "@/lib/queries/keys";
 import { ImpactOptions } from "./impact-options";
 
 const FIELDS = ["title", "impact", "summary"] as const;
+const updateIncidentResolver = lazyZodResolver<UpdateIncidentFormValues>(() => import("@/lib/actions/schemas/incident").then((m) => m.updateIncidentFormSchema));
 
-export function EditIncidentDialog({ incident }: { incident: IncidentDetail }) {
-  const [open, setOpen] = useState(false);
+export function EditIncidentDialog({ incident, defaultOpen = false }: { incident: IncidentDetail; defaultOpen?: boolean }) {
+  const [open, setOpen] = useState(defaultOpen);
   const router = useRouter();
   const queryClient = useQueryClient();
   const current: UpdateIncidentFormValues = { arn: incident.arn, title: incident.title, impact: String(incident.impact), summary: incident.summary ?? "" };
-  const form = useForm({ resolver: zodResolver(updateIncidentFormSchema), defaultValues: current });
+  const form = useForm({ resolver: updateIncidentResolver, defaultValues: current });
   const { errors, isSubmitting } = form.formState;
   const { formError, run, clearFormError } = useActionForm(form.setError, FIELDS);
 

@@ -1,6 +1,6 @@
-// Impact levels: the range comes from the service model's Impact shape; the names are the
-// console's (as AWS's console shows them).
-import { shape } from "@/lib/im/model";
+// Impact levels and their names (as AWS's console shows them). The range is the service model's
+// Impact shape (1–5; test/unit/impact.test.ts holds them equal): written out here so the browser
+// bundles don't carry the whole model for five numbers.
 import type { BadgeColor } from "@/components/ui/badge";
 
 const NAMES: Record<number, { label: string; color: BadgeColor }> = {
@@ -11,10 +11,8 @@ const NAMES: Record<number, { label: string; color: BadgeColor }> = {
   5: { label: "No impact", color: "grey" },
 };
 
-const range = shape("ssm-incidents", "Impact");
-
 /** Every impact the model accepts, most severe first. */
-export const IMPACTS: number[] = Array.from({ length: range.max! - range.min! + 1 }, (_, i) => range.min! + i);
+export const IMPACTS: number[] = [1, 2, 3, 4, 5];
 
 export function impactInfo(impact: number): { label: string; color: BadgeColor } {
   return NAMES[impact] ?? { label: `Impact ${impact}`, color: "grey" };

@@ -3,14 +3,20 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
+import { deferred, standInButton } from "@/components/ui/deferred";
 import { Modal } from "@/components/ui/dialog";
 import type { ActionError } from "@/lib/actions/result";
 import { updateIncidentAction } from "@/lib/actions/update-incident";
 import type { IncidentDetail } from "@/lib/queries/dto";
 import { incidentKeys } from "@/lib/queries/keys";
 import { DeleteIncidentDialog } from "./delete-incident-dialog";
-import { EditIncidentDialog } from "./edit-incident-dialog";
+
+// The edit form (react-hook-form) loads when Edit is first used, not with the incident page.
+const EditIncidentDialog = deferred(
+  () => import("./edit-incident-dialog").then((m) => m.EditIncidentDialog),
+  standInButton("Edit", buttonClass("normal")),
+);
 
 /** Resolve (after a confirmation) or reopen, edit, delete: shown to roles that may change incidents. */
 export function IncidentActions({ incident }: { incident: IncidentDetail }) {

@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -12,15 +11,17 @@ import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field"
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useResponsePlanOptions } from "@/components/response-plans/use-response-plan-options";
 import { startIncidentAction } from "@/lib/actions/start-incident";
-import { startIncidentFormSchema, type StartIncidentFormValues } from "@/lib/actions/schemas/incident";
+import type { StartIncidentFormValues } from "@/lib/actions/schemas/incident";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { incidentKeys } from "@/lib/queries/keys";
 import { contactAlias, incidentPath } from "@/lib/queries/paths";
-import { RELATED_ITEM_TYPES } from "@/lib/actions/schemas/related-item";
+import { RELATED_ITEM_TYPES } from "@/lib/actions/schemas/related-item-types";
 import { ReadError } from "@/lib/queries/read-json";
 import { impactLabel } from "./impact";
 import { ImpactOptions } from "./impact-options";
 
 const EMPTY: StartIncidentFormValues = { responsePlanArn: "", title: "", impact: "", relatedItems: [] };
+const startIncidentResolver = lazyZodResolver<StartIncidentFormValues>(() => import("@/lib/actions/schemas/incident").then((m) => m.startIncidentFormSchema));
 const MAX_RELATED_ITEMS = 10;
 
 export function StartIncidentDialog() {
@@ -28,7 +29,7 @@ export function StartIncidentDialog() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const plans = useResponsePlanOptions(open);
-  const form = useForm<StartIncidentFormValues>({ resolver: zodResolver(startIncidentFormSchema), defaultValues: EMPTY });
+  const form = useForm<StartIncidentFormValues>({ resolver: startIncidentResolver, defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
   const items = useFieldArray({ control: form.control, name: "relatedItems" });
   // Server errors land on these fields (a related item's by its line).

@@ -6,7 +6,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { UserMenu } from "./user-menu";
+import { UserMenu } from "./user-menu-button";
 
 const WIDE = "(min-width: 1024px)";
 

@@ -3,9 +3,10 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { SIGN_IN_PATH } from "@/lib/auth/paths";
-import type { Role } from "@/lib/auth/permissions";
+import { UserMenuButtonContent, USER_MENU_BUTTON_CLASS, type UserMenuProps } from "./user-menu-button";
 
-export function UserMenu({ email, name, role }: { email: string; name: string; role: Role }) {
+/** The signed-in user's menu (Radix menu: arrow keys, Escape, focus return). Loaded on first use: see user-menu-button.tsx. */
+export function UserMenu({ email, name, role, defaultOpen }: UserMenuProps & { defaultOpen?: boolean }) {
   const router = useRouter();
   async function handleSignOut() {
     // redirect: false, then our own navigation: next-auth's redirect URL is built from
@@ -15,18 +16,9 @@ export function UserMenu({ email, name, role }: { email: string; name: string; r
     router.refresh();
   }
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-squid-light focus-visible:outline-white">
-        <span aria-hidden className="flex size-7 items-center justify-center rounded-full bg-[#5f6b7a] font-bold uppercase">
-          {(name || email).slice(0, 1)}
-        </span>
-        <span className="flex flex-col items-start leading-tight max-sm:sr-only">
-          <span className="font-bold">{email}</span>
-          <span className="text-xs text-[#d1d5db]">Role: {role}</span>
-        </span>
-        <span aria-hidden className="text-xs">
-          ▾
-        </span>
+    <DropdownMenu.Root defaultOpen={defaultOpen}>
+      <DropdownMenu.Trigger className={USER_MENU_BUTTON_CLASS}>
+        <UserMenuButtonContent email={email} name={name} role={role} />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-48 rounded-lg border border-line bg-white py-1 text-ink shadow-lg">

@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
@@ -9,11 +8,14 @@ import { Container } from "@/components/ui/container";
 import { Modal } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { tagsFormSchema, type TagsFormValues } from "@/lib/actions/schemas/tags";
+import type { TagsFormValues } from "@/lib/actions/schemas/tags";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { updateIncidentTagsAction } from "@/lib/actions/update-incident-tags";
 import { incidentKeys } from "@/lib/queries/keys";
 import { readJson } from "@/lib/queries/read-json";
 import type { TagList } from "@/lib/queries/tags";
+
+const tagsResolver = lazyZodResolver<TagsFormValues>(() => import("@/lib/actions/schemas/tags").then((m) => m.tagsFormSchema));
 
 function useIncidentTags(arn: string) {
   return useQuery({
@@ -69,7 +71,7 @@ function EditTagsDialog({ arn, tags }: { arn: string; tags: TagList }) {
   const [open, setOpen] = useState(false);
   const queryClient = useQueryClient();
   const current: TagsFormValues = { arn, tags };
-  const form = useForm({ resolver: zodResolver(tagsFormSchema), defaultValues: current });
+  const form = useForm({ resolver: tagsResolver, defaultValues: current });
   const rows = useFieldArray({ control: form.control, name: "tags" });
   const { errors, isSubmitting } = form.formState;
   const { formError, run, clearFormError } = useActionForm(form.setError, ["tags"]);

@@ -5,7 +5,7 @@ import { AbsoluteTime } from "@/components/ui/relative-time";
 import type { IncidentDetail } from "@/lib/queries/dto";
 import { principalName, responsePlanPath } from "@/lib/queries/paths";
 import { ChatChannel } from "./chat-channel";
-import { IncidentTags } from "./incident-tags";
+import { IncidentTags } from "./lazy-panels";
 
 /** The Properties tab: where the incident came from, who it notifies, and its tags. */
 export function PropertiesPanel({ incident, canWrite }: { incident: IncidentDetail; canWrite: boolean }) {

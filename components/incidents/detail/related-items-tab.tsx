@@ -1,18 +1,15 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
+import { deferred } from "@/components/ui/deferred";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
-import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field";
-import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionError } from "@/lib/actions/result";
-import { addRelatedItemFormSchema, RELATED_ITEM_TYPES, type AddRelatedItemValues } from "@/lib/actions/schemas/related-item";
-import { addRelatedItemAction, removeRelatedItemAction } from "@/lib/actions/update-related-items";
+import { RELATED_ITEM_TYPES } from "@/lib/actions/schemas/related-item-types";
+import { removeRelatedItemAction } from "@/lib/actions/update-related-items";
 import type { RelatedItemRow } from "@/lib/queries/dto";
 import { incidentKeys } from "@/lib/queries/keys";
 import { incidentPath } from "@/lib/queries/paths";
@@ -44,6 +41,19 @@ function ItemLink({ item }: { item: RelatedItemRow }) {
 
 const col = columnHelper<RelatedItemRow>();
 
+// The add form (react-hook-form) loads when "Add related item" is first pressed.
+const AddRelatedItemForm = deferred<{ incidentArn: string; onAdded: () => Promise<unknown> }>(
+  () => import("./add-related-item-form").then((m) => m.AddRelatedItemForm),
+  function AddRelatedItemButton({ activate, warm, busy }) {
+    return (
+      <div>
+        <Button onClick={activate} onPointerEnter={warm} onFocus={warm} aria-busy={busy || undefined}>
+          Add related item
+        </Button>
+      </div>
+    );
+  },
+);
 /** The Related items tab: the incident's items grouped by type, with add and remove for writers. */
 export function RelatedItemsTab({ incidentArn, canWrite }: { incidentArn: string; canWrite: boolean }) {
   const query = useRelatedItems(incidentArn);
@@ -99,51 +109,5 @@ export function RelatedItemsTab({ incidentArn, canWrite }: { incidentArn: string
       </Container>
       {canWrite ? <AddRelatedItemForm incidentArn={incidentArn} onAdded={refresh} /> : null}
     </div>
-  );
-}
-
-const FIELDS = ["type", "value", "title"] as const;
-
-function AddRelatedItemForm({ incidentArn, onAdded }: { incidentArn: string; onAdded: () => Promise<unknown> }) {
-  const empty: AddRelatedItemValues = { incidentArn, type: "OTHER", value: "", title: "" };
-  const form = useForm<AddRelatedItemValues>({ resolver: zodResolver(addRelatedItemFormSchema), defaultValues: empty });
-  const { errors, isSubmitting } = form.formState;
-  const { formError, run } = useActionForm(form.setError, FIELDS);
-  const onSubmit = form.handleSubmit(async (values) => {
-    const added = await run(() => addRelatedItemAction(values));
-    if (!added) return;
-    form.reset(empty);
-    await onAdded();
-  });
-  return (
-    <Container header="Add related item">
-      <form onSubmit={onSubmit} noValidate aria-label="Add related item" className="grid gap-3 md:grid-cols-[12rem_1fr_1fr_auto] md:items-start">
-        {formError ? (
-          <div className="md:col-span-4">
-            <ErrorAlert error={formError} />
-          </div>
-        ) : null}
-        <FormField id="related-type" label="Type" error={errors.type?.message}>
-          <Select {...fieldAria("related-type", { error: errors.type?.message })} {...form.register("type")}>
-            {RELATED_ITEM_TYPES.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <FormField id="related-value" label="URL or ARN" error={errors.value?.message}>
-          <Input {...fieldAria("related-value", { error: errors.value?.message })} {...form.register("value")} placeholder="https://… or arn:aws:…" />
-        </FormField>
-        <FormField id="related-title" label="Title" error={errors.title?.message} optional>
-          <Input {...fieldAria("related-title", { error: errors.title?.message })} {...form.register("title")} />
-        </FormField>
-        <div className="md:pt-7">
-          <Button type="submit" variant="primary" disabled={isSubmitting}>
-            {isSubmitting ? "Adding…" : "Add"}
-          </Button>
-        </div>
-      </form>
-    </Container>
   );
 }

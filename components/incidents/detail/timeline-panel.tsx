@@ -1,9 +1,11 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
+import { deferred, standInButton } from "@/components/ui/deferred";
 import { Modal } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/form-field";
 import { Container } from "@/components/ui/container";
@@ -12,11 +14,22 @@ import { incidentKeys } from "@/lib/queries/keys";
 import { readJson } from "@/lib/queries/read-json";
 import type { TimelineEventDto } from "@/lib/queries/timeline-dto";
 import { describeEvent, eventTypeLabel } from "../timeline/describe-event";
-import { ExportMenu } from "../timeline/export-menu";
-import { TimelineEventDialog } from "../timeline/timeline-event-dialog";
 import { formatEventTime, TimelineEventItem } from "../timeline/timeline-event-item";
 import { toActionError, useCreateTimelineEvent, useDeleteTimelineEvent, useTimeline, useUpdateTimelineEvent } from "../timeline/use-timeline";
 import { NEW_EVENT_PARAM, OPEN_SHORTCUTS_HELP } from "./incident-shortcuts";
+
+// Loaded on first use, not with the tab: the event form (react-hook-form) when the dialog first
+// opens, the export menu (its menu engine and the CSV writer) when Export is first pressed.
+const TimelineEventDialog = dynamic(() => import("../timeline/timeline-event-dialog").then((m) => m.TimelineEventDialog), { ssr: false });
+const ExportMenu = deferred(
+  () => import("../timeline/export-menu").then((m) => m.ExportMenu),
+  standInButton(
+    <>
+      Export <span aria-hidden>▾</span>
+    </>,
+    buttonClass("normal"),
+  ),
+);
 
 export const TIMELINE_PAGE_SIZE = 25;
 const ALL_TYPES = "";
@@ -198,16 +211,18 @@ export function TimelinePanel({ incident, canWrite }: { incident: { arn: string;
 
       {canWrite ? (
         <>
-          <TimelineEventDialog
-            arn={arn}
-            open={dialogOpen}
-            editing={requestedNew ? null : editing}
-            onOpenChange={onDialogOpenChange}
-            onSubmit={(values) => {
-              setError(null);
-              (values.eventId ? update : create).mutate(values, { onError: onFailure });
-            }}
-          />
+          {dialogOpen ? (
+            <TimelineEventDialog
+              arn={arn}
+              open
+              editing={requestedNew ? null : editing}
+              onOpenChange={onDialogOpenChange}
+              onSubmit={(values) => {
+                setError(null);
+                (values.eventId ? update : create).mutate(values, { onError: onFailure });
+              }}
+            />
+          ) : null}
           <Modal
             open={deleting !== null}
             onOpenChange={(open) => !open && setDeleting(null)}

@@ -23,7 +23,15 @@ function download(filename: string, mimeType: string, content: string) {
 }
 
 /** Downloads every event of the incident (fetched afresh), whatever page or filter is on screen. */
-export function ExportMenu({ incident, loadAll }: { incident: { arn: string; title: string }; loadAll: () => Promise<TimelineEventDto[]> }) {
+export function ExportMenu({
+  incident,
+  loadAll,
+  defaultOpen,
+}: {
+  incident: { arn: string; title: string };
+  loadAll: () => Promise<TimelineEventDto[]>;
+  defaultOpen?: boolean;
+}) {
   async function run(format: ExportFormat) {
     // A failed load is reported by loadAll's caller (an alert above the timeline): nothing to download.
     const events = await loadAll().catch(() => null);
@@ -32,7 +40,7 @@ export function ExportMenu({ incident, loadAll }: { incident: { arn: string; tit
     download(file.filename, file.mimeType, file.content);
   }
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root defaultOpen={defaultOpen}>
       <DropdownMenu.Trigger className={buttonClass("normal")}>
         Export <span aria-hidden>▾</span>
       </DropdownMenu.Trigger>

@@ -1,13 +1,16 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
 import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
-import { isoToLocal, localToIso, timelineEventFormSchema, type TimelineEventFormValues } from "@/lib/actions/schemas/timeline-event";
+import { isoToLocal, localToIso } from "@/lib/actions/schemas/local-time";
+import type { TimelineEventFormValues } from "@/lib/actions/schemas/timeline-event";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import type { TimelineEventActionValues } from "@/lib/actions/schemas/timeline-event";
 import { decodeEventText, isCallerEventType, type TimelineEventDto } from "@/lib/queries/timeline-dto";
+
+const timelineEventResolver = lazyZodResolver<TimelineEventFormValues>(() => import("@/lib/actions/schemas/timeline-event").then((m) => m.timelineEventFormSchema));
 
 function initialValues(editing: TimelineEventDto | null): TimelineEventFormValues {
   if (editing && isCallerEventType(editing.type)) {
@@ -44,7 +47,7 @@ export function TimelineEventDialog({
   onOpenChange: (open: boolean) => void;
   onSubmit: (values: TimelineEventActionValues) => void;
 }) {
-  const form = useForm({ resolver: zodResolver(timelineEventFormSchema), defaultValues: initialValues(editing) });
+  const form = useForm({ resolver: timelineEventResolver, defaultValues: initialValues(editing) });
   const { errors } = form.formState;
   const title = editing ? "Edit timeline event" : "Add timeline event";
 

@@ -1,14 +1,14 @@
 "use client";
-import { format } from "date-fns";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { formatAbsoluteTime } from "@/components/ui/relative-time";
 import type { TimelineEventDto } from "@/lib/queries/timeline-dto";
 import { describeEvent } from "./describe-event";
 import { PENDING_ID_PREFIX } from "./use-timeline";
 
 /** The event time in the browser's time zone ("Jan 2, 2024, 10:30:00 AM"). */
 export function formatEventTime(iso: string): string {
-  return format(new Date(iso), "PPpp");
+  return formatAbsoluteTime(iso);
 }
 
 /**

@@ -5,17 +5,7 @@ import type { ItemType, ItemValue, RelatedItem, UpdateRelatedItemsCommandInput }
 import { z } from "zod";
 import { modelRefinement, optional, type FieldFor } from "./model-rules";
 
-/** The item types the console offers, with the names AWS's console gives them. */
-export const RELATED_ITEM_TYPES: { value: ItemType; label: string }[] = [
-  { value: "ANALYSIS", label: "Analysis" },
-  { value: "INCIDENT", label: "Incident" },
-  { value: "METRIC", label: "Metric" },
-  { value: "PARENT", label: "Parent" },
-  { value: "ATTACHMENT", label: "Attachment" },
-  { value: "OTHER", label: "Other" },
-  { value: "AUTOMATION", label: "Automation" },
-  { value: "INVOLVED_RESOURCE", label: "Involved resource" },
-];
+export { RELATED_ITEM_TYPES } from "./related-item-types";
 
 export const relatedItemFields = { type: z.string(), value: z.string(), title: z.string() };
 export type RelatedItemFormValues = { type: string; value: string; title: string };

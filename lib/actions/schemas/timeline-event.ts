@@ -17,19 +17,9 @@ export type TimelineEventFormValues = z.input<z.ZodObject<typeof formFields>>;
 const actionFields = { arn: z.string().min(1), eventId: z.string().optional(), ...formFields };
 export type TimelineEventActionValues = z.input<z.ZodObject<typeof actionFields>>;
 
-/** "2024-05-01T14:30" (local, no offset) → UTC ISO. ECMAScript reads an offset-less date-time as local time. */
-export function localToIso(local: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(local)) return undefined;
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
-}
+import { isoToLocal, localToIso } from "./local-time";
 
-/** UTC ISO → the value a datetime-local input shows in the browser's time zone. */
-export function isoToLocal(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export { isoToLocal, localToIso };
 
 export function toCreateTimelineEventInput(v: { arn: string; eventType: string; eventTime: string; text: string }): CreateTimelineEventCommandInput {
   return {

@@ -7,13 +7,11 @@ import { IncidentDuration } from "@/components/incidents/incident-duration";
 import { IncidentStatus } from "@/components/incidents/incident-status";
 import { ChatChannel } from "@/components/incidents/detail/chat-channel";
 import { IncidentDetailTabs } from "@/components/incidents/detail/incident-detail-tabs";
+import { openIncidentTab } from "@/components/incidents/detail/incident-tabs-list";
 import { IncidentShortcuts } from "@/components/incidents/detail/incident-shortcuts";
+import { EngagementsTab, RelatedItemsTab, RunbookTab, TimelinePanel } from "@/components/incidents/detail/lazy-panels";
 import { OverviewPanel } from "@/components/incidents/detail/overview-panel";
 import { PropertiesPanel } from "@/components/incidents/detail/properties-panel";
-import { TimelinePanel } from "@/components/incidents/detail/timeline-panel";
-import { EngagementsTab } from "@/components/incidents/detail/engagements-tab";
-import { RelatedItemsTab } from "@/components/incidents/detail/related-items-tab";
-import { RunbookTab } from "@/components/incidents/detail/runbook-tab";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
@@ -27,9 +25,9 @@ export const metadata: Metadata = { title: "Incident" };
 // An ARN that isn't one (ValidationException) is as absent as an unknown one.
 const ABSENT = new Set(["ResourceNotFoundException", "ValidationException"]);
 
-export default async function IncidentPage({ searchParams }: { searchParams: Promise<{ arn?: string | string[] }> }) {
+export default async function IncidentPage({ searchParams }: { searchParams: Promise<{ arn?: string | string[]; tab?: string | string[] }> }) {
   const user = await requireUser();
-  const { arn } = await searchParams;
+  const { arn, tab: requestedTab } = await searchParams;
   if (typeof arn !== "string" || !arn) notFound();
   const result = await getIncident(arn);
   if (!result.ok && ABSENT.has(result.error.name)) notFound();
@@ -48,6 +46,16 @@ export default async function IncidentPage({ searchParams }: { searchParams: Pro
   const incident = result.data;
   const plan = incident.responsePlanName;
   const canWrite = can(user.role, "incidents.write");
+  // Only the open tab's panel is rendered (and so only its code is sent); the others load when chosen.
+  const tab = openIncidentTab(typeof requestedTab === "string" ? requestedTab : null);
+  const panel = {
+    overview: () => <OverviewPanel incident={incident} />,
+    timeline: () => <TimelinePanel incident={{ arn: incident.arn, title: incident.title }} canWrite={canWrite} />,
+    "related-items": () => <RelatedItemsTab incidentArn={incident.arn} canWrite={canWrite} />,
+    engagements: () => <EngagementsTab incidentArn={incident.arn} canWrite={can(user.role, "contacts.write")} />,
+    runbook: () => <RunbookTab incidentArn={incident.arn} />,
+    properties: () => <PropertiesPanel incident={incident} canWrite={canWrite} />,
+  }[tab]();
   return (
     <>
       <Breadcrumbs items={[...crumbs, { label: incident.title || "Incident" }]} />
@@ -84,20 +92,7 @@ export default async function IncidentPage({ searchParams }: { searchParams: Pro
         actions={canWrite ? <IncidentActions incident={incident} /> : null}
       />
       <IncidentShortcuts canWrite={canWrite} />
-      <IncidentDetailTabs
-        tabs={[
-          { value: "overview", label: "Overview", panel: <OverviewPanel incident={incident} /> },
-          { value: "timeline", label: "Timeline", panel: <TimelinePanel incident={{ arn: incident.arn, title: incident.title }} canWrite={canWrite} /> },
-          { value: "related-items", label: "Related items", panel: <RelatedItemsTab incidentArn={incident.arn} canWrite={canWrite} /> },
-          {
-            value: "engagements",
-            label: "Engagements",
-            panel: <EngagementsTab incidentArn={incident.arn} canWrite={can(user.role, "contacts.write")} />,
-          },
-          { value: "runbook", label: "Runbook", panel: <RunbookTab incidentArn={incident.arn} /> },
-          { value: "properties", label: "Properties", panel: <PropertiesPanel incident={incident} canWrite={canWrite} /> },
-        ]}
-      />
+      <IncidentDetailTabs tab={tab} panel={panel} />
     </>
   );
 }
