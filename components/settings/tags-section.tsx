@@ -4,7 +4,7 @@
 // service's own tagging operations and tag rules apply (ssm-incidents or ssm-contacts).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
@@ -130,27 +130,37 @@ function ResourceTags({ arn }: { arn: string }) {
   return (
     <div className="space-y-3">
       {saved ? <Alert type="success">Tags saved.</Alert> : null}
-      {/* A fresh editor whenever the stored tags change (after a save, or another admin's). */}
-      <TagsEditor key={JSON.stringify(tags.data)} arn={arn} tags={tags.data} onSaved={setSaved} />
+      <TagsEditor arn={arn} tags={tags.data} onSaved={setSaved} />
     </div>
   );
 }
 
 function TagsEditor({ arn, tags, onSaved }: { arn: string; tags: TagRow[]; onSaved: (saved: boolean) => void }) {
   const queryClient = useQueryClient();
-  const initial: ResourceTagsFormValues = { arn, tags, loadedKeys: tags.map((t) => t.key) };
-  const form = useForm<ResourceTagsFormValues>({ resolver: zodResolver(resourceTagsFormSchema), defaultValues: initial });
+  const form = useForm<ResourceTagsFormValues>({ resolver: zodResolver(resourceTagsFormSchema), defaultValues: { arn, tags, loadedKeys: tags.map((t) => t.key) } });
   const rows = useFieldArray({ control: form.control, name: "tags" });
   const values = useWatch({ control: form.control }) as ResourceTagsFormValues;
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isSubmitting, isDirty } = form.formState;
   const { formError, run } = useActionForm(form.setError, resourceTagsFieldNames(values));
   const service = serviceOfArn(arn);
+
+  // The stored tags changed (after a save, or another admin's change): show them, unless the
+  // admin is in the middle of an edit, which the next save reconciles key by key.
+  const stored = JSON.stringify(tags);
+  useEffect(() => {
+    if (isDirty) return;
+    const latest = JSON.parse(stored) as TagRow[];
+    form.reset({ arn, tags: latest, loadedKeys: latest.map((t) => t.key) });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of the stored tags resets the editor
+  }, [stored]);
 
   const onSubmit = form.handleSubmit(async (v) => {
     onSaved(false);
     const done = await run(() => updateResourceTagsAction(v));
     if (!done) return;
     onSaved(true);
+    // Saved: the editor is clean again and takes the stored tags as they come back.
+    form.reset({ ...v, loadedKeys: v.tags.map((t) => t.key.trim()) });
     await queryClient.invalidateQueries({ queryKey: settingsKeys.tags(arn) });
   });
 
