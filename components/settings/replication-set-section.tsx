@@ -7,7 +7,7 @@ import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
-import { Modal } from "@/components/ui/dialog";
+import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import { KeyValuePairs } from "@/components/ui/key-value";
 import { AbsoluteTime } from "@/components/ui/relative-time";
 import { StatusIndicator, type StatusType } from "@/components/ui/status-indicator";
@@ -17,12 +17,15 @@ import { principalName } from "@/lib/queries/paths";
 import { readJson } from "@/lib/queries/read-json";
 import type { ConsoleMode, ReplicationRegionRow, ReplicationSetView } from "@/lib/queries/settings-dto";
 import { AddRegionForm } from "./add-region-form";
+import { ConfirmDialog } from "./confirm-dialog";
 import { CreateReplicationSetForm } from "./create-replication-set-form";
 import { DeleteReplicationSetDialog } from "./delete-replication-set-dialog";
 import { readErrorOf } from "./use-resource-options";
 import { useSettingsAction } from "./use-settings-action";
 
 type ReplicationSet = NonNullable<ReplicationSetView>;
+
+const col = columnHelper<ReplicationRegionRow>();
 
 /** How often the section asks again while a Region change is in progress. */
 const SETTLING_POLL_MS = 1_000;
@@ -114,46 +117,45 @@ function RegionsTable({ set }: { set: ReplicationSet }) {
   const [removing, setRemoving] = useState<ReplicationRegionRow | null>(null);
   const last = set.regions.length === 1;
   const settling = set.status !== "ACTIVE";
+  const columns: Columns<ReplicationRegionRow> = [
+    col.accessor("regionName", { header: "Region", cell: (c) => <span className="font-mono text-sm">{c.getValue()}</span> }),
+    col.accessor("status", {
+      header: "Status",
+      cell: (c) => (
+        <>
+          <StatusIndicator type={statusType(c.getValue())}>{c.getValue()}</StatusIndicator>
+          {c.row.original.statusMessage ? <p className="text-sm text-muted">{c.row.original.statusMessage}</p> : null}
+        </>
+      ),
+    }),
+    col.accessor("sseKmsKeyId", {
+      header: "KMS key",
+      cell: (c) => <span className="break-all">{!c.getValue() || c.getValue() === "DefaultKey" ? "AWS owned key" : c.getValue()}</span>,
+    }),
+    col.accessor("statusUpdateDateTime", { header: "Status updated", cell: (c) => (c.getValue() ? <AbsoluteTime iso={c.getValue()!} /> : "—") }),
+    col.display({
+      id: "actions",
+      header: "Actions",
+      cell: (c) => {
+        const r = c.row.original;
+        return (
+          <Button
+            variant="link"
+            aria-label={`Remove Region ${r.regionName}`}
+            aria-describedby={last ? "last-region-note" : settling ? "regions-settling-note" : undefined}
+            disabled={last || settling || r.status !== "ACTIVE"}
+            onClick={() => setRemoving(r)}
+          >
+            Remove
+          </Button>
+        );
+      },
+    }),
+  ];
   return (
     <div className="space-y-2">
       <h3 className="font-bold">Regions ({set.regions.length})</h3>
-      <div className="overflow-x-auto">
-        <table aria-label="Regions" className="w-full border-collapse text-left">
-          <thead>
-            <tr className="border-b-2 border-line-strong">
-              {["Region", "Status", "KMS key", "Status updated", "Actions"].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 text-muted">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {set.regions.map((r) => (
-              <tr key={r.regionName} className="border-b border-line last:border-b-0">
-                <td className="px-3 py-2.5 font-mono text-sm">{r.regionName}</td>
-                <td className="px-3 py-2.5">
-                  <StatusIndicator type={statusType(r.status)}>{r.status}</StatusIndicator>
-                  {r.statusMessage ? <p className="text-sm text-muted">{r.statusMessage}</p> : null}
-                </td>
-                <td className="px-3 py-2.5 break-all">{!r.sseKmsKeyId || r.sseKmsKeyId === "DefaultKey" ? "AWS owned key" : r.sseKmsKeyId}</td>
-                <td className="px-3 py-2.5">{r.statusUpdateDateTime ? <AbsoluteTime iso={r.statusUpdateDateTime} /> : "—"}</td>
-                <td className="px-3 py-2.5">
-                  <Button
-                    variant="link"
-                    aria-label={`Remove Region ${r.regionName}`}
-                    aria-describedby={last ? "last-region-note" : settling ? "regions-settling-note" : undefined}
-                    disabled={last || settling || r.status !== "ACTIVE"}
-                    onClick={() => setRemoving(r)}
-                  >
-                    Remove
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label="Regions" columns={columns} data={set.regions} getRowId={(r) => r.regionName} empty="No Regions." />
       {last ? (
         <p id="last-region-note" className="text-muted">
           {set.regions[0].regionName} is the only Region of the replication set, so it can&apos;t be removed.{" "}
@@ -174,41 +176,20 @@ function RegionsTable({ set }: { set: ReplicationSet }) {
 
 function RemoveRegionDialog({ set, region, onClose }: { set: ReplicationSet; region: ReplicationRegionRow; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const { error, pending, run } = useSettingsAction();
   const name = region.regionName;
   return (
-    <Modal
-      open
-      onOpenChange={(open) => !open && onClose()}
+    <ConfirmDialog
       title={`Remove Region ${name}`}
-      footer={
-        <>
-          <Button variant="link" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            variant="primary"
-            disabled={pending}
-            onClick={() =>
-              run(
-                () => deleteReplicationRegionAction({ arn: set.arn, regionName: name }),
-                async () => {
-                  await queryClient.invalidateQueries({ queryKey: settingsKeys.replicationSet() });
-                  onClose();
-                },
-              )
-            }
-          >
-            {pending ? "Removing…" : "Remove Region"}
-          </Button>
-        </>
-      }
+      confirmLabel="Remove Region"
+      pendingLabel="Removing…"
+      action={() => deleteReplicationRegionAction({ arn: set.arn, regionName: name })}
+      onDone={() => queryClient.invalidateQueries({ queryKey: settingsKeys.replicationSet() })}
+      onClose={onClose}
     >
-      {error ? <ErrorAlert error={error} className="mb-3" /> : null}
       <p>
         Remove <span className="font-bold">{name}</span> from the replication set? Incident Manager stops replicating to {name} and deletes its data there. The
         Region shows DELETING until the removal completes.
       </p>
-    </Modal>
+    </ConfirmDialog>
   );
 }

@@ -9,7 +9,6 @@ import { useForm } from "react-hook-form";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
-import { Modal } from "@/components/ui/dialog";
 import { fieldAria, FormField, Select, Textarea } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { prettyPolicy, resourcePolicyFormSchema, type ResourcePolicyFormValues } from "@/lib/actions/schemas/resource-policy";
@@ -18,7 +17,7 @@ import { settingsKeys } from "@/lib/queries/keys";
 import { readJson } from "@/lib/queries/read-json";
 import type { ResourcePolicyRow } from "@/lib/queries/settings-dto";
 import { planLabel, readErrorOf, useResponsePlanList } from "./use-resource-options";
-import { useSettingsAction } from "./use-settings-action";
+import { ConfirmDialog } from "./confirm-dialog";
 
 export function ResourcePoliciesSection() {
   const plans = useResponsePlanList();
@@ -141,39 +140,18 @@ function AddPolicyForm({ arn }: { arn: string }) {
 
 function DeletePolicyDialog({ arn, policy, onClose }: { arn: string; policy: ResourcePolicyRow; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const { error, pending, run } = useSettingsAction();
   return (
-    <Modal
-      open
-      onOpenChange={(open) => !open && onClose()}
+    <ConfirmDialog
       title="Delete resource policy"
-      footer={
-        <>
-          <Button variant="link" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            variant="primary"
-            disabled={pending}
-            onClick={() =>
-              run(
-                () => deleteResourcePolicyAction({ resourceArn: arn, policyId: policy.policyId }),
-                async () => {
-                  await queryClient.invalidateQueries({ queryKey: settingsKeys.resourcePolicies(arn) });
-                  onClose();
-                },
-              )
-            }
-          >
-            {pending ? "Deleting…" : "Delete"}
-          </Button>
-        </>
-      }
+      confirmLabel="Delete"
+      pendingLabel="Deleting…"
+      action={() => deleteResourcePolicyAction({ resourceArn: arn, policyId: policy.policyId })}
+      onDone={() => queryClient.invalidateQueries({ queryKey: settingsKeys.resourcePolicies(arn) })}
+      onClose={onClose}
     >
-      {error ? <ErrorAlert error={error} className="mb-3" /> : null}
       <p>
         Delete policy <span className="font-mono break-all">{policy.policyId}</span>? The accounts it shares the response plan with lose access to it.
       </p>
-    </Modal>
+    </ConfirmDialog>
   );
 }
