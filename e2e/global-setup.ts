@@ -20,7 +20,8 @@ async function waitForHealth(baseUrl: string, timeoutMs = 60_000) {
   }
 }
 
-async function addUsers(file: string) {
+/** Adds the responder and the viewer to a console's SQLite database (its admin comes from IM_ADMIN_EMAIL). */
+export async function addUsers(file: string) {
   const db = new Database(file);
   try {
     // Prisma's SQLite adapter stores DateTime as ISO-8601 text with an explicit offset.

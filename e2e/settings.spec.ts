@@ -1,9 +1,10 @@
 // Settings (admins only): an API key created on the page works with the AWS SDK until it is
-// revoked on the page; a created user signs in and gets their linked contact; the last active
-// admin is protected; responders and viewers are refused the page and a replayed action.
+// revoked on the page (local mode; aws mode says why there are none); a created user signs in and
+// gets their linked contact; the last active admin is protected; responders and viewers are
+// refused the page and a replayed action. Runs in both projects.
 import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
 import type { BrowserContext } from "@playwright/test";
-import { createPersonalContact } from "./support/aws-api";
+import { createPersonalContact, createPlanThroughApi, incidentsApi } from "./support/aws-api";
 import { BASE_URL, USERS } from "./support/env";
 import { expect, test, uniqueName, replayAction } from "./support/fixtures";
 
@@ -14,7 +15,8 @@ async function signIn(context: BrowserContext, email: string, password: string) 
 }
 
 
-test("an API key created in Settings works with the SDK until it is revoked in Settings", async ({ pageAs }) => {
+test("an API key created in Settings works with the SDK until it is revoked in Settings", async ({ pageAs }, testInfo) => {
+  test.skip(testInfo.project.name === "aws-mode", "API access keys exist for the local model's endpoints only");
   const page = await pageAs("admin");
   await page.goto("/settings");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
@@ -59,7 +61,7 @@ test("an API key created in Settings works with the SDK until it is revoked in S
   expect(refused!.$metadata?.httpStatusCode).toBe(403);
 });
 
-test("a user created in Settings signs in, with the contact an admin linked", async ({ pageAs, browser }) => {
+test("a user created in Settings signs in, with the contact an admin linked", async ({ pageAs, browser, baseURL }) => {
   const contact = await createPersonalContact("settings-user");
   const page = await pageAs("admin");
   await page.goto("/settings");
@@ -87,7 +89,8 @@ test("a user created in Settings signs in, with the contact an admin linked", as
   await expect(dialog).toBeHidden();
   await expect(row).toContainText(contact.alias);
 
-  const context = await browser.newContext({ baseURL: BASE_URL });
+  // They sign in to the console the admin created them on (each console has its own users).
+  const context = await browser.newContext({ baseURL });
   try {
     await signIn(context, email, "a-good-initial-password");
     const theirs = await context.newPage();
@@ -120,15 +123,30 @@ test("the last active admin cannot be demoted, and an admin cannot deactivate th
   await expect(page.getByRole("navigation", { name: "Side navigation" }).getByRole("link", { name: "Settings" })).toBeVisible();
 });
 
-test("responders and viewers are refused the page and a replayed key creation", async ({ pageAs }) => {
+test("in aws mode, Settings says why there are no API access keys", async ({ pageAs }, testInfo) => {
+  test.skip(testInfo.project.name !== "aws-mode", "a local-mode console has keys");
+  const page = await pageAs("admin");
+  await page.goto("/settings");
+  const keys = page.getByRole("region", { name: "API access keys" });
+  await expect(keys.getByRole("status")).toContainText("This console runs in aws mode");
+  await expect(keys.getByRole("status")).toContainText("use IAM access keys");
+  await expect(page.getByLabel("Key name")).toHaveCount(0);
+  // The rest of Settings is there.
+  for (const name of ["Replication set", "Resource policies", "Tags", "Users"]) await expect(page.getByRole("region", { name })).toBeVisible();
+});
+
+test("responders and viewers are refused the page and a replayed user creation", async ({ pageAs }) => {
   const admin = await pageAs("admin");
   await admin.goto("/settings");
-  const name = uniqueName("forced");
-  await admin.getByLabel("Key name").fill(name);
+  const email = `${uniqueName("forced")}@example.com`;
+  const form = admin.getByRole("form", { name: "Create user" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Name").fill("Forced");
+  await form.getByLabel("Initial password").fill("a-good-initial-password");
   const request = admin.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
-  await admin.getByRole("button", { name: "Create access key" }).click();
+  await form.getByRole("button", { name: "Create user" }).click();
   const captured = await request;
-  await expect(admin.getByRole("status").filter({ hasText: `Access key ${name} created` })).toBeVisible();
+  await expect(form.getByRole("status")).toContainText(`User ${email} created`);
 
   for (const role of ["responder", "viewer"] as const) {
     const page = await pageAs(role);
@@ -138,20 +156,32 @@ test("responders and viewers are refused the page and a replayed key creation", 
     await page.goto("/incidents");
     await expect(page.getByRole("navigation", { name: "Side navigation" }).getByRole("link", { name: "Incidents" })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Side navigation" }).getByRole("link", { name: "Settings" })).toHaveCount(0);
-    expect(await replayAction(page, captured)).toContain("AccessDeniedException");
+    // Replayed for another address, so that it would create a user if the server let it.
+    expect(await replayAction(page, captured, captured.postData()!.replace(email, `${role}-${email}`))).toContain("AccessDeniedException");
   }
   // Only the admin's own creation happened.
   await admin.reload();
-  await expect(admin.getByRole("table", { name: "API access keys" }).getByRole("row").filter({ hasText: name })).toHaveCount(1);
+  const users = admin.getByRole("table", { name: "Users" });
+  await expect(users.getByRole("row").filter({ hasText: email })).toHaveCount(1);
 });
 
-test("Settings fits a 375 px screen, with a new key's secret and CLI example shown", async ({ pageAs }, testInfo) => {
+test("Settings fits a 375 px screen, with a new key's secret and CLI example, policies and tags shown", async ({ pageAs }, testInfo) => {
+  const plan = uniqueName("phone-plan");
+  const planArn = await createPlanThroughApi(plan, "Phone plan");
+  await incidentsApi().putResourcePolicy({ resourceArn: planArn, policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Resource: planArn }] }) });
+  await incidentsApi().tagResource({ resourceArn: planArn, tags: { team: "a-rather-long-tag-value-for-a-phone-screen" } });
   const page = await pageAs("admin");
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto("/settings");
-  await page.getByLabel("Key name").fill(uniqueName("phone-key"));
-  await page.getByRole("button", { name: "Create access key" }).click();
-  await expect(page.getByTestId("new-secret-access-key")).toBeVisible();
+  if (testInfo.project.name === "local") {
+    await page.getByLabel("Key name").fill(uniqueName("phone-key"));
+    await page.getByRole("button", { name: "Create access key" }).click();
+    await expect(page.getByTestId("new-secret-access-key")).toBeVisible();
+  }
+  await page.getByRole("region", { name: "Resource policies" }).getByLabel("Response plan").selectOption({ label: plan });
+  await expect(page.getByRole("list", { name: "Resource policies" }).getByRole("listitem")).toHaveCount(1);
+  await page.getByRole("region", { name: "Tags" }).getByLabel("Resource", { exact: true }).selectOption({ label: plan });
+  await expect(page.getByRole("form", { name: `Tags of ${planArn}` }).getByLabel("Key 1")).toHaveValue("team");
   await page.screenshot({ path: testInfo.outputPath("settings.png"), fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });

@@ -5,7 +5,6 @@ import { useState, useTransition } from "react";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
-import { Modal } from "@/components/ui/dialog";
 import { FormField, Input, Select } from "@/components/ui/form-field";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
@@ -13,9 +12,9 @@ import type { ActionError } from "@/lib/actions/result";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/settings";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { ApiKeyRow, CreatedKey } from "@/lib/queries/settings-dto";
+import { ConfirmDialog } from "./confirm-dialog";
 import { CopyButton } from "./copy-button";
-
-const NETWORK: ActionError = { name: "NetworkError", message: "The console could not be reached. Try again." };
+import { NETWORK_ERROR } from "./use-settings-action";
 
 export function ApiKeysSection({ keys, region }: { keys: ApiKeyRow[]; region: string }) {
   const [created, setCreated] = useState<CreatedKey | null>(null);
@@ -46,7 +45,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (k: CreatedKey) => void }) {
         start(async () => {
           setError(null);
           const result = await createApiKeyAction({ name, role }).catch(() => null);
-          if (!result?.ok) return setError(result?.error ?? NETWORK);
+          if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
           setName("");
           onCreated(result.data);
           router.refresh();
@@ -167,40 +166,19 @@ function KeysTable({ keys }: { keys: ApiKeyRow[] }) {
 }
 
 function RevokeDialog({ apiKey, onClose }: { apiKey: ApiKeyRow; onClose: () => void }) {
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, start] = useTransition();
   const router = useRouter();
   return (
-    <Modal
-      open
-      onOpenChange={(open) => !open && onClose()}
+    <ConfirmDialog
       title="Revoke API access key"
-      footer={
-        <>
-          <Button variant="link" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            variant="primary"
-            disabled={pending}
-            onClick={() =>
-              start(async () => {
-                const result = await revokeApiKeyAction({ accessKeyId: apiKey.accessKeyId }).catch(() => null);
-                if (!result?.ok) return setError(result?.error ?? NETWORK);
-                onClose();
-                router.refresh();
-              })
-            }
-          >
-            {pending ? "Revoking…" : "Revoke"}
-          </Button>
-        </>
-      }
+      confirmLabel="Revoke"
+      pendingLabel="Revoking…"
+      action={() => revokeApiKeyAction({ accessKeyId: apiKey.accessKeyId })}
+      onDone={() => router.refresh()}
+      onClose={onClose}
     >
-      {error ? <ErrorAlert error={error} className="mb-3" /> : null}
       <p>
         Revoke <span className="font-bold">{apiKey.name}</span> ({apiKey.accessKeyId})? Requests signed with it are refused from now on. This cannot be undone.
       </p>
-    </Modal>
+    </ConfirmDialog>
   );
 }

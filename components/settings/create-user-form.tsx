@@ -8,6 +8,7 @@ import type { ActionError } from "@/lib/actions/result";
 import { createUserAction } from "@/lib/actions/settings";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { PASSWORD_MIN } from "@/lib/users/user";
+import { NETWORK_ERROR } from "./use-settings-action";
 
 const EMPTY = { email: "", name: "", role: "responder" as Role, password: "" };
 const FIELDS = ["email", "name", "role", "password"] as const;
@@ -33,7 +34,7 @@ export function CreateUserForm() {
           setError(null);
           setCreated(null);
           const result = await createUserAction(values).catch(() => null);
-          if (!result?.ok) return setError(result?.error ?? { name: "NetworkError", message: "The console could not be reached. Try again." });
+          if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
           setValues(EMPTY);
           setCreated(result.data.email);
           router.refresh();

@@ -10,6 +10,7 @@ import type { ActionError } from "@/lib/actions/result";
 import { linkUserContactAction } from "@/lib/actions/settings";
 import { ReadError } from "@/lib/queries/read-json";
 import type { UserRow } from "@/lib/queries/settings-dto";
+import { NETWORK_ERROR } from "./use-settings-action";
 
 /** Picks the personal contact that pages a user (the same link as My pages' "Your contact"). */
 export function LinkContactDialog({ user, onClose }: { user: UserRow; onClose: () => void }) {
@@ -38,7 +39,7 @@ export function LinkContactDialog({ user, onClose }: { user: UserRow; onClose: (
               start(async () => {
                 setError(null);
                 const result = await linkUserContactAction({ userId: user.id, contactArn: chosen }).catch(() => null);
-                if (!result?.ok) return setError(result?.error ?? { name: "NetworkError", message: "The console could not be reached. Try again." });
+                if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
                 onClose();
                 router.refresh();
               })

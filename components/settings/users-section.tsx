@@ -16,8 +16,7 @@ import { contactAlias } from "@/lib/queries/paths";
 import type { UserRow } from "@/lib/queries/settings-dto";
 import { CreateUserForm } from "./create-user-form";
 import { LinkContactDialog } from "./link-contact-dialog";
-
-const NETWORK: ActionError = { name: "NetworkError", message: "The console could not be reached. Try again." };
+import { NETWORK_ERROR } from "./use-settings-action";
 
 export function UsersSection({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
   const [error, setError] = useState<ActionError | null>(null);
@@ -31,7 +30,7 @@ export function UsersSection({ users, currentUserId }: { users: UserRow[]; curre
     start(async () => {
       setError(null);
       const result = await action().catch(() => null);
-      if (!result?.ok) setError(result?.error ?? NETWORK);
+      if (!result?.ok) setError(result?.error ?? NETWORK_ERROR);
       setRevision((r) => r + 1);
       router.refresh();
     });

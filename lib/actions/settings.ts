@@ -6,6 +6,7 @@ import { createApiKey, revokeApiKey } from "@/lib/api-keys";
 import { API_KEY_NAME_MAX } from "@/lib/api-keys/create-api-key";
 import { setUserContactArn } from "@/lib/auth/my-contact";
 import { ROLES } from "@/lib/auth/permissions";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { validation } from "@/lib/im/errors";
 import type { CreatedKey } from "@/lib/queries/settings-dto";
@@ -23,6 +24,8 @@ export const createApiKeyAction = safeAction({
   permission: "settings.write",
   fieldFor: byName,
   run: async ({ name, role }): Promise<CreatedKey> => {
+    // Keys sign calls to the local model's endpoints; an aws-mode console shows a note instead.
+    if (config().backend !== "local") throw validation("API access keys are for a console in local mode. In aws mode, use IAM access keys with the AWS CLI and SDKs.");
     const key = await createApiKey(db(), { name, role });
     return { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey, name: key.name, role };
   },

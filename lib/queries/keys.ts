@@ -19,6 +19,7 @@ export const incidentKeys = {
 export const responsePlanKeys = {
   all: ["response-plans"] as const,
   options: () => [...responsePlanKeys.all, "options"] as const,
+  list: () => [...responsePlanKeys.all, "list"] as const,
 };
 
 export const pageKeys = {
@@ -38,4 +39,11 @@ export const contactKeys = {
 export const engagementKeys = {
   all: ["engagements"] as const,
   list: (filter: EngagementListFilter, nextToken?: string) => [...engagementKeys.all, "list", filter, nextToken ?? null] as const,
+};
+
+export const settingsKeys = {
+  all: ["settings"] as const,
+  replicationSet: () => [...settingsKeys.all, "replication-set"] as const,
+  resourcePolicies: (arn: string) => [...settingsKeys.all, "resource-policies", arn] as const,
+  tags: (arn: string) => [...settingsKeys.all, "tags", arn] as const,
 };

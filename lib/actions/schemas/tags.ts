@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { modelRefinement, type FieldFor } from "./model-rules";
 
-const tagRow = z.object({ key: z.string(), value: z.string() });
+export const tagRow = z.object({ key: z.string(), value: z.string() });
 const fields = { arn: z.string().min(1), tags: z.array(tagRow) };
 export type TagsFormValues = z.input<z.ZodObject<typeof fields>>;
 
@@ -14,17 +14,20 @@ export function toTagMap(rows: { key: string; value: string }[]): Record<string,
 /** Every TagResource member path (`tags`, `tags.env(key)`, `tags.env`) belongs to the one editor. */
 export const tagsFieldFor: FieldFor = (path) => (path.startsWith("tags") ? "tags" : undefined);
 
+/** Every row needs a key, and a key appears once (both tagging APIs take a key once). */
+export function checkTagKeys(v: { tags: { key: string }[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  v.tags.forEach((row, i) => {
+    const key = row.key.trim();
+    if (!key) ctx.addIssue({ code: "custom", path: ["tags", i, "key"], message: "Required." });
+    else if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["tags", i, "key"], message: `The key "${key}" is used twice.` });
+    seen.add(key);
+  });
+}
+
 export const tagsFormSchema = z
   .object(fields)
-  .superRefine((v, ctx) => {
-    const seen = new Set<string>();
-    v.tags.forEach((row, i) => {
-      const key = row.key.trim();
-      if (!key) ctx.addIssue({ code: "custom", path: ["tags", i, "key"], message: "Required." });
-      else if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["tags", i, "key"], message: `The key "${key}" is used twice.` });
-      seen.add(key);
-    });
-  })
+  .superRefine(checkTagKeys)
   // TagMap has min 1: the model only sees a map when there is something to set.
   .superRefine((v, ctx) => {
     if (v.tags.length === 0) return;

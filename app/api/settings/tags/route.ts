@@ -1,0 +1,10 @@
+// GET /api/settings/tags?arn=<any Incident Manager ARN>: the resource's tags (admins only).
+import type { NextRequest } from "next/server";
+import { toResponse } from "@/lib/queries/http";
+import { listTagRows } from "@/lib/queries/settings";
+
+export async function GET(req: NextRequest) {
+  const arn = req.nextUrl.searchParams.get("arn");
+  if (!arn) return Response.json({ name: "ValidationException", message: "The arn query parameter is required." }, { status: 400 });
+  return toResponse(await listTagRows(arn));
+}

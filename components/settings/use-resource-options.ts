@@ -1,0 +1,24 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { ResponsePlanRow } from "@/lib/queries/dto";
+import { responsePlanKeys } from "@/lib/queries/keys";
+import { readJson, ReadError } from "@/lib/queries/read-json";
+
+/** The response plans to choose from (name, display name, ARN). */
+export function useResponsePlanList() {
+  return useQuery({ queryKey: responsePlanKeys.list(), queryFn: () => readJson<ResponsePlanRow[]>("/api/response-plans") });
+}
+
+export function planLabel(p: ResponsePlanRow): string {
+  return p.displayName ? `${p.displayName} (${p.name})` : p.name;
+}
+
+type ShownError = { name: string; message: string };
+
+/** A failed read as the console shows it. */
+export function readErrorOf(e: Error): ShownError;
+export function readErrorOf(e: Error | null): ShownError | null;
+export function readErrorOf(e: Error | null): ShownError | null {
+  if (!e) return null;
+  return e instanceof ReadError ? e.error : { name: e.name, message: e.message };
+}
