@@ -30,8 +30,9 @@ export function EngagementPicker({ value, onChange, error }: { value: string[]; 
   const readError = options.error instanceof ReadError ? options.error.error : options.error ? { name: "Error", message: options.error.message } : null;
 
   return (
-    <fieldset className="space-y-3" aria-describedby={error ? "plan-engagements-error" : undefined}>
-      <legend className="font-bold">Engagements</legend>
+    <fieldset className="min-w-0 space-y-3" aria-describedby={error ? "plan-engagements-error" : undefined}>
+      {/* The section's heading says it; the group still needs its name. */}
+      <legend className="sr-only">Engagements</legend>
       <p className="text-muted">
         Contacts and escalation plans paged when an incident starts from this plan. At most {PLAN_LIMITS.engagements}.
       </p>
@@ -72,9 +73,15 @@ export function EngagementPicker({ value, onChange, error }: { value: string[]; 
           <ul aria-label="Matching contacts" className="space-y-1">
             {matches.slice(0, SHOWN).map((c) => (
               <li key={c.arn}>
-                <Button variant="link" className="h-auto text-left whitespace-normal" aria-label={`Add ${contactLabel(c)}`} onClick={() => onChange([...value, c.arn])}>
+                {/* Not a Button: a long name wraps here instead of widening the page. */}
+                <button
+                  type="button"
+                  className="rounded px-2 py-0.5 text-left font-bold break-all text-link hover:bg-info-bg hover:text-link-dark"
+                  aria-label={`Add ${contactLabel(c)}`}
+                  onClick={() => onChange([...value, c.arn])}
+                >
                   + {contactLabel(c)}
-                </Button>
+                </button>
               </li>
             ))}
             {matches.length > SHOWN ? <li className="text-xs text-muted">{matches.length - SHOWN} more: narrow the search.</li> : null}

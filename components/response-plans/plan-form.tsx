@@ -75,8 +75,9 @@ function DefaultsFields({ form }: { form: PlanForm }) {
 /** A choice between "none" and one kind of thing, as radio buttons. */
 function Choice({ form, name, legend, options }: { form: PlanForm; name: "chatChannel" | "runbook" | "pagerDuty"; legend: string; options: [string, string][] }) {
   return (
-    <fieldset className="space-y-1">
-      <legend className="font-bold">{legend}</legend>
+    <fieldset className="min-w-0 space-y-1">
+      {/* The section's heading says it; the group still needs its name. */}
+      <legend className="sr-only">{legend}</legend>
       {options.map(([value, label]) => (
         <label key={value} className="flex items-center gap-2">
           <input type="radio" value={value} className="accent-link" {...form.register(name)} />
@@ -154,7 +155,7 @@ function ParameterRows({ form }: { form: PlanForm }) {
   const rows = useFieldArray({ control: form.control, name: "parameters" });
   const errors = form.formState.errors.parameters;
   return (
-    <fieldset className="space-y-3">
+    <fieldset className="min-w-0 space-y-3">
       <legend className="font-bold">Parameters</legend>
       {rows.fields.length === 0 ? <p className="text-muted">No parameters.</p> : null}
       {rows.fields.map((row, i) => {
@@ -185,7 +186,7 @@ function DynamicParameterRows({ form }: { form: PlanForm }) {
   const rows = useFieldArray({ control: form.control, name: "dynamicParameters" });
   const errors = form.formState.errors.dynamicParameters;
   return (
-    <fieldset className="space-y-3">
+    <fieldset className="min-w-0 space-y-3">
       <legend className="font-bold">Dynamic parameters</legend>
       <p className="text-muted">Values taken from the incident when the runbook starts.</p>
       {rows.fields.map((row, i) => {
@@ -288,7 +289,7 @@ export function SectionFields({ form, section, editing = false }: { form: PlanFo
     case "tags":
       return (
         <div className="max-w-2xl">
-          <KeyValueRows form={form} name="tags" item="Tag" legend="Tags" />
+          <KeyValueRows form={form} name="tags" item="Tag" legend="Tags" hideLegend />
         </div>
       );
   }

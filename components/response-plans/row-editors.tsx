@@ -21,13 +21,13 @@ export function ListError({ id, message }: { id: string; message?: string }) {
 }
 
 /** Key/value rows: "Tag key 1", "Tag value 1", "Remove tag 1", "Add tag". */
-export function KeyValueRows({ form, name, item, legend }: { form: PlanForm; name: "incidentTags" | "tags"; item: string; legend: string }) {
+export function KeyValueRows({ form, name, item, legend, hideLegend }: { form: PlanForm; name: "incidentTags" | "tags"; item: string; legend: string; hideLegend?: boolean }) {
   const rows = useFieldArray({ control: form.control, name });
   const errors = form.formState.errors[name];
   const lower = item.toLowerCase();
   return (
-    <fieldset className="space-y-3">
-      <legend className="font-bold">{legend}</legend>
+    <fieldset className="min-w-0 space-y-3">
+      <legend className={hideLegend ? "sr-only" : "font-bold"}>{legend}</legend>
       {rows.fields.length === 0 ? <p className="text-muted">No {lower}s.</p> : null}
       {rows.fields.map((row, i) => {
         const id = `plan-${name}-${i}`;
