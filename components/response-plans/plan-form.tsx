@@ -1,14 +1,14 @@
 "use client";
 // The fields of each section of a response plan, shared by the create form (all sections) and the
 // section editors on the plan's page (one at a time).
-import { Controller, useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
+import type { ReactNode } from "react";
+import { Controller, useWatch, type UseFormReturn } from "react-hook-form";
 import { ImpactOptions } from "@/components/incidents/impact-options";
-import { Button } from "@/components/ui/button";
 import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
 import { DYNAMIC_VARIABLES, PLAN_LIMITS, TARGET_ACCOUNTS, type PlanSection, type ResponsePlanFormValues } from "@/lib/actions/schemas/response-plan";
 import { EngagementPicker } from "./engagement-picker";
 import { DYNAMIC_VARIABLE_LABELS, TARGET_ACCOUNT_LABELS } from "./labels";
-import { ArnRows, KeyValueRows, ListError, listError } from "./row-editors";
+import { ListError, listError, RowsEditor, type RowColumn } from "./row-editors";
 
 export type PlanForm = UseFormReturn<ResponsePlanFormValues>;
 
@@ -67,195 +67,129 @@ function DefaultsFields({ form }: { form: PlanForm }) {
       >
         <Input {...dedupe.props} />
       </FormField>
-      <KeyValueRows form={form} name="incidentTags" item="Incident tag" legend="Incident tags" />
+      <RowsEditor form={form} name="incidentTags" item="incident tag" legend="Incident tags" columns={tagColumns("Incident tag")} />
     </div>
   );
 }
 
-/** A choice between "none" and one kind of thing, as radio buttons. */
-function Choice({ form, name, legend, options }: { form: PlanForm; name: "chatChannel" | "runbook" | "pagerDuty"; legend: string; options: [string, string][] }) {
+/** A choice between "none" and one kind of thing, as radio buttons; the thing's fields when chosen. */
+function Choice({
+  form,
+  name,
+  legend,
+  options,
+  children,
+}: {
+  form: PlanForm;
+  name: "chatChannel" | "runbook" | "pagerDuty";
+  legend: string;
+  options: [value: string, label: string][];
+  children: ReactNode;
+}) {
+  const chosen = useWatch({ control: form.control, name });
   return (
-    <fieldset className="min-w-0 space-y-1">
-      {/* The section's heading says it; the group still needs its name. */}
-      <legend className="sr-only">{legend}</legend>
-      {options.map(([value, label]) => (
-        <label key={value} className="flex items-center gap-2">
-          <input type="radio" value={value} className="accent-link" {...form.register(name)} />
-          <span>{label}</span>
-        </label>
-      ))}
-      <ListError id={`plan-${name}-error`} message={form.formState.errors[name]?.message} />
-    </fieldset>
+    <div className="max-w-2xl space-y-4">
+      <fieldset className="min-w-0 space-y-1">
+        {/* The section's heading says it; the group still needs its name. */}
+        <legend className="sr-only">{legend}</legend>
+        {options.map(([value, label]) => (
+          <label key={value} className="flex items-center gap-2">
+            <input type="radio" value={value} className="accent-link" {...form.register(name)} />
+            <span>{label}</span>
+          </label>
+        ))}
+        <ListError id={`plan-${name}-error`} message={form.formState.errors[name]?.message} />
+      </fieldset>
+      {chosen !== "none" ? children : null}
+    </div>
   );
+}
+
+/** SNS topic ARNs, one a row. */
+function ArnRows({ form, name, item, max }: { form: PlanForm; name: "notificationTargets" | "chatSnsTopics"; item: string; max: number }) {
+  const label = item.charAt(0).toUpperCase() + item.slice(1);
+  return <RowsEditor form={form} name={name} item={item} max={max} columns={[{ field: "arn", label: `${label} ARN`, placeholder: "arn:aws:sns:us-east-1:123456789012:topic" }]} />;
 }
 
 function ChatFields({ form }: { form: PlanForm }) {
-  const mode = useWatch({ control: form.control, name: "chatChannel" });
   return (
-    <div className="max-w-2xl space-y-4">
-      <Choice
-        form={form}
-        name="chatChannel"
-        legend="Chat channel"
-        options={[
-          ["none", "No chat channel"],
-          ["sns", "AWS Chatbot SNS topics"],
-        ]}
-      />
-      {mode === "sns" ? <ArnRows form={form} name="chatSnsTopics" item="SNS topic" max={PLAN_LIMITS.chatSnsTopics} /> : null}
-    </div>
+    <Choice form={form} name="chatChannel" legend="Chat channel" options={[["none", "No chat channel"], ["sns", "AWS Chatbot SNS topics"]]}>
+      <ArnRows form={form} name="chatSnsTopics" item="SNS topic" max={PLAN_LIMITS.chatSnsTopics} />
+    </Choice>
   );
 }
 
 function RunbookFields({ form }: { form: PlanForm }) {
-  const mode = useWatch({ control: form.control, name: "runbook" });
   const text = useText(form);
   const [documentName, documentVersion, roleArn, targetAccount] = [text("documentName"), text("documentVersion", true), text("roleArn"), text("targetAccount")];
   return (
-    <div className="max-w-2xl space-y-4">
-      <Choice
+    <Choice form={form} name="runbook" legend="Runbook" options={[["none", "No runbook"], ["ssm", "SSM Automation document"]]}>
+      <FormField id="plan-documentName" label="Document name" error={documentName.error}>
+        <Input placeholder="AWSIncidents-CriticalIncidentRunbookTemplate" {...documentName.props} />
+      </FormField>
+      <FormField id="plan-documentVersion" label="Document version" optional description="Empty runs the default version." error={documentVersion.error}>
+        <Input {...documentVersion.props} />
+      </FormField>
+      <FormField id="plan-roleArn" label="Role ARN" error={roleArn.error}>
+        <Input placeholder="arn:aws:iam::123456789012:role/IncidentRunbookRole" {...roleArn.props} />
+      </FormField>
+      <FormField id="plan-targetAccount" label="Target account" optional error={targetAccount.error}>
+        <Select {...targetAccount.props}>
+          <option value="">Not set</option>
+          {TARGET_ACCOUNTS.map((a) => (
+            <option key={a} value={a}>
+              {TARGET_ACCOUNT_LABELS[a] ?? a}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <RowsEditor
         form={form}
-        name="runbook"
-        legend="Runbook"
-        options={[
-          ["none", "No runbook"],
-          ["ssm", "SSM Automation document"],
+        name="parameters"
+        item="parameter"
+        legend="Parameters"
+        columns={[
+          { field: "key", label: "Parameter name" },
+          { field: "values", label: "Values of parameter", control: "textarea", constraint: "One value per line." },
         ]}
       />
-      {mode === "ssm" ? (
-        <>
-          <FormField id="plan-documentName" label="Document name" error={documentName.error}>
-            <Input placeholder="AWSIncidents-CriticalIncidentRunbookTemplate" {...documentName.props} />
-          </FormField>
-          <FormField id="plan-documentVersion" label="Document version" optional description="Empty runs the default version." error={documentVersion.error}>
-            <Input {...documentVersion.props} />
-          </FormField>
-          <FormField id="plan-roleArn" label="Role ARN" error={roleArn.error}>
-            <Input placeholder="arn:aws:iam::123456789012:role/IncidentRunbookRole" {...roleArn.props} />
-          </FormField>
-          <FormField id="plan-targetAccount" label="Target account" optional error={targetAccount.error}>
-            <Select {...targetAccount.props}>
-              <option value="">Not set</option>
-              {TARGET_ACCOUNTS.map((a) => (
-                <option key={a} value={a}>
-                  {TARGET_ACCOUNT_LABELS[a] ?? a}
-                </option>
-              ))}
-            </Select>
-          </FormField>
-          <ParameterRows form={form} />
-          <DynamicParameterRows form={form} />
-        </>
-      ) : null}
-    </div>
-  );
-}
-
-function ParameterRows({ form }: { form: PlanForm }) {
-  const rows = useFieldArray({ control: form.control, name: "parameters" });
-  const errors = form.formState.errors.parameters;
-  return (
-    <fieldset className="min-w-0 space-y-3">
-      <legend className="font-bold">Parameters</legend>
-      {rows.fields.length === 0 ? <p className="text-muted">No parameters.</p> : null}
-      {rows.fields.map((row, i) => {
-        const id = `plan-parameters-${i}`;
-        const keyError = errors?.[i]?.key?.message;
-        const valuesError = errors?.[i]?.values?.message;
-        return (
-          <div key={row.id} role="group" aria-label={`Parameter ${i + 1}`} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
-            <FormField id={`${id}-key`} label={`Parameter name ${i + 1}`} error={keyError}>
-              <Input {...fieldAria(`${id}-key`, { error: keyError })} {...form.register(`parameters.${i}.key`)} />
-            </FormField>
-            <FormField id={`${id}-values`} label={`Values of parameter ${i + 1}`} constraint="One value per line." error={valuesError}>
-              <Textarea rows={2} {...fieldAria(`${id}-values`, { error: valuesError })} {...form.register(`parameters.${i}.values`)} />
-            </FormField>
-            <Button variant="link" className="sm:mt-7" onClick={() => rows.remove(i)} aria-label={`Remove parameter ${i + 1}`}>
-              Remove
-            </Button>
-          </div>
-        );
-      })}
-      <ListError id="plan-parameters-error" message={listError(errors)} />
-      <Button onClick={() => rows.append({ key: "", values: "" })}>Add parameter</Button>
-    </fieldset>
-  );
-}
-
-function DynamicParameterRows({ form }: { form: PlanForm }) {
-  const rows = useFieldArray({ control: form.control, name: "dynamicParameters" });
-  const errors = form.formState.errors.dynamicParameters;
-  return (
-    <fieldset className="min-w-0 space-y-3">
-      <legend className="font-bold">Dynamic parameters</legend>
-      <p className="text-muted">Values taken from the incident when the runbook starts.</p>
-      {rows.fields.map((row, i) => {
-        const id = `plan-dynamicParameters-${i}`;
-        const keyError = errors?.[i]?.key?.message;
-        const variableError = errors?.[i]?.variable?.message;
-        return (
-          <div key={row.id} role="group" aria-label={`Dynamic parameter ${i + 1}`} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
-            <FormField id={`${id}-key`} label={`Dynamic parameter name ${i + 1}`} error={keyError}>
-              <Input {...fieldAria(`${id}-key`, { error: keyError })} {...form.register(`dynamicParameters.${i}.key`)} />
-            </FormField>
-            <FormField id={`${id}-variable`} label={`Value of dynamic parameter ${i + 1}`} error={variableError}>
-              <Select {...fieldAria(`${id}-variable`, { error: variableError })} {...form.register(`dynamicParameters.${i}.variable`)}>
-                <option value="">Choose a value</option>
-                {DYNAMIC_VARIABLES.map((v) => (
-                  <option key={v} value={v}>
-                    {DYNAMIC_VARIABLE_LABELS[v] ?? v}
-                  </option>
-                ))}
-              </Select>
-            </FormField>
-            <Button variant="link" className="sm:mt-7" onClick={() => rows.remove(i)} aria-label={`Remove dynamic parameter ${i + 1}`}>
-              Remove
-            </Button>
-          </div>
-        );
-      })}
-      <ListError id="plan-dynamicParameters-error" message={listError(errors)} />
-      <Button onClick={() => rows.append({ key: "", variable: "" })}>Add dynamic parameter</Button>
-    </fieldset>
+      <RowsEditor
+        form={form}
+        name="dynamicParameters"
+        item="dynamic parameter"
+        legend="Dynamic parameters"
+        description="Values taken from the incident when the runbook starts."
+        columns={[
+          { field: "key", label: "Dynamic parameter name" },
+          { field: "variable", label: "Value of dynamic parameter", control: "select", options: DYNAMIC_VARIABLES.map((v) => [v, DYNAMIC_VARIABLE_LABELS[v] ?? v]) },
+        ]}
+      />
+    </Choice>
   );
 }
 
 function IntegrationFields({ form }: { form: PlanForm }) {
-  const mode = useWatch({ control: form.control, name: "pagerDuty" });
   const text = useText(form);
   const [name, serviceId, secretId] = [text("pagerDutyName"), text("pagerDutyServiceId"), text("pagerDutySecretId", true)];
   return (
-    <div className="max-w-2xl space-y-4">
-      <Choice
-        form={form}
-        name="pagerDuty"
-        legend="Integration"
-        options={[
-          ["none", "No integration"],
-          ["pagerDuty", "PagerDuty"],
-        ]}
-      />
-      {mode === "pagerDuty" ? (
-        <>
-          <FormField id="plan-pagerDutyName" label="PagerDuty configuration name" error={name.error}>
-            <Input {...name.props} />
-          </FormField>
-          <FormField id="plan-pagerDutyServiceId" label="PagerDuty service ID" error={serviceId.error}>
-            <Input {...serviceId.props} />
-          </FormField>
-          <FormField
-            id="plan-pagerDutySecretId"
-            label="Secret ID"
-            description="The AWS Secrets Manager secret that holds the PagerDuty credentials."
-            error={secretId.error}
-          >
-            <Input {...secretId.props} />
-          </FormField>
-        </>
-      ) : null}
-    </div>
+    <Choice form={form} name="pagerDuty" legend="Integration" options={[["none", "No integration"], ["pagerDuty", "PagerDuty"]]}>
+      <FormField id="plan-pagerDutyName" label="PagerDuty configuration name" error={name.error}>
+        <Input {...name.props} />
+      </FormField>
+      <FormField id="plan-pagerDutyServiceId" label="PagerDuty service ID" error={serviceId.error}>
+        <Input {...serviceId.props} />
+      </FormField>
+      <FormField id="plan-pagerDutySecretId" label="Secret ID" description="The AWS Secrets Manager secret that holds the PagerDuty credentials." error={secretId.error}>
+        <Input {...secretId.props} />
+      </FormField>
+    </Choice>
   );
 }
+
+const tagColumns = (item: string): RowColumn[] => [
+  { field: "key", label: `${item} key` },
+  { field: "value", label: `${item} value` },
+];
 
 /** The fields of one section. */
 export function SectionFields({ form, section, editing = false }: { form: PlanForm; section: PlanSection; editing?: boolean }) {
@@ -289,7 +223,7 @@ export function SectionFields({ form, section, editing = false }: { form: PlanFo
     case "tags":
       return (
         <div className="max-w-2xl">
-          <KeyValueRows form={form} name="tags" item="Tag" legend="Tags" hideLegend />
+          <RowsEditor form={form} name="tags" item="tag" legend="Tags" hideLegend columns={tagColumns("Tag")} />
         </div>
       );
   }

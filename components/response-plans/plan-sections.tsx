@@ -1,17 +1,14 @@
 // The sections of a response plan's page, each readable, and for writers with its own editor.
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { ImpactBadge } from "@/components/incidents/impact-badge";
 import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { KeyValuePairs } from "@/components/ui/key-value";
 import { toResponsePlanFormValues, type PlanSection } from "@/lib/actions/schemas/response-plan";
-import { contactPathFor } from "@/lib/queries/paths";
-import type { EngagementTargetView, ResponsePlanDetail } from "@/lib/queries/response-plan-dto";
+import type { ResponsePlanDetail } from "@/lib/queries/response-plan-dto";
 import { EditSectionDialog } from "./edit-section-dialog";
+import { EngagementTargetsTable } from "./engagement-targets-table";
 import { DYNAMIC_VARIABLE_LABELS, SECTION_DESCRIPTIONS, SECTION_TITLES, TARGET_ACCOUNT_LABELS } from "./labels";
-
-const TYPE_LABELS: Record<string, string> = { PERSONAL: "Contact", ESCALATION: "Escalation plan", ONCALL_SCHEDULE: "On-call schedule" };
 
 function ArnList({ label, arns, none }: { label: string; arns: string[]; none: string }) {
   return arns.length ? (
@@ -30,42 +27,6 @@ function ArnList({ label, arns, none }: { label: string; arns: string[]; none: s
 function TagPairs({ tags, none }: { tags: Record<string, string> | undefined; none: string }) {
   const entries = Object.entries(tags ?? {});
   return entries.length ? <KeyValuePairs items={entries.map(([key, value]) => ({ label: key, value: value || "—" }))} /> : <p className="text-muted">{none}</p>;
-}
-
-function EngagementTable({ targets }: { targets: EngagementTargetView[] }) {
-  if (!targets.length) return <p className="px-5 pb-5 text-muted">Nobody is engaged when an incident starts.</p>;
-  return (
-    <div className="overflow-x-auto">
-      <table aria-label="Engagements" className="w-full border-collapse text-left">
-        <thead>
-          <tr className="border-b-2 border-line-strong">
-            <th scope="col" className="px-5 py-2 text-muted">
-              Contact
-            </th>
-            <th scope="col" className="px-5 py-2 text-muted">
-              Type
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {targets.map((t) => (
-            <tr key={t.arn} className="border-b border-line last:border-b-0">
-              <td className="px-5 py-2.5 break-all">
-                {t.type ? (
-                  <Link href={contactPathFor(t.type, t.alias)} className="text-link hover:underline">
-                    {t.displayName ? `${t.displayName} (${t.alias})` : t.alias}
-                  </Link>
-                ) : (
-                  t.alias
-                )}
-              </td>
-              <td className="px-5 py-2.5">{t.type ? (TYPE_LABELS[t.type] ?? t.type) : <span className="text-muted">Not found</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }
 
 function runbookView(plan: ResponsePlanDetail): ReactNode {
@@ -168,7 +129,7 @@ export function ResponsePlanSections({ plan, canWrite }: { plan: ResponsePlanDet
         <ArnList label="Notification targets" arns={(t?.notificationTargets ?? []).flatMap((n) => (n.snsTopicArn ? [n.snsTopicArn] : []))} none="No notification targets." />,
       )}
       {section("chat", <ArnList label="Chat channel SNS topics" arns={plan.chatChannel?.chatbotSns ?? []} none="No chat channel." />)}
-      {section("engagements", <EngagementTable targets={plan.engagementTargets} />, true)}
+      {section("engagements", <EngagementTargetsTable targets={plan.engagementTargets} />, true)}
       {section("runbook", runbookView(plan))}
       {section("integrations", integrationsView(plan))}
       {section(

@@ -1,13 +1,20 @@
 "use client";
-// Editors for the plan's lists: key/value rows (incident tags, tags) and ARN rows (notification
-// targets, chat SNS topics). Each row's error is on its own control.
-import { useFieldArray } from "react-hook-form";
+// One editor for the plan's lists of rows: incident tags and tags (key, value), notification
+// targets and chat SNS topics (an ARN), runbook parameters (name, values) and dynamic parameters
+// (name, variable). Each row's error is on its own control; a list's error under the list.
+import type { ReactNode } from "react";
+import { useFieldArray, type FieldValues, type Path, type UseFieldArrayAppend } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { fieldAria, FormField, Input } from "@/components/ui/form-field";
+import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
+import type { ResponsePlanFormValues } from "@/lib/actions/schemas/response-plan";
 import type { PlanForm } from "./plan-form";
 
+type ListName = "incidentTags" | "tags" | "notificationTargets" | "chatSnsTopics" | "parameters" | "dynamicParameters";
+type Message = { message?: string };
+type ListErrors = Message & { root?: Message } & Record<number, Record<string, Message | undefined> | undefined>;
+
 /** The message of an error on a whole list (zod puts it on the list or on its `root`). */
-export function listError(error: { message?: string; root?: { message?: string } } | undefined): string | undefined {
+export function listError(error: { message?: string; root?: Message } | undefined): string | undefined {
   return error?.message ?? error?.root?.message;
 }
 
@@ -20,67 +27,100 @@ export function ListError({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
-/** Key/value rows: "Tag key 1", "Tag value 1", "Remove tag 1", "Add tag". */
-export function KeyValueRows({ form, name, item, legend, hideLegend }: { form: PlanForm; name: "incidentTags" | "tags"; item: string; legend: string; hideLegend?: boolean }) {
-  const rows = useFieldArray({ control: form.control, name });
-  const errors = form.formState.errors[name];
-  const lower = item.toLowerCase();
-  return (
-    <fieldset className="min-w-0 space-y-3">
-      <legend className={hideLegend ? "sr-only" : "font-bold"}>{legend}</legend>
-      {rows.fields.length === 0 ? <p className="text-muted">No {lower}s.</p> : null}
-      {rows.fields.map((row, i) => {
-        const id = `plan-${name}-${i}`;
-        const keyError = errors?.[i]?.key?.message;
-        const valueError = errors?.[i]?.value?.message;
-        return (
-          <div key={row.id} role="group" aria-label={`${item} ${i + 1}`} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
-            <FormField id={`${id}-key`} label={`${item} key ${i + 1}`} error={keyError}>
-              <Input {...fieldAria(`${id}-key`, { error: keyError })} {...form.register(`${name}.${i}.key`)} />
-            </FormField>
-            <FormField id={`${id}-value`} label={`${item} value ${i + 1}`} error={valueError}>
-              <Input {...fieldAria(`${id}-value`, { error: valueError })} {...form.register(`${name}.${i}.value`)} />
-            </FormField>
-            <Button variant="link" className="sm:mt-7" onClick={() => rows.remove(i)} aria-label={`Remove ${lower} ${i + 1}`}>
-              Remove
-            </Button>
-          </div>
-        );
-      })}
-      <ListError id={`plan-${name}-error`} message={listError(errors)} />
-      <Button onClick={() => rows.append({ key: "", value: "" })}>Add {lower}</Button>
-    </fieldset>
-  );
-}
+/** A control of a row: its label is followed by the row's number ("Tag key 1"). */
+export type RowColumn = {
+  field: string;
+  label: string;
+  control?: "input" | "textarea" | "select";
+  /** A select's choices, after an empty "Choose a value". */
+  options?: [value: string, label: string][];
+  placeholder?: string;
+  constraint?: string;
+};
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** ARN rows: "SNS topic ARN 1", "Remove SNS topic 1", "Add SNS topic". */
-export function ArnRows({ form, name, item, max }: { form: PlanForm; name: "notificationTargets" | "chatSnsTopics"; item: string; max?: number }) {
+function RowControl({ form, path, id, column, error }: { form: PlanForm; path: string; id: string; column: RowColumn; error?: string }) {
+  const props = { ...fieldAria(id, { error }), ...form.register(path as Path<ResponsePlanFormValues>) };
+  if (column.control === "textarea") return <Textarea rows={2} {...props} />;
+  if (column.control === "select") {
+    return (
+      <Select {...props}>
+        <option value="">Choose a value</option>
+        {column.options?.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </Select>
+    );
+  }
+  return <Input placeholder={column.placeholder} {...props} />;
+}
+
+/**
+ * Rows of one list: "Add <item>", and per row a group "<Item> n" with its controls and
+ * "Remove <item> n". With a legend, the rows are a named fieldset.
+ */
+export function RowsEditor({
+  form,
+  name,
+  item,
+  columns,
+  legend,
+  hideLegend,
+  description,
+  max,
+}: {
+  form: PlanForm;
+  name: ListName;
+  item: string;
+  columns: RowColumn[];
+  legend?: string;
+  hideLegend?: boolean;
+  description?: ReactNode;
+  max?: number;
+}) {
   const rows = useFieldArray({ control: form.control, name });
-  const errors = form.formState.errors[name];
-  return (
-    <div className="space-y-3">
-      {rows.fields.map((row, i) => {
-        const id = `plan-${name}-${i}`;
-        const error = errors?.[i]?.arn?.message;
-        return (
-          <div key={row.id} className="flex items-start gap-2">
-            <div className="min-w-0 flex-1">
-              <FormField id={id} label={`${capitalized(item)} ARN ${i + 1}`} error={error}>
-                <Input placeholder="arn:aws:sns:us-east-1:123456789012:topic" {...fieldAria(id, { error })} {...form.register(`${name}.${i}.arn`)} />
+  const errors = form.formState.errors[name] as ListErrors | undefined;
+  const emptyRow = Object.fromEntries(columns.map((c) => [c.field, ""]));
+  const grid = columns.length > 1 ? "grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start" : "grid gap-2 grid-cols-[1fr_auto] items-start";
+  const body = (
+    <>
+      {description ? <p className="text-muted">{description}</p> : null}
+      {legend && rows.fields.length === 0 ? <p className="text-muted">No {item}s.</p> : null}
+      {rows.fields.map((row, i) => (
+        <div key={row.id} role="group" aria-label={`${capitalized(item)} ${i + 1}`} className={grid}>
+          {columns.map((column) => {
+            const id = `plan-${name}-${i}-${column.field}`;
+            const error = errors?.[i]?.[column.field]?.message;
+            return (
+              <FormField key={column.field} id={id} label={`${column.label} ${i + 1}`} constraint={column.constraint} error={error}>
+                <RowControl form={form} path={`${name}.${i}.${column.field}`} id={id} column={column} error={error} />
               </FormField>
-            </div>
-            <Button variant="link" className="mt-7" onClick={() => rows.remove(i)} aria-label={`Remove ${item} ${i + 1}`}>
-              Remove
-            </Button>
-          </div>
-        );
-      })}
+            );
+          })}
+          <Button variant="link" className="mt-7" onClick={() => rows.remove(i)} aria-label={`Remove ${item} ${i + 1}`}>
+            Remove
+          </Button>
+        </div>
+      ))}
       <ListError id={`plan-${name}-error`} message={listError(errors)} />
-      <Button disabled={max !== undefined && rows.fields.length >= max} onClick={() => rows.append({ arn: "" })}>
+      <Button
+        disabled={max !== undefined && rows.fields.length >= max}
+        // Every list's row is an object of strings, one per column.
+        onClick={() => (rows.append as unknown as UseFieldArrayAppend<FieldValues>)(emptyRow)}
+      >
         Add {item}
       </Button>
-    </div>
+    </>
+  );
+  return legend ? (
+    <fieldset className="min-w-0 space-y-3">
+      <legend className={hideLegend ? "sr-only" : "font-bold"}>{legend}</legend>
+      {body}
+    </fieldset>
+  ) : (
+    <div className="space-y-3">{body}</div>
   );
 }

@@ -329,6 +329,7 @@ function arnRows(field: "notificationTargets" | "chatSnsTopics", rows: { arn: st
 
 /** The form's own rules (rows need a key; a chosen option needs its fields), before the model's. */
 function formRules(v: ResponsePlanFormValues, owned: Set<Field>, add: Add) {
+  if (owned.has("name") && !v.name.trim()) add(["name"], "Required.");
   if (owned.has("title") && !v.title.trim()) add(["title"], "Required.");
   if (owned.has("impact") && !v.impact) add(["impact"], "Required.");
   if (owned.has("incidentTags")) keyRows("incidentTags", v.incidentTags, add);
