@@ -4,7 +4,7 @@
 import { SSMContacts } from "@aws-sdk/client-ssm-contacts";
 import type { Page } from "@playwright/test";
 import { BASE_URL, BOOTSTRAP_KEY } from "./support/env";
-import { expect, planOptionLabel, signInThroughApi, test, uniqueName, replayAction } from "./support/fixtures";
+import { expect, newestActivationCode, pickEngagement, planOptionLabel, signInThroughApi, test, uniqueName, replayAction } from "./support/fixtures";
 
 /** Creates a personal contact with one e-mail channel through the form; returns its alias. */
 async function createContact(page: Page, prefix: string, displayName: string): Promise<string> {
@@ -20,15 +20,6 @@ async function createContact(page: Page, prefix: string, displayName: string): P
   await expect(page).toHaveURL(new RegExp(`/contacts/${alias}$`));
   await expect(page.getByRole("heading", { level: 1, name: displayName })).toBeVisible();
   return alias;
-}
-
-/** The newest activation code in the "Where the code went" panel of an open activation dialog. */
-async function newestCode(dialog: ReturnType<Page["getByRole"]>): Promise<string> {
-  const newest = dialog.getByRole("list", { name: "Outbox messages" }).getByRole("listitem").first();
-  const text = await newest.textContent();
-  const code = /activation code is (\d{6,10})/.exec(text ?? "")?.[1];
-  expect(code, `an activation code in "${text}"`).toBeTruthy();
-  return code!;
 }
 
 test("a responder builds a contact with two channels and a two-stage plan, and activates a channel with the code from the outbox", async ({ pageAs, browser }, testInfo) => {
@@ -99,7 +90,7 @@ test("a responder builds a contact with two channels and a two-stage plan, and a
     // The code sent at creation, and the resent one.
     await expect(outbox.getByRole("listitem")).toHaveCount(2);
     await expect(outbox.getByRole("listitem").first()).toContainText(`to ${alias}@example.com`);
-    code = await newestCode(dialog);
+    code = await newestActivationCode(dialog);
   } else {
     // The AWS API keeps no copy of codes: the console says so. The local console behind it does.
     await expect(dialog.getByRole("region", { name: "Where the code went" })).toContainText("Local mode only");
@@ -110,7 +101,7 @@ test("a responder builds a contact with two channels and a two-stage plan, and a
     await local.getByRole("button", { name: "Activate work-email" }).click();
     const localDialog = local.getByRole("dialog", { name: "Activate contact channel" });
     await expect(localDialog.getByRole("list", { name: "Outbox messages" }).getByRole("listitem")).toHaveCount(2);
-    code = await newestCode(localDialog);
+    code = await newestActivationCode(localDialog);
     await context.close();
   }
   await dialog.getByLabel("Activation code").fill(code);
@@ -169,14 +160,12 @@ test("an escalation plan over two contacts with an essential target: build, edit
   await expect(page.getByRole("list", { name: "Engagement timeline" })).toContainText("Stage 2: minute 15 to 20");
 
   // A response plan engages the first contact too.
-  await page.goto(`/contacts/${first}`);
-  const firstArn = (await page.getByText(new RegExp(`^arn:aws:ssm-contacts:.*:contact/${first}$`)).textContent())!;
   const responsePlan = uniqueName("rp-engages");
   await page.goto("/response-plans/create");
   await page.getByLabel("Name", { exact: true }).fill(responsePlan);
   await page.getByLabel("Title", { exact: true }).fill("Pager test");
   await page.getByLabel("Impact", { exact: true }).selectOption({ label: "4 Low" });
-  await page.getByRole("textbox", { name: /^Engagements/ }).fill(firstArn);
+  await pickEngagement(page, first, `First Responder (${first}) · contact`);
   await page.getByRole("button", { name: "Create response plan" }).click();
   await expect(page).toHaveURL(new RegExp(`/response-plans/${responsePlan}$`));
 
@@ -318,7 +307,6 @@ test("the contact pages fit a phone", async ({ pageAs }) => {
 test("a contact's page lists the pages it received when an incident engaged it", async ({ pageAs }) => {
   const page = await pageAs("responder");
   const alias = await createContact(page, "paged", "Paged Person");
-  const arn = (await page.getByText(new RegExp(`^arn:aws:ssm-contacts:.*:contact/${alias}$`)).textContent())!;
   await expect(page.getByRole("table", { name: "Recent pages" })).toContainText("This contact hasn't been paged.");
 
   const plan = { name: uniqueName("pages"), title: "Paging test", impact: "4 Low" };
@@ -326,7 +314,7 @@ test("a contact's page lists the pages it received when an incident engaged it",
   await page.getByLabel("Name", { exact: true }).fill(plan.name);
   await page.getByLabel("Title", { exact: true }).fill(plan.title);
   await page.getByLabel("Impact", { exact: true }).selectOption({ label: plan.impact });
-  await page.getByRole("textbox", { name: /^Engagements/ }).fill(arn);
+  await pickEngagement(page, alias, `Paged Person (${alias}) · contact`);
   await page.getByRole("button", { name: "Create response plan" }).click();
   await expect(page).toHaveURL(new RegExp(`/response-plans/${plan.name}$`));
 

@@ -22,7 +22,9 @@ test("an admin creates a plan, starts an incident from it, and resolves it", asy
   await createResponsePlan(page, plan);
 
   await page.getByRole("navigation", { name: "Side navigation" }).getByRole("link", { name: "Incidents" }).click();
-  await page.getByRole("button", { name: "Start incident" }).click();
+  // The plan's page has "Start incident from this plan": wait for the list before clicking.
+  await expect(page.getByRole("heading", { level: 1, name: "Incidents" })).toBeVisible();
+  await page.getByRole("button", { name: "Start incident", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Start incident" });
   await dialog.getByLabel("Response plan").selectOption({ label: planOptionLabel(plan) });
   // The template fills the form; the responder overrides it.

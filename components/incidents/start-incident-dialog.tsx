@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -24,7 +24,8 @@ const EMPTY: StartIncidentFormValues = { responsePlanArn: "", title: "", impact:
 const startIncidentResolver = lazyZodResolver<StartIncidentFormValues>(() => import("@/lib/actions/schemas/incident").then((m) => m.startIncidentFormSchema));
 const MAX_RELATED_ITEMS = 10;
 
-export function StartIncidentDialog() {
+/** Started from a response plan's page, the dialog opens on that plan (`responsePlanArn`). */
+export function StartIncidentDialog({ responsePlanArn, label = "Start incident" }: { responsePlanArn?: string; label?: string } = {}) {
   const [open, setOpen] = useState(false);
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -46,14 +47,20 @@ export function StartIncidentDialog() {
     }
   }
 
-  const planField = form.register("responsePlanArn", {
-    onChange: (e) => {
-      // The template's title and impact are the starting point; the responder overrides them here.
-      const plan = plans.data?.find((p) => p.arn === e.target.value);
-      form.setValue("title", plan?.title ?? "");
-      form.setValue("impact", plan ? String(plan.impact) : "");
-    },
-  });
+  // The template's title and impact are the starting point; the responder overrides them here.
+  function choosePlan(arn: string) {
+    const plan = plans.data?.find((p) => p.arn === arn);
+    form.setValue("responsePlanArn", arn);
+    form.setValue("title", plan?.title ?? "");
+    form.setValue("impact", plan ? String(plan.impact) : "");
+  }
+  const planField = form.register("responsePlanArn", { onChange: (e) => choosePlan(e.target.value) });
+  const preselected = !!responsePlanArn && !!plans.data?.some((p) => p.arn === responsePlanArn);
+  useEffect(() => {
+    // Once the plans are there to choose from (the <select> has its options).
+    if (open && preselected) choosePlan(responsePlanArn!);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the dialog opens or the plans arrive
+  }, [open, preselected]);
 
   const onSubmit = form.handleSubmit(async (values) => {
     const started = await run(() => startIncidentAction(values));
@@ -70,7 +77,7 @@ export function StartIncidentDialog() {
       onOpenChange={onOpenChange}
       title="Start incident"
       description="Start an incident from a response plan. Its template fills in the title and impact; change them as needed."
-      trigger={<Button variant="primary">Start incident</Button>}
+      trigger={<Button variant="primary">{label}</Button>}
       footer={
         <>
           <Button variant="link" onClick={() => onOpenChange(false)}>

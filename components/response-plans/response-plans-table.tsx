@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
+import { ImpactBadge } from "@/components/incidents/impact-badge";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
-import type { ResponsePlanRow } from "@/lib/queries/dto";
+import type { ResponsePlanListRow } from "@/lib/queries/response-plan-dto";
 import { responsePlanPath } from "@/lib/queries/paths";
 
-const col = columnHelper<ResponsePlanRow>();
-const columns: Columns<ResponsePlanRow> = [
+const col = columnHelper<ResponsePlanListRow>();
+const columns: Columns<ResponsePlanListRow> = [
   col.accessor("name", {
     header: "Name",
     cell: (c) => (
@@ -15,9 +16,49 @@ const columns: Columns<ResponsePlanRow> = [
     ),
   }),
   col.accessor("displayName", { header: "Display name", cell: (c) => c.getValue() || "—" }),
-  col.accessor("arn", { header: "ARN", cell: (c) => <span className="break-all text-muted">{c.getValue()}</span> }),
+  col.accessor("impact", { header: "Impact", cell: (c) => (c.getValue() ? <ImpactBadge impact={c.getValue()!} /> : "—") }),
+  col.accessor("engagementCount", { header: "Engagements", cell: (c) => c.getValue() }),
+  col.accessor("tags", {
+    header: "Tags",
+    cell: (c) => {
+      const tags = c.getValue();
+      if (!tags) return <span className="text-muted">Can&apos;t be read</span>;
+      const entries = Object.entries(tags);
+      return entries.length ? (
+        <ul className="flex flex-wrap gap-1">
+          {entries.map(([k, v]) => (
+            <li key={k} className="rounded bg-[#f4f4f4] px-1.5 text-sm break-all">
+              {v ? `${k}: ${v}` : k}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        "—"
+      );
+    },
+  }),
 ];
 
-export function ResponsePlansTable({ plans }: { plans: ResponsePlanRow[] }) {
-  return <DataTable label="Response plans" columns={columns} data={plans} getRowId={(p) => p.arn} empty="No response plans yet." />;
+export function ResponsePlansTable({ plans, canCreate }: { plans: ResponsePlanListRow[]; canCreate: boolean }) {
+  return (
+    <DataTable
+      label="Response plans"
+      columns={columns}
+      data={plans}
+      getRowId={(p) => p.arn}
+      empty={
+        canCreate ? (
+          <>
+            No response plans yet. An incident starts from a response plan:{" "}
+            <Link href="/response-plans/create" className="text-link underline">
+              create one
+            </Link>
+            .
+          </>
+        ) : (
+          "No response plans yet."
+        )
+      }
+    />
+  );
 }

@@ -1,6 +1,6 @@
 // Test fixtures: signed-in pages per role (signed in through next-auth's own endpoints, as the
 // sign-in form does), unique names, and the console steps several specs share.
-import { test as base, expect, type BrowserContext, type Page, type Request } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Locator, type Page, type Request } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { USERS, type E2eRole } from "./env";
 
@@ -12,7 +12,11 @@ export function uniqueName(prefix: string): string {
 }
 
 export async function signInThroughApi(context: BrowserContext, role: E2eRole): Promise<void> {
-  const user = USERS[role];
+  await signInAs(context, USERS[role]);
+}
+
+/** Signs a browser context in with an email and password (a user a test created, or an e2e role's). */
+export async function signInAs(context: BrowserContext, user: { email: string; password: string }): Promise<void> {
   const csrf = await context.request.get("/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const res = await context.request.post("/api/auth/callback/credentials", {
@@ -48,6 +52,22 @@ export async function createResponsePlan(page: Page, plan: PlanSpec): Promise<vo
   await page.getByRole("button", { name: "Create response plan" }).click();
   await expect(page).toHaveURL(new RegExp(`/response-plans/${plan.name}$`));
   await expect(page.getByRole("heading", { level: 1, name: plan.displayName ?? plan.name })).toBeVisible();
+}
+
+/** The newest activation code in the "Where the code went" panel of an open activation dialog. */
+export async function newestActivationCode(dialog: Locator): Promise<string> {
+  const newest = dialog.getByRole("list", { name: "Outbox messages" }).getByRole("listitem").first();
+  const text = await newest.textContent();
+  const code = /activation code is (\d{6,10})/.exec(text ?? "")?.[1];
+  expect(code, `an activation code in "${text}"`).toBeTruthy();
+  return code!;
+}
+
+/** Adds a contact or escalation plan in the response plan form's engagement picker (search, then add). */
+export async function pickEngagement(page: Page, search: string, label: string): Promise<void> {
+  await page.getByRole("searchbox", { name: "Search contacts and escalation plans" }).fill(search);
+  await page.getByRole("list", { name: "Matching contacts" }).getByRole("button", { name: `Add ${label}` }).click();
+  await expect(page.getByRole("list", { name: "Chosen engagements" })).toContainText(label);
 }
 
 /** The option label the start-incident dialog shows for a plan. */

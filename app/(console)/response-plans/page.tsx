@@ -7,13 +7,13 @@ import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { listResponsePlans } from "@/lib/queries/response-plans";
+import { listResponsePlanRows } from "@/lib/queries/response-plans";
 
 export const metadata: Metadata = { title: "Response plans" };
 
 export default async function ResponsePlansPage() {
   const user = await requireUser();
-  const plans = await listResponsePlans();
+  const plans = await listResponsePlanRows();
   return (
     <>
       <Breadcrumbs items={[{ label: "Incident Manager", href: "/incidents" }, { label: "Response plans" }]} />
@@ -30,7 +30,7 @@ export default async function ResponsePlansPage() {
       />
       {plans.ok ? (
         <Container flush>
-          <ResponsePlansTable plans={plans.data} />
+          <ResponsePlansTable plans={plans.data} canCreate={can(user.role, "plans.write")} />
         </Container>
       ) : (
         <ErrorAlert error={plans.error} />

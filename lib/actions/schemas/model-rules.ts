@@ -12,7 +12,8 @@ export type FieldFor = (memberPath: string) => string | undefined;
 
 /** AWS's "Value 'x' at 'path' failed to satisfy constraint: Member must ..." → "Must ...". */
 export function fieldMessage(message: string): string {
-  const rule = message.replace(/^Value(?: .*?)? at '[^']*' failed to satisfy constraint: /s, "");
+  // "Value 'x' at 'path'…", or "Value at 'path'…" for lists, maps and unions (no value shown).
+  const rule = message.replace(/^Value (?:.*? )?at '[^']*' failed to satisfy constraint: /s, "");
   if (/^Member must not be null$/.test(rule)) return "Required.";
   const text = rule.replace(/^Member must/, "Must");
   // A pattern is shown as is: a trailing period would read as part of it.

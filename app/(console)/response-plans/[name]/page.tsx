@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ImpactBadge } from "@/components/incidents/impact-badge";
-import { Alert, ErrorAlert } from "@/components/ui/alert";
+import { StartIncidentDialog } from "@/components/incidents/start-incident-dialog";
+import { DeleteResponsePlanDialog } from "@/components/response-plans/delete-response-plan-dialog";
+import { ResponsePlanSections } from "@/components/response-plans/plan-sections";
+import { ErrorAlert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { Container } from "@/components/ui/container";
-import { KeyValuePairs } from "@/components/ui/key-value";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getResponsePlanByName } from "@/lib/queries/response-plans";
 
@@ -16,8 +17,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function ResponsePlanPage({ params }: Params) {
-  await requireUser();
-  const { name } = await params;
+  const user = await requireUser();
+  const name = decodeURIComponent((await params).name);
   const result = await getResponsePlanByName(name);
   if (!result.ok && result.error.name === "ResourceNotFoundException") notFound();
   const crumbs = [
@@ -34,58 +35,24 @@ export default async function ResponsePlanPage({ params }: Params) {
     );
   }
   const plan = result.data;
-  const template = plan.incidentTemplate;
-  const tags = Object.entries(template?.incidentTags ?? {});
+  const canStart = can(user.role, "incidents.write");
+  const canWrite = can(user.role, "plans.write");
   return (
     <>
       <Breadcrumbs items={crumbs} />
-      <PageHeader title={plan.displayName || plan.name} description={plan.displayName ? plan.name : undefined} />
-      <div className="space-y-5">
-        <Container header="Response plan details">
-          <KeyValuePairs
-            items={[
-              { label: "Name", value: plan.name },
-              { label: "Display name", value: plan.displayName || null },
-              { label: "ARN", value: <span className="break-all">{plan.arn}</span> },
-            ]}
-          />
-        </Container>
-        <Container header="Incident defaults">
-          <KeyValuePairs
-            items={[
-              { label: "Title", value: template?.title },
-              { label: "Impact", value: template?.impact ? <ImpactBadge impact={template.impact} /> : null },
-              { label: "Summary", value: template?.summary || null },
-              { label: "Dedupe string", value: template?.dedupeString || null },
-              { label: "Incident tags", value: tags.length ? tags.map(([k, v]) => `${k}=${v}`).join(", ") : null },
-            ]}
-          />
-        </Container>
-        <Container header="Tags">
-          {!plan.tags.ok ? (
-            <Alert type="info" header="Tags can't be shown">
-              {plan.tags.error.name}: {plan.tags.error.message}
-            </Alert>
-          ) : Object.keys(plan.tags.data).length ? (
-            <KeyValuePairs items={Object.entries(plan.tags.data).map(([key, value]) => ({ label: key, value: value || "—" }))} />
-          ) : (
-            <p className="text-muted">No tags.</p>
-          )}
-        </Container>
-        <Container header="Engagements">
-          {plan.engagements?.length ? (
-            <ul className="list-disc space-y-1 pl-5">
-              {plan.engagements.map((arn) => (
-                <li key={arn} className="break-all">
-                  {arn}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-muted">No contacts are engaged when an incident starts.</p>
-          )}
-        </Container>
-      </div>
+      <PageHeader
+        title={plan.displayName || plan.name}
+        description={plan.displayName ? plan.name : undefined}
+        actions={
+          canStart || canWrite ? (
+            <>
+              {canWrite ? <DeleteResponsePlanDialog arn={plan.arn!} name={plan.name!} /> : null}
+              {canStart ? <StartIncidentDialog responsePlanArn={plan.arn} label="Start incident from this plan" /> : null}
+            </>
+          ) : null
+        }
+      />
+      <ResponsePlanSections plan={plan} canWrite={canWrite} />
     </>
   );
 }

@@ -1,0 +1,74 @@
+"use client";
+// A delete that can't be undone: the user types a word (or the resource's name) to enable it, as
+// Cloudscape asks for destructive actions. The action's error, if any, shows in the dialog.
+import { useState, useTransition, type ReactNode } from "react";
+import type { ActionError, ActionResult } from "@/lib/actions/result";
+import { ErrorAlert } from "./alert";
+import { Button } from "./button";
+import { Modal } from "./dialog";
+import { FormField, Input } from "./form-field";
+
+const NETWORK: ActionError = { name: "NetworkError", message: "The console could not be reached. Try again." };
+
+export function TypedConfirmDelete({
+  title,
+  confirmText,
+  children,
+  remove,
+  onDeleted,
+}: {
+  title: string;
+  /** What the user types to confirm. */
+  confirmText: string;
+  /** What is deleted, and what goes with it. */
+  children: ReactNode;
+  remove: () => Promise<ActionResult<unknown>>;
+  onDeleted: () => Promise<unknown> | void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState("");
+  const [error, setError] = useState<ActionError | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    setTyped("");
+    setError(null);
+  }
+
+  function confirm() {
+    setError(null);
+    startTransition(async () => {
+      const result = await remove().catch(() => null);
+      if (!result?.ok) return setError(result ? result.error : NETWORK);
+      await onDeleted();
+    });
+  }
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={onOpenChange}
+      title={title}
+      trigger={<Button>Delete</Button>}
+      footer={
+        <>
+          <Button variant="link" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button variant="primary" disabled={pending || typed.trim() !== confirmText} onClick={confirm}>
+            {pending ? "Deleting…" : "Delete"}
+          </Button>
+        </>
+      }
+    >
+      <div className="space-y-3">
+        {error ? <ErrorAlert error={error} /> : null}
+        <div className="break-words">{children}</div>
+        <FormField id="delete-confirm" label={`To confirm, type "${confirmText}"`}>
+          <Input id="delete-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+        </FormField>
+      </div>
+    </Modal>
+  );
+}
