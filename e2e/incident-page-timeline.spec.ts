@@ -198,6 +198,47 @@ test("an edit the server refuses is rolled back and explained", async ({ pageAs 
   await expect(eventItem(page, "Original text")).toHaveCount(0);
 });
 
+test("an edit shows at once, before the server answers, and is rolled back when the request fails", async ({ pageAs }) => {
+  const incident = await startIncidentViaApi({ title: `Optimistic ${uniqueName("t")}` });
+  const im = incidentsApi();
+  const { eventId } = await im.createTimelineEvent({ incidentRecordArn: incident.arn, eventType: "Custom Event", eventTime: new Date(), eventData: JSON.stringify("Before the edit") });
+  const page = await pageAs("responder");
+  await page.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await expect(eventItem(page, "Before the edit")).toBeVisible();
+
+  // The save's server-action request is held, then dropped as a lost connection would be.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let saw!: () => void;
+  const seen = new Promise<void>((resolve) => (saw = resolve));
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST" || request.headers()["next-action"] === undefined) return route.fallback();
+    saw();
+    await held;
+    await route.abort("connectionreset");
+  });
+
+  await eventItem(page, "Before the edit").getByRole("button", { name: "Edit" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit timeline event" });
+  await dialog.getByLabel("Description").fill("Optimistic edit");
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await seen;
+  // While the request is in flight the timeline already shows the edit, in place of the old text.
+  await expect(eventItem(page, "Optimistic edit")).toBeVisible();
+  await expect(eventItem(page, "Before the edit")).toHaveCount(0);
+
+  release();
+  // The request fails: the edit is taken back, the old text returns, and the failure is explained.
+  await expect(page.getByRole("alert").filter({ hasText: "could not be reached" })).toBeVisible();
+  await expect(eventItem(page, "Before the edit")).toBeVisible();
+  await expect(eventItem(page, "Optimistic edit")).toHaveCount(0);
+  await page.unroute("**/*");
+  // The server never had the edit.
+  const { event } = await im.getTimelineEvent({ incidentRecordArn: incident.arn, eventId });
+  expect(JSON.parse(event!.eventData!)).toBe("Before the edit");
+});
+
 test("the timeline fits a phone's width", async ({ browser, baseURL }) => {
   const incident = await startIncidentViaApi({ title: `Phone ${uniqueName("t")}` });
   const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 740 } });
