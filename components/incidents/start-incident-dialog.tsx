@@ -25,8 +25,12 @@ const startIncidentResolver = lazyZodResolver<StartIncidentFormValues>(() => imp
 const MAX_RELATED_ITEMS = 10;
 
 /** Started from a response plan's page, the dialog opens on that plan (`responsePlanArn`). */
-export function StartIncidentDialog({ responsePlanArn, label = "Start incident" }: { responsePlanArn?: string; label?: string } = {}) {
-  const [open, setOpen] = useState(false);
+export function StartIncidentDialog({
+  responsePlanArn,
+  label = "Start incident",
+  defaultOpen = false,
+}: { responsePlanArn?: string; label?: string; defaultOpen?: boolean } = {}) {
+  const [open, setOpen] = useState(defaultOpen);
   const router = useRouter();
   const queryClient = useQueryClient();
   const plans = useResponsePlanOptions(open);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { IncidentTabs } from "@/components/incidents/incident-tabs";
 import { IncidentsTable } from "@/components/incidents/incidents-table";
-import { StartIncidentDialog } from "@/components/incidents/start-incident-dialog";
+import { StartIncidentButton } from "@/components/incidents/start-incident-button";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Container } from "@/components/ui/container";
@@ -24,7 +24,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Incidents"
         description="Incidents that are open now, and the ones your team resolved."
-        actions={can(user.role, "incidents.write") ? <StartIncidentDialog /> : null}
+        actions={can(user.role, "incidents.write") ? <StartIncidentButton /> : null}
       />
       <Container flush>
         <div className="pt-2">

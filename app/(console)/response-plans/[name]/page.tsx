@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { StartIncidentDialog } from "@/components/incidents/start-incident-dialog";
+import { StartIncidentButton } from "@/components/incidents/start-incident-button";
 import { DeleteResponsePlanDialog } from "@/components/response-plans/delete-response-plan-dialog";
 import { ResponsePlanSections } from "@/components/response-plans/plan-sections";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -47,7 +47,7 @@ export default async function ResponsePlanPage({ params }: Params) {
           canStart || canWrite ? (
             <>
               {canWrite ? <DeleteResponsePlanDialog arn={plan.arn!} name={plan.name!} /> : null}
-              {canStart ? <StartIncidentDialog responsePlanArn={plan.arn} label="Start incident from this plan" /> : null}
+              {canStart ? <StartIncidentButton responsePlanArn={plan.arn} label="Start incident from this plan" /> : null}
             </>
           ) : null
         }
