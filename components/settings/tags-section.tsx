@@ -9,6 +9,7 @@ import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { TagRows } from "@/components/ui/tag-rows";
 import { Container } from "@/components/ui/container";
 import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -164,7 +165,6 @@ function TagsEditor({ arn, tags, onSaved }: { arn: string; tags: TagRow[]; onSav
     await queryClient.invalidateQueries({ queryKey: settingsKeys.tags(arn) });
   });
 
-  const tagsError = errors.tags?.message ?? errors.tags?.root?.message ?? errors.arn?.message;
   return (
     <form aria-label={`Tags of ${arn}`} onSubmit={onSubmit} noValidate className="space-y-3">
       <p className="text-muted">
@@ -172,32 +172,8 @@ function TagsEditor({ arn, tags, onSaved }: { arn: string; tags: TagRow[]; onSav
         {service === "ssm-contacts" ? " (Incident Manager Contacts: a tag needs a value)." : "."}
       </p>
       {formError ? <ErrorAlert error={formError} /> : null}
-      {rows.fields.length === 0 ? <p className="text-muted">No tags. Add one below.</p> : null}
-      {rows.fields.map((field, i) => {
-        const keyError = errors.tags?.[i]?.key?.message;
-        const valueError = errors.tags?.[i]?.value?.message;
-        return (
-          <fieldset key={field.id} className="grid items-start gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto]">
-            <legend className="sr-only">Tag {i + 1}</legend>
-            <FormField id={`resource-tag-key-${i}`} label={`Key ${i + 1}`} error={keyError}>
-              <Input {...fieldAria(`resource-tag-key-${i}`, { error: keyError })} {...form.register(`tags.${i}.key`)} />
-            </FormField>
-            <FormField id={`resource-tag-value-${i}`} label={`Value ${i + 1}`} error={valueError}>
-              <Input {...fieldAria(`resource-tag-value-${i}`, { error: valueError })} {...form.register(`tags.${i}.value`)} />
-            </FormField>
-            <Button variant="link" className="sm:mt-7" onClick={() => rows.remove(i)} aria-label={`Remove tag ${i + 1}`}>
-              Remove
-            </Button>
-          </fieldset>
-        );
-      })}
-      {tagsError ? (
-        <p role="alert" className="text-error">
-          {tagsError}
-        </p>
-      ) : null}
+      <TagRows form={form} rows={rows} idPrefix="resource-tag" extraError={errors.arn?.message} />
       <div className="flex flex-wrap gap-2">
-        <Button onClick={() => rows.append({ key: "", value: "" })}>Add tag</Button>
         <Button type="submit" variant="primary" disabled={isSubmitting}>
           {isSubmitting ? "Saving…" : "Save tags"}
         </Button>

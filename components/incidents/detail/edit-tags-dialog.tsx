@@ -5,8 +5,8 @@ import { useFieldArray, useForm } from "react-hook-form";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/form-field";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
+import { TagRows } from "@/components/ui/tag-rows";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { TagsFormValues } from "@/lib/actions/schemas/tags";
 import { updateIncidentTagsAction } from "@/lib/actions/update-incident-tags";
@@ -22,7 +22,7 @@ export function EditTagsDialog({ arn, tags, defaultOpen = false }: { arn: string
   const current: TagsFormValues = { arn, tags };
   const form = useForm({ resolver: tagsResolver, defaultValues: current });
   const rows = useFieldArray({ control: form.control, name: "tags" });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const { formError, run, clearFormError } = useActionForm(form.setError, ["tags"]);
 
   function onOpenChange(next: boolean) {
@@ -38,7 +38,6 @@ export function EditTagsDialog({ arn, tags, defaultOpen = false }: { arn: string
     await queryClient.invalidateQueries({ queryKey: incidentKeys.tags(arn) });
   });
 
-  const tagsError = errors.tags?.message ?? errors.tags?.root?.message;
   return (
     <Modal
       open={open}
@@ -58,46 +57,7 @@ export function EditTagsDialog({ arn, tags, defaultOpen = false }: { arn: string
     >
       <form id="edit-tags-form" onSubmit={onSubmit} noValidate className="space-y-3">
         {formError ? <ErrorAlert error={formError} /> : null}
-        {rows.fields.length === 0 ? <p className="text-muted">No tags. Add one below.</p> : null}
-        {rows.fields.map((field, i) => {
-          const keyError = errors.tags?.[i]?.key?.message;
-          return (
-            <fieldset key={field.id} className="flex flex-wrap items-start gap-2">
-              <legend className="sr-only">Tag {i + 1}</legend>
-              <div className="min-w-0 flex-1">
-                <label htmlFor={`tag-key-${i}`} className="block text-sm font-bold">
-                  Key {i + 1}
-                </label>
-                <Input
-                  id={`tag-key-${i}`}
-                  aria-invalid={keyError ? true : undefined}
-                  aria-errormessage={keyError ? `tag-key-${i}-error` : undefined}
-                  {...form.register(`tags.${i}.key`)}
-                />
-                {keyError ? (
-                  <p id={`tag-key-${i}-error`} className="text-error">
-                    {keyError}
-                  </p>
-                ) : null}
-              </div>
-              <div className="min-w-0 flex-1">
-                <label htmlFor={`tag-value-${i}`} className="block text-sm font-bold">
-                  Value {i + 1}
-                </label>
-                <Input id={`tag-value-${i}`} {...form.register(`tags.${i}.value`)} />
-              </div>
-              <Button variant="link" className="mt-5" onClick={() => rows.remove(i)} aria-label={`Remove tag ${i + 1}`}>
-                Remove
-              </Button>
-            </fieldset>
-          );
-        })}
-        {tagsError ? (
-          <p role="alert" className="text-error">
-            {tagsError}
-          </p>
-        ) : null}
-        <Button onClick={() => rows.append({ key: "", value: "" })}>Add tag</Button>
+        <TagRows form={form} rows={rows} idPrefix="tag" />
       </form>
     </Modal>
   );
