@@ -66,7 +66,8 @@ export function processNotifier(): Notifier {
 /** The services for a caller, from the process's configuration. */
 export function services(caller: Caller): Services {
   const cfg = config();
-  if (cfg.backend === "aws") return awsServices(aws(cfg));
-  // Every change made through the process's services is published to the consoles' live streams.
+  // Every change made through the process's services is published on the live bus: the consoles'
+  // live streams (local mode) and the caches that must forget what changed (aws mode).
+  if (cfg.backend === "aws") return withLiveEvents(awsServices(aws(cfg)), liveBus());
   return withLiveEvents(localServices(caller, { db: db(), accountId: cfg.accountId, region: cfg.region, notifier: processNotifier() }), liveBus());
 }

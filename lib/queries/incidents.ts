@@ -1,9 +1,12 @@
 // Incident reads for server components and GET route handlers, as the signed-in user.
 import "server-only";
 import type { Filter, IncidentRecordSummary } from "@aws-sdk/client-ssm-incidents";
+import { LRUCache } from "lru-cache";
 import { withServices, type ServiceContext } from "@/lib/actions/safe-action";
 import { config } from "@/lib/config";
 import { principalArn } from "@/lib/im/local/arns";
+import { liveBus } from "@/lib/live";
+import { isMutation } from "@/lib/live/events";
 import { toIncidentDetail, toIncidentRow, type EngagementCounts, type IncidentPage, type IncidentStatus } from "./dto";
 import { CREATED_SINCE, type IncidentListFilter } from "./incident-filters";
 import { searchIncidents } from "./search-incidents";
@@ -32,11 +35,36 @@ export function toRecordFilters(filter: IncidentListFilter, now = Date.now()): F
 }
 
 /**
+ * In aws mode a count costs 1 + (engagements) AWS calls per incident, on every load of the list
+ * (and the console polls every 10 s there): counts are kept 30 s per incident, so a page of 20
+ * incidents costs AWS nothing on most refreshes. A change to engagements or pages made through a
+ * console (any instance: the live bus) forgets them all at once; changes made elsewhere (the AWS
+ * CLI, AWS's console) show within 30 s. Local mode reads its own database: always exact.
+ */
+export const AWS_ENGAGEMENT_COUNTS_TTL_MS = 30_000;
+const awsCounts = new LRUCache<string, EngagementCounts>({ max: 5_000, ttl: AWS_ENGAGEMENT_COUNTS_TTL_MS });
+const globalForCounts = globalThis as unknown as { imCountsListening?: boolean };
+
+function awsCountsCache(): LRUCache<string, EngagementCounts> {
+  if (!globalForCounts.imCountsListening) {
+    globalForCounts.imCountsListening = true;
+    liveBus().subscribe((event) => {
+      if (event.service === "ssm-contacts" && isMutation(event.operation)) awsCounts.clear();
+    });
+  }
+  return awsCounts;
+}
+
+/**
  * For each incident, how many contacts and escalation plans were engaged (ListEngagements by
  * IncidentId) and how many of those engagements were acknowledged (a page with a ReadTime). The
  * contract's own reads, so AWS answers it too; one incident's failure leaves its cell empty.
  */
 async function engagementCounts(ctx: ServiceContext, incidentArn: string): Promise<EngagementCounts | null> {
+  if (config().backend === "aws") {
+    const kept = awsCountsCache().get(incidentArn);
+    if (kept) return kept;
+  }
   try {
     const engagements = [];
     let token: string | undefined;
@@ -51,7 +79,9 @@ async function engagementCounts(ctx: ServiceContext, incidentArn: string): Promi
         return (Pages ?? []).some((p) => p.ReadTime);
       }),
     );
-    return { engaged: engagements.length, acknowledged: acked.filter(Boolean).length };
+    const counts = { engaged: engagements.length, acknowledged: acked.filter(Boolean).length };
+    if (config().backend === "aws") awsCountsCache().set(incidentArn, counts);
+    return counts;
   } catch (e) {
     console.error(`[listIncidents] engagements of ${incidentArn}`, e);
     return null;
