@@ -42,17 +42,19 @@ export function toRecordFilters(filter: IncidentListFilter, now = Date.now()): F
  * CLI, AWS's console) show within 30 s. Local mode reads its own database: always exact.
  */
 export const AWS_ENGAGEMENT_COUNTS_TTL_MS = 30_000;
-const awsCounts = new LRUCache<string, EngagementCounts>({ max: 5_000, ttl: AWS_ENGAGEMENT_COUNTS_TTL_MS });
-const globalForCounts = globalThis as unknown as { imCountsListening?: boolean };
+// One cache per process, and the bus listener that clears it: kept on globalThis so that every
+// copy of this module the bundler makes shares them (as the live bus itself does).
+const globalForCounts = globalThis as unknown as { imAwsEngagementCounts?: LRUCache<string, EngagementCounts> };
 
 function awsCountsCache(): LRUCache<string, EngagementCounts> {
-  if (!globalForCounts.imCountsListening) {
-    globalForCounts.imCountsListening = true;
+  if (!globalForCounts.imAwsEngagementCounts) {
+    const cache = new LRUCache<string, EngagementCounts>({ max: 5_000, ttl: AWS_ENGAGEMENT_COUNTS_TTL_MS });
     liveBus().subscribe((event) => {
-      if (event.service === "ssm-contacts" && isMutation(event.operation)) awsCounts.clear();
+      if (event.service === "ssm-contacts" && isMutation(event.operation)) cache.clear();
     });
+    globalForCounts.imAwsEngagementCounts = cache;
   }
-  return awsCounts;
+  return globalForCounts.imAwsEngagementCounts;
 }
 
 /**
@@ -61,10 +63,9 @@ function awsCountsCache(): LRUCache<string, EngagementCounts> {
  * contract's own reads, so AWS answers it too; one incident's failure leaves its cell empty.
  */
 async function engagementCounts(ctx: ServiceContext, incidentArn: string): Promise<EngagementCounts | null> {
-  if (config().backend === "aws") {
-    const kept = awsCountsCache().get(incidentArn);
-    if (kept) return kept;
-  }
+  const cache = config().backend === "aws" ? awsCountsCache() : undefined;
+  const kept = cache?.get(incidentArn);
+  if (kept) return kept;
   try {
     const engagements = [];
     let token: string | undefined;
@@ -80,7 +81,7 @@ async function engagementCounts(ctx: ServiceContext, incidentArn: string): Promi
       }),
     );
     const counts = { engaged: engagements.length, acknowledged: acked.filter(Boolean).length };
-    if (config().backend === "aws") awsCountsCache().set(incidentArn, counts);
+    cache?.set(incidentArn, counts);
     return counts;
   } catch (e) {
     console.error(`[listIncidents] engagements of ${incidentArn}`, e);
