@@ -14,6 +14,7 @@ import type { ContactReferences } from "@/lib/queries/contact-dto";
 import { contactKeys } from "@/lib/queries/keys";
 import { escalationPlanPath, responsePlanPath } from "@/lib/queries/paths";
 import { readJson, ReadError } from "@/lib/queries/read-json";
+import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 export function DeleteContactButton({ arn, alias, kind }: { arn: string; alias: string; kind: "contact" | "escalation plan" }) {
   const [open, setOpen] = useState(false);
@@ -35,7 +36,7 @@ export function DeleteContactButton({ arn, alias, kind }: { arn: string; alias: 
     startTransition(async () => {
       const result = await deleteContactAction({ arn }).catch(() => null);
       if (!result?.ok) {
-        setError(result ? result.error : { name: "NetworkError", message: "The console could not be reached. Try again." });
+        setError(result ? result.error : NETWORK_ERROR);
         return;
       }
       await queryClient.invalidateQueries({ queryKey: contactKeys.all });

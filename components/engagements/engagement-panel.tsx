@@ -15,8 +15,8 @@ import type { ActionError } from "@/lib/actions/result";
 import { stopEngagementAction } from "@/lib/actions/engagements";
 import type { EngagementRow } from "@/lib/queries/dto";
 import { contactAlias } from "@/lib/queries/paths";
+import { NETWORK_ERROR } from "@/components/ui/use-action";
 
-const NETWORK: ActionError = { name: "NetworkError", message: "The console could not be reached. Try again." };
 
 export function EngagementPanel({
   incidentArn,
@@ -134,7 +134,7 @@ export function StopEngagementDialog({
               start(async () => {
                 setError(null);
                 const result = await stopEngagementAction({ incidentArn, engagementArn, reason }).catch(() => null);
-                if (!result?.ok) return setError(result?.error ?? NETWORK);
+                if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
                 await onDone();
                 setOpen(false);
               })

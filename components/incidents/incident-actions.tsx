@@ -1,12 +1,12 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { deferred, standInButton } from "@/components/ui/deferred";
+import { useAction } from "@/components/ui/use-action";
 import { Modal } from "@/components/ui/dialog";
-import type { ActionError } from "@/lib/actions/result";
 import { updateIncidentAction } from "@/lib/actions/update-incident";
 import type { IncidentDetail } from "@/lib/queries/dto";
 import { incidentKeys } from "@/lib/queries/keys";
@@ -23,21 +23,17 @@ export function IncidentActions({ incident }: { incident: IncidentDetail }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { error, pending, run, clearError } = useAction();
 
   function setStatus(status: "OPEN" | "RESOLVED") {
-    setError(null);
-    startTransition(async () => {
-      const result = await updateIncidentAction({ arn: incident.arn, status }).catch(() => null);
-      if (!result || !result.ok) {
-        setError(result ? result.error : { name: "NetworkError", message: "The console could not be reached. Try again." });
-        return;
-      }
-      setConfirming(false);
-      await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
-      router.refresh();
-    });
+    run(
+      () => updateIncidentAction({ arn: incident.arn, status }),
+      async () => {
+        setConfirming(false);
+        await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
+        router.refresh();
+      },
+    );
   }
 
   return (
@@ -49,7 +45,7 @@ export function IncidentActions({ incident }: { incident: IncidentDetail }) {
             open={confirming}
             onOpenChange={(open) => {
               setConfirming(open);
-              if (!open) setError(null);
+              if (!open) clearError();
             }}
             title="Resolve incident"
             trigger={<Button variant="primary">Resolve</Button>}

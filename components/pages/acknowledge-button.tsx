@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionError } from "@/lib/actions/result";
 import { acknowledgePageAction } from "@/lib/actions/engagements";
+import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 /** Acknowledge (AcceptPage READ) one page addressed to me; the error, if any, shows beside it. */
 export function AcknowledgeButton({ pageArn, label, onDone }: { pageArn: string; label: string; onDone: () => Promise<unknown> }) {
@@ -18,7 +19,7 @@ export function AcknowledgeButton({ pageArn, label, onDone }: { pageArn: string;
           start(async () => {
             setError(null);
             const result = await acknowledgePageAction({ pageArn }).catch(() => null);
-            if (!result?.ok) setError(result?.error ?? { name: "NetworkError", message: "The console could not be reached. Try again." });
+            if (!result?.ok) setError(result?.error ?? NETWORK_ERROR);
             await onDone();
           })
         }

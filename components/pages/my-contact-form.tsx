@@ -12,6 +12,7 @@ import { setMyContactAction } from "@/lib/actions/engagements";
 import { incidentKeys, pageKeys } from "@/lib/queries/keys";
 import { contactAlias } from "@/lib/queries/paths";
 import { ReadError } from "@/lib/queries/read-json";
+import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 /** Which personal contact is me (lib/auth/my-contact.ts): its pages are my pages. */
 export function MyContactForm({ contactArn }: { contactArn: string | null }) {
@@ -30,7 +31,7 @@ export function MyContactForm({ contactArn }: { contactArn: string | null }) {
     start(async () => {
       setError(null);
       const result = await setMyContactAction({ contactArn: chosen }).catch(() => null);
-      if (!result?.ok) return setError(result?.error ?? { name: "NetworkError", message: "The console could not be reached. Try again." });
+      if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
       setEditing(false);
       await queryClient.invalidateQueries({ queryKey: pageKeys.all });
       await queryClient.invalidateQueries({ queryKey: incidentKeys.all });

@@ -14,7 +14,7 @@ import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { ApiKeyRow, CreatedKey } from "@/lib/queries/settings-dto";
 import { ConfirmDialog } from "./confirm-dialog";
 import { CopyButton } from "./copy-button";
-import { NETWORK_ERROR } from "./use-settings-action";
+import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 export function ApiKeysSection({ keys, region }: { keys: ApiKeyRow[]; region: string }) {
   const [created, setCreated] = useState<CreatedKey | null>(null);

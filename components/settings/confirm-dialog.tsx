@@ -4,7 +4,7 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
 import type { ActionResult } from "@/lib/actions/result";
-import { useSettingsAction } from "./use-settings-action";
+import { useAction } from "@/components/ui/use-action";
 
 /**
  * Asks before a server action that can't be undone (revoke a key, remove a Region, delete a
@@ -27,7 +27,7 @@ export function ConfirmDialog({
   onClose: () => void;
   children: ReactNode;
 }) {
-  const { error, pending, run } = useSettingsAction();
+  const { error, pending, run } = useAction();
   return (
     <Modal
       open

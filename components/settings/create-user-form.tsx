@@ -8,7 +8,7 @@ import type { ActionError } from "@/lib/actions/result";
 import { createUserAction } from "@/lib/actions/settings";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { PASSWORD_MIN } from "@/lib/users/user";
-import { NETWORK_ERROR } from "./use-settings-action";
+import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 const EMPTY = { email: "", name: "", role: "responder" as Role, password: "" };
 const FIELDS = ["email", "name", "role", "password"] as const;

@@ -10,7 +10,7 @@ import type { ActionError } from "@/lib/actions/result";
 import { linkUserContactAction } from "@/lib/actions/settings";
 import { ReadError } from "@/lib/queries/read-json";
 import type { UserRow } from "@/lib/queries/settings-dto";
-import { NETWORK_ERROR } from "./use-settings-action";
+import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 /** Picks the personal contact that pages a user (the same link as My pages' "Your contact"). */
 export function LinkContactDialog({ user, onClose }: { user: UserRow; onClose: () => void }) {

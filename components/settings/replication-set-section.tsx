@@ -21,7 +21,7 @@ import { ConfirmDialog } from "./confirm-dialog";
 import { CreateReplicationSetForm } from "./create-replication-set-form";
 import { DeleteReplicationSetDialog } from "./delete-replication-set-dialog";
 import { readErrorOf } from "./use-resource-options";
-import { useSettingsAction } from "./use-settings-action";
+import { useAction } from "@/components/ui/use-action";
 
 type ReplicationSet = NonNullable<ReplicationSetView>;
 
@@ -81,7 +81,7 @@ export function ReplicationSetSection({ initial, region, mode }: { initial: Repl
 
 function DeletionProtectionSwitch({ set }: { set: ReplicationSet }) {
   const queryClient = useQueryClient();
-  const { error, pending, run } = useSettingsAction();
+  const { error, pending, run } = useAction();
   const on = set.deletionProtected;
   return (
     <div className="space-y-2">

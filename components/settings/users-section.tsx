@@ -16,7 +16,7 @@ import { contactAlias } from "@/lib/queries/paths";
 import type { UserRow } from "@/lib/queries/settings-dto";
 import { CreateUserForm } from "./create-user-form";
 import { LinkContactDialog } from "./link-contact-dialog";
-import { NETWORK_ERROR } from "./use-settings-action";
+import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 export function UsersSection({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
   const [error, setError] = useState<ActionError | null>(null);

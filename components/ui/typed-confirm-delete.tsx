@@ -1,14 +1,13 @@
 "use client";
 // A delete that can't be undone: the user types a word (or the resource's name) to enable it, as
 // Cloudscape asks for destructive actions. The action's error, if any, shows in the dialog.
-import { useState, useTransition, type ReactNode } from "react";
-import type { ActionError, ActionResult } from "@/lib/actions/result";
+import { useState, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/actions/result";
 import { ErrorAlert } from "./alert";
 import { Button } from "./button";
 import { Modal } from "./dialog";
 import { FormField, Input } from "./form-field";
-
-const NETWORK: ActionError = { name: "NetworkError", message: "The console could not be reached. Try again." };
+import { useAction } from "./use-action";
 
 export function TypedConfirmDelete({
   title,
@@ -27,23 +26,15 @@ export function TypedConfirmDelete({
 }) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { error, pending, run, clearError } = useAction();
 
   function onOpenChange(next: boolean) {
     setOpen(next);
     setTyped("");
-    setError(null);
+    clearError();
   }
 
-  function confirm() {
-    setError(null);
-    startTransition(async () => {
-      const result = await remove().catch(() => null);
-      if (!result?.ok) return setError(result ? result.error : NETWORK);
-      await onDeleted();
-    });
-  }
+  const confirm = () => run(remove, onDeleted);
 
   return (
     <Modal

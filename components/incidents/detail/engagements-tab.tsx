@@ -14,8 +14,8 @@ import { engageContactAction } from "@/lib/actions/engagements";
 import { incidentKeys } from "@/lib/queries/keys";
 import { ReadError } from "@/lib/queries/read-json";
 import { useEngagements } from "./use-engagements";
+import { NETWORK_ERROR } from "@/components/ui/use-action";
 
-const NETWORK: ActionError = { name: "NetworkError", message: "The console could not be reached. Try again." };
 
 /**
  * The Engagements tab: every contact and escalation plan engaged for the incident, each page with
@@ -88,7 +88,7 @@ function EngageDialog({ incidentArn, onDone }: { incidentArn: string; onDone: ()
                   return;
                 }
                 const result = await engageContactAction({ incidentArn, contactArn }).catch(() => null);
-                if (!result?.ok) return setError(result?.error ?? NETWORK);
+                if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
                 await onDone();
                 close(false);
               })

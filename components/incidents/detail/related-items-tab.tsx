@@ -3,9 +3,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
-import { deferred } from "@/components/ui/deferred";
+import { deferred, standInButton } from "@/components/ui/deferred";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import type { ActionError } from "@/lib/actions/result";
 import { RELATED_ITEM_TYPES } from "@/lib/actions/schemas/related-item-types";
@@ -15,6 +15,7 @@ import { incidentKeys } from "@/lib/queries/keys";
 import { incidentPath } from "@/lib/queries/paths";
 import { ReadError } from "@/lib/queries/read-json";
 import { useRelatedItems } from "./use-related-items";
+import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 const TYPE_LABEL = new Map(RELATED_ITEM_TYPES.map((t) => [t.value as string, t.label]));
 const TYPE_ORDER = new Map(RELATED_ITEM_TYPES.map((t, i) => [t.value as string, i]));
@@ -44,15 +45,7 @@ const col = columnHelper<RelatedItemRow>();
 // The add form (react-hook-form) loads when "Add related item" is first pressed.
 const AddRelatedItemForm = deferred<{ incidentArn: string; onAdded: () => Promise<unknown> }>(
   () => import("./add-related-item-form").then((m) => m.AddRelatedItemForm),
-  function AddRelatedItemButton({ activate, warm, busy }) {
-    return (
-      <div>
-        <Button onClick={activate} onPointerEnter={warm} onFocus={warm} aria-busy={busy || undefined}>
-          Add related item
-        </Button>
-      </div>
-    );
-  },
+  standInButton("Add related item", buttonClass("normal")),
 );
 /** The Related items tab: the incident's items grouped by type, with add and remove for writers. */
 export function RelatedItemsTab({ incidentArn, canWrite }: { incidentArn: string; canWrite: boolean }) {
@@ -86,7 +79,7 @@ export function RelatedItemsTab({ incidentArn, canWrite }: { incidentArn: string
                     setRemoveError(null);
                     const { type, value } = c.row.original;
                     const result = await removeRelatedItemAction({ incidentArn, type, value }).catch(() => null);
-                    if (!result?.ok) setRemoveError(result?.error ?? { name: "NetworkError", message: "The console could not be reached. Try again." });
+                    if (!result?.ok) setRemoveError(result?.error ?? NETWORK_ERROR);
                     await refresh();
                   })
                 }
