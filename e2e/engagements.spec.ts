@@ -4,7 +4,7 @@
 // controls. Runs on both consoles (local and aws mode).
 import { contactsApi, createPersonalContact, createPlanThroughApi, incidentsApi } from "./support/aws-api";
 import { expect, test, uniqueName, replayAction } from "./support/fixtures";
-import { incidentPath } from "../lib/queries/paths";
+import { incidentPath } from "../lib/console/incidents/paths";
 import type { Page } from "@playwright/test";
 
 async function newIncident(title: string): Promise<string> {

@@ -2,7 +2,7 @@
 // (edit), the summary as safe Markdown, delete with confirmation; user-written HTML stays inert;
 // a viewer sees no mutating control and the server refuses a forced timeline write.
 import type { Page } from "@playwright/test";
-import { incidentPath } from "../lib/queries/paths";
+import { incidentPath } from "../lib/console/incidents/paths";
 import { expect, test, uniqueName, replayAction } from "./support/fixtures";
 import { startIncidentViaApi } from "./support/incidents-api";
 

@@ -3,7 +3,7 @@
 // filter by type; jump to now; exports of every event; the "n" and "?" shortcuts; rollback.
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "@playwright/test";
-import { incidentPath } from "../lib/queries/paths";
+import { incidentPath } from "../lib/console/incidents/paths";
 import { USERS, type E2eRole } from "./support/env";
 import { expect, signInThroughApi, test, uniqueName } from "./support/fixtures";
 import { incidentsApi, startIncidentViaApi } from "./support/incidents-api";

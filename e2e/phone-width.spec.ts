@@ -2,7 +2,7 @@
 // (wide tables scroll inside their own box).
 import { createPersonalContact, createPlanThroughApi, incidentsApi } from "./support/aws-api";
 import { expect, test, uniqueName } from "./support/fixtures";
-import { incidentPath } from "../lib/queries/paths";
+import { incidentPath } from "../lib/console/incidents/paths";
 
 test("the incidents list, the incident's tabs and My pages fit a 375 px screen", async ({ pageAs }, testInfo) => {
   const contact = await createPersonalContact("phone");

@@ -6,7 +6,7 @@
 // A responder user made in Settings and linked to the contact acknowledges it from My pages.
 // Runs on both consoles: in aws mode the activation code is read from the first (local) console's
 // outbox, since the AWS API keeps no copy of codes.
-import { incidentPath } from "../lib/queries/paths";
+import { incidentPath } from "../lib/console/incidents/paths";
 import { BASE_URL } from "./support/env";
 import { expect, newestActivationCode, pickEngagement, signInAs, signInThroughApi, test, uniqueName } from "./support/fixtures";
 

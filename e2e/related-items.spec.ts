@@ -2,7 +2,7 @@
 // carrying HTML stays text; a viewer sees no controls and the server refuses a forced add.
 import { createPlanThroughApi, incidentsApi } from "./support/aws-api";
 import { expect, test, uniqueName, replayAction } from "./support/fixtures";
-import { incidentPath } from "../lib/queries/paths";
+import { incidentPath } from "../lib/console/incidents/paths";
 
 async function newIncident(title: string): Promise<string> {
   const planArn = await createPlanThroughApi(uniqueName("items-plan"), "Items template", 4);

@@ -3,10 +3,10 @@
 // per-request cost (a bare Next route handler tops out near 1,000 req/s on the 2-core machine,
 // issue 3 asks for 2,000 GetIncidentRecord req/s).
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
-import { bodyTooLarge, type RawWireHandler } from "@/lib/im/wire/handler";
-import { processRawWireHandler } from "@/lib/im/wire/route";
+import { bodyTooLarge, type RawWireHandler } from "@/lib/wire/handler";
+import { processRawWireHandler } from "@/lib/wire/route";
 import type { ServiceId } from "@/lib/im/model";
-import type { WireHeaders } from "@/lib/im/wire/wire-error";
+import type { WireHeaders } from "@/lib/wire/wire-error";
 
 const PREFIXES: [string, ServiceId][] = [
   ["/api/aws/ssm-incidents", "ssm-incidents"],

@@ -11,11 +11,11 @@ import { Container } from "@/components/ui/container";
 import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field";
 import { StatusIndicator } from "@/components/ui/status-indicator";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { createContactAction } from "@/lib/actions/create-contact";
-import { CHANNEL_TYPES, contactFieldNames, contactFormSchema, emptyContactForm, minutes, type ContactFormValues } from "@/lib/actions/schemas/contact";
-import { updateContactAction } from "@/lib/actions/update-contact";
-import { contactKeys } from "@/lib/queries/keys";
-import { contactPath } from "@/lib/queries/paths";
+import { createContactAction } from "@/lib/console/contacts/actions";
+import { CHANNEL_TYPES, contactFieldNames, contactFormSchema, emptyContactForm, minutes, type ContactFormValues } from "@/lib/console/contacts/schemas";
+import { updateContactAction } from "@/lib/console/contacts/update-contact";
+import { contactKeys } from "@/lib/console/incidents/keys";
+import { contactPath } from "@/lib/console/incidents/paths";
 import { EngagementTimeline } from "./engagement-timeline";
 import { channelTypeLabel } from "./labels";
 

@@ -8,10 +8,10 @@ import { TokenPager, useTokenPages } from "@/components/ui/token-pager";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import { Input, Select } from "@/components/ui/form-field";
 import { StatusIndicator } from "@/components/ui/status-indicator";
-import type { ContactPage, ContactRow, ContactType } from "@/lib/queries/contact-dto";
-import { contactKeys } from "@/lib/queries/keys";
-import { contactPathFor } from "@/lib/queries/paths";
-import { readJson, ReadError } from "@/lib/queries/read-json";
+import type { ContactPage, ContactRow, ContactType } from "@/lib/console/contacts/dto";
+import { contactKeys } from "@/lib/console/incidents/keys";
+import { contactPathFor } from "@/lib/console/incidents/paths";
+import { readJson, ReadError } from "@/lib/console/core/errors";
 import { contactTypeLabel } from "./labels";
 
 const col = columnHelper<ContactRow>();

@@ -8,12 +8,12 @@ import { useState, useTransition } from "react";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
-import { deleteContactAction } from "@/lib/actions/delete-contact";
-import type { ActionError } from "@/lib/actions/result";
-import type { ContactReferences } from "@/lib/queries/contact-dto";
-import { contactKeys } from "@/lib/queries/keys";
-import { escalationPlanPath, responsePlanPath } from "@/lib/queries/paths";
-import { readJson, ReadError } from "@/lib/queries/read-json";
+import { deleteContactAction } from "@/lib/console/contacts/delete-contact";
+import type { ActionError } from "@/lib/console/core/result";
+import type { ContactReferences } from "@/lib/console/contacts/dto";
+import { contactKeys } from "@/lib/console/incidents/keys";
+import { escalationPlanPath, responsePlanPath } from "@/lib/console/incidents/paths";
+import { readJson, ReadError } from "@/lib/console/core/errors";
 import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 export function DeleteContactButton({ arn, alias, kind }: { arn: string; alias: string; kind: "contact" | "escalation plan" }) {

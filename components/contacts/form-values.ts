@@ -1,7 +1,7 @@
 // A stored contact as the values of its edit form.
-import type { ContactFormValues } from "@/lib/actions/schemas/contact";
-import type { EscalationPlanFormValues } from "@/lib/actions/schemas/escalation-plan";
-import type { ContactDetail } from "@/lib/queries/contact-dto";
+import type { ContactFormValues } from "@/lib/console/contacts/schemas";
+import type { EscalationPlanFormValues } from "@/lib/console/escalation-plans/schemas";
+import type { ContactDetail } from "@/lib/console/contacts/dto";
 
 export function contactFormValues(c: ContactDetail): ContactFormValues {
   return {

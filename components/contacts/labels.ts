@@ -1,5 +1,5 @@
 // Words the console uses for contact enums.
-import type { ContactType } from "@/lib/queries/contact-dto";
+import type { ContactType } from "@/lib/console/contacts/dto";
 
 export function channelTypeLabel(type: string): string {
   return type === "EMAIL" ? "Email" : type === "SMS" ? "SMS" : type === "VOICE" ? "Voice" : type;

@@ -2,7 +2,7 @@
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
-import type { PageRow } from "@/lib/queries/contact-dto";
+import type { PageRow } from "@/lib/console/contacts/dto";
 
 const col = columnHelper<PageRow>();
 const columns: Columns<PageRow> = [

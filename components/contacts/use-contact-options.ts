@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { ContactOption } from "@/lib/queries/dto";
-import { contactKeys } from "@/lib/queries/keys";
-import { readJson } from "@/lib/queries/read-json";
+import type { ContactOption } from "@/lib/console/incidents/dto";
+import { contactKeys } from "@/lib/console/incidents/keys";
+import { readJson } from "@/lib/console/core/errors";
 
 /** Contacts and escalation plans for a picker, fetched once the picker opens. */
 export function useContactOptions(enabled: boolean) {

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/form-field";
-import { engagementListSearch, TIME_RANGES, type EngagementListFilter } from "@/lib/queries/engagement-filters";
+import { engagementListSearch, TIME_RANGES, type EngagementListFilter } from "@/lib/console/engagements/filters";
 
 /** ISO → the `YYYY-MM-DDTHH:mm` a datetime-local input shows, in the browser's time zone. */
 function toLocalInput(iso: string | undefined): string {

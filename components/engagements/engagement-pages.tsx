@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import type { EngagementDetail } from "@/lib/queries/engagement-dto";
+import type { EngagementDetail } from "@/lib/console/engagements/dto";
 import { EngagementPanel } from "./engagement-panel";
 
 /** The engagement's pages and receipts on its own page: a stop or acknowledge re-reads the page. */

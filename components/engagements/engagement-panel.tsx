@@ -11,10 +11,10 @@ import { Modal } from "@/components/ui/dialog";
 import { FormField, Textarea } from "@/components/ui/form-field";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
-import type { ActionError } from "@/lib/actions/result";
-import { stopEngagementAction } from "@/lib/actions/engagements";
-import type { EngagementRow } from "@/lib/queries/dto";
-import { contactAlias } from "@/lib/queries/paths";
+import type { ActionError } from "@/lib/console/core/result";
+import { stopEngagementAction } from "@/lib/console/engagements/actions";
+import type { EngagementRow } from "@/lib/console/incidents/dto";
+import { contactAlias } from "@/lib/console/incidents/paths";
 import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 

@@ -6,11 +6,11 @@ import { TokenPager, useTokenPages } from "@/components/ui/token-pager";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
-import type { EngagementListPage, EngagementListRow } from "@/lib/queries/engagement-dto";
-import { engagementListSearch, engagementPath, type EngagementListFilter } from "@/lib/queries/engagement-filters";
-import { engagementKeys } from "@/lib/queries/keys";
-import { contactAlias, incidentPath } from "@/lib/queries/paths";
-import { ReadError, readJson } from "@/lib/queries/read-json";
+import type { EngagementListPage, EngagementListRow } from "@/lib/console/engagements/dto";
+import { engagementListSearch, engagementPath, type EngagementListFilter } from "@/lib/console/engagements/filters";
+import { engagementKeys } from "@/lib/console/incidents/keys";
+import { contactAlias, incidentPath } from "@/lib/console/incidents/paths";
+import { ReadError, readJson } from "@/lib/console/core/errors";
 
 const col = columnHelper<EngagementListRow>();
 

@@ -10,17 +10,17 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
 import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { startEngagementAction } from "@/lib/actions/engagements";
+import { startEngagementAction } from "@/lib/console/engagements/actions";
 import {
   emptyStartEngagementForm,
   senderFrom,
   startEngagementFieldNames,
   startEngagementFormSchema,
   type StartEngagementFormValues,
-} from "@/lib/actions/schemas/engagement";
-import { engagementPath } from "@/lib/queries/engagement-filters";
-import { engagementKeys } from "@/lib/queries/keys";
-import { ReadError } from "@/lib/queries/read-json";
+} from "@/lib/console/engagements/schemas";
+import { engagementPath } from "@/lib/console/engagements/filters";
+import { engagementKeys } from "@/lib/console/incidents/keys";
+import { ReadError } from "@/lib/console/core/errors";
 
 /**
  * Start an engagement by hand (StartEngagement): page a contact or escalation plan with a

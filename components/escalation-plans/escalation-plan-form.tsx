@@ -11,12 +11,12 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { createEscalationPlanAction, updateEscalationPlanAction } from "@/lib/actions/save-escalation-plan";
-import { minutes } from "@/lib/actions/schemas/contact";
-import { emptyEscalationPlanForm, escalationFieldNames, escalationPlanFormSchema, type EscalationPlanFormValues } from "@/lib/actions/schemas/escalation-plan";
-import type { ContactRow } from "@/lib/queries/contact-dto";
-import { contactKeys } from "@/lib/queries/keys";
-import { aliasFromContactArn, escalationPlanPath } from "@/lib/queries/paths";
+import { createEscalationPlanAction, updateEscalationPlanAction } from "@/lib/console/escalation-plans/actions";
+import { minutes } from "@/lib/console/contacts/schemas";
+import { emptyEscalationPlanForm, escalationFieldNames, escalationPlanFormSchema, type EscalationPlanFormValues } from "@/lib/console/escalation-plans/schemas";
+import type { ContactRow } from "@/lib/console/contacts/dto";
+import { contactKeys } from "@/lib/console/incidents/keys";
+import { aliasFromContactArn, escalationPlanPath } from "@/lib/console/incidents/paths";
 
 type Form = UseFormReturn<EscalationPlanFormValues>;
 

@@ -2,9 +2,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { TypedConfirmDelete } from "@/components/ui/typed-confirm-delete";
-import { deleteIncidentAction } from "@/lib/actions/delete-incident";
-import type { IncidentDetail } from "@/lib/queries/dto";
-import { incidentKeys } from "@/lib/queries/keys";
+import { deleteIncidentAction } from "@/lib/console/incidents/delete-incident";
+import type { IncidentDetail } from "@/lib/console/incidents/dto";
+import { incidentKeys } from "@/lib/console/incidents/keys";
 
 /**
  * DeleteIncidentRecord cannot be undone (the timeline and related items go with it), so the

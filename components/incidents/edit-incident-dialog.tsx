@@ -8,15 +8,15 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
 import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { UpdateIncidentFormValues } from "@/lib/actions/schemas/incident";
+import type { UpdateIncidentFormValues } from "@/lib/console/incidents/schemas";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
-import { updateIncidentAction } from "@/lib/actions/update-incident";
-import type { IncidentDetail } from "@/lib/queries/dto";
-import { incidentKeys } from "@/lib/queries/keys";
+import { updateIncidentAction } from "@/lib/console/incidents/update-incident";
+import type { IncidentDetail } from "@/lib/console/incidents/dto";
+import { incidentKeys } from "@/lib/console/incidents/keys";
 import { ImpactOptions } from "./impact-options";
 
 const FIELDS = ["title", "impact", "summary"] as const;
-const updateIncidentResolver = lazyZodResolver<UpdateIncidentFormValues>(() => import("@/lib/actions/schemas/incident").then((m) => m.updateIncidentFormSchema));
+const updateIncidentResolver = lazyZodResolver<UpdateIncidentFormValues>(() => import("@/lib/console/incidents/schemas").then((m) => m.updateIncidentFormSchema));
 
 export function EditIncidentDialog({ incident, defaultOpen = false }: { incident: IncidentDetail; defaultOpen?: boolean }) {
   const [open, setOpen] = useState(defaultOpen);

@@ -7,9 +7,9 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { deferred, standInButton } from "@/components/ui/deferred";
 import { useAction } from "@/components/ui/use-action";
 import { Modal } from "@/components/ui/dialog";
-import { updateIncidentAction } from "@/lib/actions/update-incident";
-import type { IncidentDetail } from "@/lib/queries/dto";
-import { incidentKeys } from "@/lib/queries/keys";
+import { updateIncidentAction } from "@/lib/console/incidents/update-incident";
+import type { IncidentDetail } from "@/lib/console/incidents/dto";
+import { incidentKeys } from "@/lib/console/incidents/keys";
 import { DeleteIncidentDialog } from "./delete-incident-dialog";
 
 // The edit form (react-hook-form) loads when Edit is first used, not with the incident page.

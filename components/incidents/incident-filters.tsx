@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/form-field";
-import { CREATED_SINCE, incidentListSearch, isFiltered, type CreatedSince, type IncidentListFilter } from "@/lib/queries/incident-filters";
+import { CREATED_SINCE, incidentListSearch, isFiltered, type CreatedSince, type IncidentListFilter } from "@/lib/console/incidents/filters";
 import { IMPACTS, impactLabel } from "./impact";
 
 /**

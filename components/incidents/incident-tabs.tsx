@@ -2,8 +2,8 @@
 import * as Tabs from "@radix-ui/react-tabs";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
-import type { IncidentStatus } from "@/lib/queries/dto";
-import { incidentListSearch, type IncidentListFilter } from "@/lib/queries/incident-filters";
+import type { IncidentStatus } from "@/lib/console/incidents/dto";
+import { incidentListSearch, type IncidentListFilter } from "@/lib/console/incidents/filters";
 
 const TABS: { value: IncidentStatus; label: string }[] = [
   { value: "OPEN", label: "Open" },

@@ -9,19 +9,19 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
 import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { useResponsePlanOptions } from "@/components/response-plans/use-response-plan-options";
-import { startIncidentAction } from "@/lib/actions/start-incident";
-import type { StartIncidentFormValues } from "@/lib/actions/schemas/incident";
+import { useResponsePlanOptions } from "@/components/incidents/use-response-plan-options";
+import { startIncidentAction } from "@/lib/console/incidents/actions";
+import type { StartIncidentFormValues } from "@/lib/console/incidents/schemas";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
-import { incidentKeys } from "@/lib/queries/keys";
-import { contactAlias, incidentPath } from "@/lib/queries/paths";
-import { RELATED_ITEM_TYPES } from "@/lib/actions/schemas/related-item-types";
-import { ReadError } from "@/lib/queries/read-json";
+import { incidentKeys } from "@/lib/console/incidents/keys";
+import { contactAlias, incidentPath } from "@/lib/console/incidents/paths";
+import { RELATED_ITEM_TYPES } from "@/lib/console/related-items/item-types";
+import { ReadError } from "@/lib/console/core/errors";
 import { impactLabel } from "./impact";
 import { ImpactOptions } from "./impact-options";
 
 const EMPTY: StartIncidentFormValues = { responsePlanArn: "", title: "", impact: "", relatedItems: [] };
-const startIncidentResolver = lazyZodResolver<StartIncidentFormValues>(() => import("@/lib/actions/schemas/incident").then((m) => m.startIncidentFormSchema));
+const startIncidentResolver = lazyZodResolver<StartIncidentFormValues>(() => import("@/lib/console/incidents/schemas").then((m) => m.startIncidentFormSchema));
 const MAX_RELATED_ITEMS = 10;
 
 /** Started from a response plan's page, the dialog opens on that plan (`responsePlanArn`). */

@@ -1,9 +1,9 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { IncidentPage } from "@/lib/queries/dto";
-import { incidentListSearch, type IncidentListFilter } from "@/lib/queries/incident-filters";
-import { incidentKeys } from "@/lib/queries/keys";
-import { readJson } from "@/lib/queries/read-json";
+import type { IncidentPage } from "@/lib/console/incidents/dto";
+import { incidentListSearch, type IncidentListFilter } from "@/lib/console/incidents/filters";
+import { incidentKeys } from "@/lib/console/incidents/keys";
+import { readJson } from "@/lib/console/core/errors";
 
 /** One page of the incidents list; components/live/live-updates.tsx keeps it current without a reload. */
 export function useIncidents(filter: IncidentListFilter, nextToken: string | undefined, initialPage?: IncidentPage) {

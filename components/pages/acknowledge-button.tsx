@@ -1,8 +1,8 @@
 "use client";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionError } from "@/lib/actions/result";
-import { acknowledgePageAction } from "@/lib/actions/engagements";
+import type { ActionError } from "@/lib/console/core/result";
+import { acknowledgePageAction } from "@/lib/console/engagements/actions";
 import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 /** Acknowledge (AcceptPage READ) one page addressed to me; the error, if any, shows beside it. */

@@ -7,11 +7,11 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { FormField, Select } from "@/components/ui/form-field";
-import type { ActionError } from "@/lib/actions/result";
-import { setMyContactAction } from "@/lib/actions/engagements";
-import { incidentKeys, pageKeys } from "@/lib/queries/keys";
-import { contactAlias } from "@/lib/queries/paths";
-import { ReadError } from "@/lib/queries/read-json";
+import type { ActionError } from "@/lib/console/core/result";
+import { setMyContactAction } from "@/lib/console/engagements/actions";
+import { incidentKeys, pageKeys } from "@/lib/console/incidents/keys";
+import { contactAlias } from "@/lib/console/incidents/paths";
+import { ReadError } from "@/lib/console/core/errors";
 import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 /** Which personal contact is me (lib/auth/my-contact.ts): its pages are my pages. */

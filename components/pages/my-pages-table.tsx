@@ -6,10 +6,10 @@ import { TokenPager, useTokenPages } from "@/components/ui/token-pager";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
-import type { MyPages, PageRow } from "@/lib/queries/dto";
-import { pageKeys } from "@/lib/queries/keys";
-import { incidentPath } from "@/lib/queries/paths";
-import { ReadError } from "@/lib/queries/read-json";
+import type { MyPages, PageRow } from "@/lib/console/incidents/dto";
+import { pageKeys } from "@/lib/console/incidents/keys";
+import { incidentPath } from "@/lib/console/incidents/paths";
+import { ReadError } from "@/lib/console/core/errors";
 import { AcknowledgeButton } from "./acknowledge-button";
 import { useMyPages } from "./use-my-pages";
 

@@ -1,8 +1,8 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { MyPages } from "@/lib/queries/dto";
-import { pageKeys } from "@/lib/queries/keys";
-import { readJson } from "@/lib/queries/read-json";
+import type { MyPages } from "@/lib/console/incidents/dto";
+import { pageKeys } from "@/lib/console/incidents/keys";
+import { readJson } from "@/lib/console/core/errors";
 
 export function useMyPages(nextToken: string | undefined, initialPage?: MyPages) {
   return useQuery({

@@ -7,16 +7,16 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { createResponsePlanAction } from "@/lib/actions/create-response-plan";
+import { createResponsePlanAction } from "@/lib/console/response-plans/actions";
 import {
   emptyResponsePlanForm,
   PLAN_SECTIONS,
   responsePlanFieldNames,
   responsePlanFormSchema,
   type ResponsePlanFormValues,
-} from "@/lib/actions/schemas/response-plan";
-import { responsePlanKeys } from "@/lib/queries/keys";
-import { responsePlanPath } from "@/lib/queries/paths";
+} from "@/lib/console/response-plans/schemas";
+import { responsePlanKeys } from "@/lib/console/incidents/keys";
+import { responsePlanPath } from "@/lib/console/incidents/paths";
 import { SECTION_DESCRIPTIONS, SECTION_TITLES } from "./labels";
 import { SectionFields } from "./plan-form";
 

@@ -6,10 +6,10 @@ import { contactLabel, useContactOptions } from "@/components/contacts/use-conta
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/form-field";
-import { PLAN_LIMITS } from "@/lib/actions/schemas/response-plan";
-import type { ContactOption } from "@/lib/queries/dto";
-import { aliasFromContactArn } from "@/lib/queries/paths";
-import { ReadError } from "@/lib/queries/read-json";
+import { PLAN_LIMITS } from "@/lib/console/response-plans/schemas";
+import type { ContactOption } from "@/lib/console/incidents/dto";
+import { aliasFromContactArn } from "@/lib/console/incidents/paths";
+import { ReadError } from "@/lib/console/core/errors";
 
 /** Matches shown at once: past this the search should be narrowed. */
 const SHOWN = 8;

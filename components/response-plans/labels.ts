@@ -1,5 +1,5 @@
 // Names the response plan pages show for sections and the model's enum values. Server- and client-safe.
-import type { PlanSection } from "@/lib/actions/schemas/response-plan";
+import type { PlanSection } from "@/lib/console/response-plans/schemas";
 
 export const SECTION_TITLES: Record<PlanSection, string> = {
   details: "Response plan details",

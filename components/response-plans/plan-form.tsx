@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { Controller, useWatch, type UseFormReturn } from "react-hook-form";
 import { ImpactOptions } from "@/components/incidents/impact-options";
 import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
-import { DYNAMIC_VARIABLES, PLAN_LIMITS, TARGET_ACCOUNTS, type PlanSection, type ResponsePlanFormValues } from "@/lib/actions/schemas/response-plan";
+import { DYNAMIC_VARIABLES, PLAN_LIMITS, TARGET_ACCOUNTS, type PlanSection, type ResponsePlanFormValues } from "@/lib/console/response-plans/schemas";
 import { EngagementPicker } from "./engagement-picker";
 import { DYNAMIC_VARIABLE_LABELS, TARGET_ACCOUNT_LABELS } from "./labels";
 import { ListError, listError, RowsEditor, type RowColumn } from "./row-editors";

@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { ImpactBadge } from "@/components/incidents/impact-badge";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
-import type { ResponsePlanListRow } from "@/lib/queries/response-plan-dto";
-import { responsePlanPath } from "@/lib/queries/paths";
+import type { ResponsePlanListRow } from "@/lib/console/response-plans/dto";
+import { responsePlanPath } from "@/lib/console/incidents/paths";
 
 const col = columnHelper<ResponsePlanListRow>();
 const columns: Columns<ResponsePlanListRow> = [

@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { useFieldArray, type FieldValues, type Path, type UseFieldArrayAppend } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
-import type { ResponsePlanFormValues } from "@/lib/actions/schemas/response-plan";
+import type { ResponsePlanFormValues } from "@/lib/console/response-plans/schemas";
 import type { PlanForm } from "./plan-form";
 
 type ListName = "incidentTags" | "tags" | "notificationTargets" | "chatSnsTopics" | "parameters" | "dynamicParameters";

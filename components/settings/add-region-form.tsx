@@ -13,10 +13,10 @@ import {
   INCIDENT_MANAGER_REGIONS,
   MAX_REPLICATION_REGIONS,
   type AddRegionFormValues,
-} from "@/lib/actions/schemas/replication-set";
-import { addReplicationRegionAction } from "@/lib/actions/settings-replication-set";
-import { settingsKeys } from "@/lib/queries/keys";
-import type { ReplicationSetView } from "@/lib/queries/settings-dto";
+} from "@/lib/console/settings/schemas";
+import { addReplicationRegionAction } from "@/lib/console/settings/replication-set-actions";
+import { settingsKeys } from "@/lib/console/incidents/keys";
+import type { ReplicationSetView } from "@/lib/console/settings/dto";
 
 export const KMS_KEY_DESCRIPTION = "A KMS key ID, key ARN, alias name or alias ARN. Leave it empty to use an AWS owned key.";
 

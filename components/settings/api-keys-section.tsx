@@ -8,12 +8,12 @@ import { Container } from "@/components/ui/container";
 import { FormField, Input, Select } from "@/components/ui/form-field";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
-import type { ActionError } from "@/lib/actions/result";
-import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/settings";
+import type { ActionError } from "@/lib/console/core/result";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/console/settings/actions";
 import { ROLES, type Role } from "@/lib/auth/permissions";
-import type { ApiKeyRow, CreatedKey } from "@/lib/queries/settings-dto";
-import { ConfirmDialog } from "./confirm-dialog";
-import { CopyButton } from "./copy-button";
+import type { ApiKeyRow, CreatedKey } from "@/lib/console/settings/dto";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { CopyButton } from "../ui/copy-button";
 import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 export function ApiKeysSection({ keys, region }: { keys: ApiKeyRow[]; region: string }) {

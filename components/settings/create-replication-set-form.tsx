@@ -14,8 +14,8 @@ import {
   INCIDENT_MANAGER_REGIONS,
   MAX_REPLICATION_REGIONS,
   type CreateReplicationSetFormValues,
-} from "@/lib/actions/schemas/replication-set";
-import { createReplicationSetAction } from "@/lib/actions/settings-replication-set";
+} from "@/lib/console/settings/schemas";
+import { createReplicationSetAction } from "@/lib/console/settings/replication-set-actions";
 import { KMS_KEY_DESCRIPTION } from "./add-region-form";
 
 export function CreateReplicationSetForm({ defaultRegion }: { defaultRegion: string }) {

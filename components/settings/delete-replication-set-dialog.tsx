@@ -12,9 +12,9 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
 import { fieldAria, FormField, Input } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { DELETE_CONFIRMATION, deleteReplicationSetFormSchema, type DeleteReplicationSetFormValues } from "@/lib/actions/schemas/replication-set";
-import { deleteReplicationSetAction } from "@/lib/actions/settings-replication-set";
-import type { ConsoleMode, ReplicationSetView } from "@/lib/queries/settings-dto";
+import { DELETE_CONFIRMATION, deleteReplicationSetFormSchema, type DeleteReplicationSetFormValues } from "@/lib/console/settings/schemas";
+import { deleteReplicationSetAction } from "@/lib/console/settings/replication-set-actions";
+import type { ConsoleMode, ReplicationSetView } from "@/lib/console/settings/dto";
 
 /** What DeleteReplicationSet takes with it, as each backend does it. */
 function WhatGoes({ mode }: { mode: ConsoleMode }) {

@@ -11,13 +11,13 @@ import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { fieldAria, FormField, Select, Textarea } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { prettyPolicy, resourcePolicyFormSchema, type ResourcePolicyFormValues } from "@/lib/actions/schemas/resource-policy";
-import { deleteResourcePolicyAction, putResourcePolicyAction } from "@/lib/actions/settings-policies";
-import { settingsKeys } from "@/lib/queries/keys";
-import { readJson } from "@/lib/queries/read-json";
-import type { ResourcePolicyRow } from "@/lib/queries/settings-dto";
+import { prettyPolicy, resourcePolicyFormSchema, type ResourcePolicyFormValues } from "@/lib/console/settings/policy-schemas";
+import { deleteResourcePolicyAction, putResourcePolicyAction } from "@/lib/console/settings/policy-actions";
+import { settingsKeys } from "@/lib/console/incidents/keys";
+import { readJson } from "@/lib/console/core/errors";
+import type { ResourcePolicyRow } from "@/lib/console/settings/dto";
 import { planLabel, readErrorOf, useResponsePlanList } from "./use-resource-options";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 
 export function ResourcePoliciesSection() {
   const plans = useResponsePlanList();

@@ -13,12 +13,12 @@ import { TagRows } from "@/components/ui/tag-rows";
 import { Container } from "@/components/ui/container";
 import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { resourceTagsFieldNames, resourceTagsFormSchema, type ResourceTagsFormValues } from "@/lib/actions/schemas/resource-tags";
-import { updateResourceTagsAction } from "@/lib/actions/settings-tags";
+import { resourceTagsFieldNames, resourceTagsFormSchema, type ResourceTagsFormValues } from "@/lib/console/settings/tag-schemas";
+import { updateResourceTagsAction } from "@/lib/console/settings/tag-actions";
 import { NOT_AN_IM_ARN, serviceOfArn } from "@/lib/im/model/service-of-arn";
-import { settingsKeys } from "@/lib/queries/keys";
-import { readJson } from "@/lib/queries/read-json";
-import type { TagRow } from "@/lib/queries/settings-dto";
+import { settingsKeys } from "@/lib/console/incidents/keys";
+import { readJson } from "@/lib/console/core/errors";
+import type { TagRow } from "@/lib/console/settings/dto";
 import { useReplicationSet } from "./replication-set-section";
 import { planLabel, readErrorOf, useResponsePlanList } from "./use-resource-options";
 

@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { ResponsePlanRow } from "@/lib/queries/dto";
-import { responsePlanKeys } from "@/lib/queries/keys";
-import { readJson, ReadError } from "@/lib/queries/read-json";
+import type { ResponsePlanRow } from "@/lib/console/incidents/dto";
+import { responsePlanKeys } from "@/lib/console/incidents/keys";
+import { readJson, ReadError } from "@/lib/console/core/errors";
 
 /** The response plans to choose from (name, display name, ARN). */
 export function useResponsePlanList() {

@@ -2,7 +2,7 @@
 // A delete that can't be undone: the user types a word (or the resource's name) to enable it, as
 // Cloudscape asks for destructive actions. The action's error, if any, shows in the dialog.
 import { useState, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/console/core/result";
 import { ErrorAlert } from "./alert";
 import { Button } from "./button";
 import { Modal } from "./dialog";

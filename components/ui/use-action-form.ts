@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import type { ActionError, ActionResult } from "@/lib/actions/result";
+import type { ActionError, ActionResult } from "@/lib/console/core/result";
 
 /**
  * Runs a server action for a react-hook-form form: field errors from the server land on their

@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import type { ActionError, ActionResult } from "@/lib/actions/result";
+import type { ActionError, ActionResult } from "@/lib/console/core/result";
 
 /** What a failed request (network, server restart) shows: nothing the user did is wrong. */
 export const NETWORK_ERROR: ActionError = { name: "NetworkError", message: "The console could not be reached. Try again." };

@@ -16,8 +16,8 @@ import { it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { ManualClock, systemClock, type Clock } from "@/lib/im/local/clock";
-import { contactsArn } from "@/lib/im/local/arns";
-import { contactsWithPlans, createEngagement, startScheduler, tick, type EngineContext, type TickResult } from "@/lib/im/local/contacts/engine";
+import { contactsArn } from "@/lib/im/arns";
+import { contactsWithPlans, createEngagement, startScheduler, tick, type EngineContext, type TickResult } from "@/lib/im/local/engine";
 import { outboxNotifier } from "@/lib/notify/outbox";
 import type { Message, Notifier } from "@/lib/notify/types";
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { createApiKey } from "@/lib/api-keys";
 import { createDb, type Db } from "@/lib/db/client";
 import { awsServices } from "@/lib/im";
-import { principalArn } from "@/lib/im/local/arns";
+import { principalArn } from "@/lib/im/arns";
 import { SSMContacts } from "@aws-sdk/client-ssm-contacts";
 import { contactsContract } from "../contract/contacts.contract";
 import { incidentsContract } from "../contract/incidents.contract";

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { ManualClock } from "@/lib/im/local/clock";
-import { contactsWithPlans, createEngagement, LEASE_MS, tick } from "@/lib/im/local/contacts/engine";
-import { claimDue } from "@/lib/im/local/contacts/engine/claim";
-import { fireJobs } from "@/lib/im/local/contacts/engine/fire";
+import { contactsWithPlans, createEngagement, LEASE_MS, tick } from "@/lib/im/local/engine";
+import { claimDue } from "@/lib/im/local/engine/claim";
+import { fireJobs } from "@/lib/im/local/engine/fire";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 import { engagementInput, harness, receiptLog, seedEscalation, seedPersonal, T0 } from "./fixtures";
 

@@ -2,7 +2,7 @@
 // retries, non-activated channels, acknowledgement (essential and not), StopEngagement. Time only
 // moves when a test moves it; each `at(s)` sets the clock to T0 + s seconds and runs one tick.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { tick } from "@/lib/im/local/contacts/engine";
+import { tick } from "@/lib/im/local/engine";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 import { engagementInput, harness, MIN, receiptLog, seedEscalation, seedPersonal, T0 } from "./fixtures";
 

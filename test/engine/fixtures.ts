@@ -4,8 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { localServices } from "@/lib/im";
 import { ManualClock } from "@/lib/im/local/clock";
-import { contactsArn } from "@/lib/im/local/arns";
-import type { EngineContext } from "@/lib/im/local/contacts/engine";
+import { contactsArn } from "@/lib/im/arns";
+import type { EngineContext } from "@/lib/im/local/engine";
 import { outboxNotifier } from "@/lib/notify/outbox";
 import type { Notifier } from "@/lib/notify/types";
 

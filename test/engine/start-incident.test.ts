@@ -5,7 +5,7 @@
 // a deduplicated incident engages nobody twice. On each database.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENGAGEMENT_EVENT_TYPES, INCIDENT_ENGAGEMENT_SENDER, tick } from "@/lib/im/local/contacts/engine";
+import { ENGAGEMENT_EVENT_TYPES, INCIDENT_ENGAGEMENT_SENDER, tick } from "@/lib/im/local/engine";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 import { harness, seedEscalation, seedPersonal, T0 } from "./fixtures";
 

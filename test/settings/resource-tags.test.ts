@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localServices, type Services } from "@/lib/im";
 import { isImError } from "@/lib/im/errors";
-import { listResourceTags, updateResourceTags } from "@/lib/im/resource-tags";
+import { listResourceTags, updateResourceTags } from "@/lib/console/tags/resource-tags";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 
 describe.each(PROVIDERS)("resource tags in either service on %s", (provider) => {

@@ -1,10 +1,10 @@
 // The timeline's event renderer on the events the local model really writes (SQLite): every
 // automatic event reads as a sentence — who changed what from what to what — never as JSON.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeEvent, eventTypeLabel } from "@/components/incidents/timeline/describe-event";
+import { describeEvent, eventTypeLabel } from "@/components/timeline/describe-event";
 import { localServices } from "@/lib/im";
 import type { IncidentsService } from "@/lib/im/contract";
-import { toTimelineEventDto, type TimelineEventDto } from "@/lib/queries/timeline-dto";
+import { toTimelineEventDto, type TimelineEventDto } from "@/lib/console/timeline/dto";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 
 async function timelineOf(incidents: IncidentsService, arn: string): Promise<TimelineEventDto[]> {

@@ -2,8 +2,8 @@
 // Markdown and JSON carrying what the timeline says.
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { exportTimeline, toCsv, toJson, toMarkdown } from "@/components/incidents/timeline/export-timeline";
-import type { TimelineEventDto } from "@/lib/queries/timeline-dto";
+import { exportTimeline, toCsv, toJson, toMarkdown } from "@/components/timeline/export-timeline";
+import type { TimelineEventDto } from "@/lib/console/timeline/dto";
 
 const incident = { arn: "arn:aws:ssm-incidents::000000000000:incident-record/db/abc123", title: "DB *down*" };
 

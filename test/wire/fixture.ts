@@ -10,7 +10,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { createApiKey, dbKeyStore, type BootstrapKey, type CreatedApiKey } from "@/lib/api-keys";
 import { localServices } from "@/lib/im";
 import type { ServiceId } from "@/lib/im/model";
-import { createWireHandler } from "@/lib/im/wire/handler";
+import { createWireHandler } from "@/lib/wire/handler";
 import { createTestDatabase, type Provider, type TestDatabase } from "../support/databases";
 import { startWireHost, type WireHost } from "../support/wire-host";
 

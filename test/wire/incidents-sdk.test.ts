@@ -2,7 +2,7 @@
 // local model on a real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
-import { principalArn } from "@/lib/im/local/arns";
+import { principalArn } from "@/lib/im/arns";
 import { PROVIDERS } from "../support/databases";
 import { ACCOUNT_ID, errorOf, startWireFixture, type WireFixture } from "./fixture";
 

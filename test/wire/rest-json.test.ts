@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { INCIDENTS_OPERATIONS } from "@/lib/im/contract";
 import { serviceModel } from "@/lib/im/model";
-import { matchRestOperation, readRestInput } from "@/lib/im/wire/rest-json";
-import { readJsonShape, writeJsonShape } from "@/lib/im/wire/shapes";
+import { matchRestOperation, readRestInput } from "@/lib/wire/rest-json";
+import { readJsonShape, writeJsonShape } from "@/lib/wire/shapes";
 
 describe("restJson1 routing", () => {
   it("reaches every ssm-incidents operation from its own method and path", () => {

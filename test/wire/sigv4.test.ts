@@ -2,8 +2,8 @@
 // clients use, and every way a signature can be wrong.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeApiKey, signingKeyHash, type CreatedApiKey } from "@/lib/api-keys";
-import { principalArn } from "@/lib/im/local/arns";
-import { computeSignature, parseAuthorization, parseAmzDate, type SignedRequest } from "@/lib/im/wire/sigv4";
+import { principalArn } from "@/lib/im/arns";
+import { computeSignature, parseAuthorization, parseAmzDate, type SignedRequest } from "@/lib/wire/sigv4";
 import { PROVIDERS } from "../support/databases";
 import { ACCOUNT_ID, errorOf, rawCall, signRequest, startWireFixture, type WireFixture } from "./fixture";
 

@@ -8,9 +8,9 @@ import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { engagementListSearch, parseEngagementListFilter } from "@/lib/queries/engagement-filters";
-import { listEngagementsPage } from "@/lib/queries/engagement-list";
-import { paramsFromRecord } from "@/lib/queries/incident-filters";
+import { engagementListSearch, parseEngagementListFilter } from "@/lib/console/engagements/filters";
+import { listEngagementsPage } from "@/lib/console/engagements/queries";
+import { paramsFromRecord } from "@/lib/console/incidents/filters";
 
 export const metadata: Metadata = { title: "Engagements" };
 

@@ -7,7 +7,7 @@ import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { listContacts } from "@/lib/queries/contacts";
+import { listContacts } from "@/lib/console/contacts/queries";
 
 export const metadata: Metadata = { title: "Escalation plans" };
 

@@ -8,8 +8,8 @@ import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { incidentListSearch, paramsFromRecord, parseIncidentListFilter } from "@/lib/queries/incident-filters";
-import { listIncidents } from "@/lib/queries/incidents";
+import { incidentListSearch, paramsFromRecord, parseIncidentListFilter } from "@/lib/console/incidents/filters";
+import { listIncidents } from "@/lib/console/incidents/queries";
 import { IncidentFilters } from "@/components/incidents/incident-filters";
 
 export const metadata: Metadata = { title: "Incidents" };

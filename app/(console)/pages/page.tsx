@@ -7,7 +7,7 @@ import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { listMyPages } from "@/lib/queries/pages";
+import { listMyPages } from "@/lib/console/pages/queries";
 
 export const metadata: Metadata = { title: "My pages" };
 

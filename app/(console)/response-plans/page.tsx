@@ -7,7 +7,7 @@ import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { listResponsePlanRows } from "@/lib/queries/response-plans";
+import { listResponsePlanRows } from "@/lib/console/response-plans/queries";
 
 export const metadata: Metadata = { title: "Response plans" };
 

@@ -4,14 +4,14 @@ import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { ReplicationSetSection } from "@/components/settings/replication-set-section";
 import { ResourcePoliciesSection } from "@/components/settings/resource-policies-section";
 import { TagsSection } from "@/components/settings/tags-section";
-import { UsersSection } from "@/components/settings/users-section";
+import { UsersSection } from "@/components/users/users-section";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { consoleMode, consoleRegion, getReplicationSetView, listApiKeyRows, listUserRows } from "@/lib/queries/settings";
+import { consoleMode, consoleRegion, getReplicationSetView, listApiKeyRows, listUserRows } from "@/lib/console/settings/queries";
 
 export const metadata: Metadata = { title: "Settings" };
 

@@ -8,12 +8,12 @@ import { Modal } from "@/components/ui/dialog";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { TagRows } from "@/components/ui/tag-rows";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { TagsFormValues } from "@/lib/actions/schemas/tags";
-import { updateIncidentTagsAction } from "@/lib/actions/update-incident-tags";
-import { incidentKeys } from "@/lib/queries/keys";
-import type { TagList } from "@/lib/queries/tags";
+import type { TagsFormValues } from "@/lib/console/tags/schemas";
+import { updateIncidentTagsAction } from "@/lib/console/incidents/update-incident-tags";
+import { incidentKeys } from "@/lib/console/incidents/keys";
+import type { TagList } from "@/lib/console/incidents/tags";
 
-const tagsResolver = lazyZodResolver<TagsFormValues>(() => import("@/lib/actions/schemas/tags").then((m) => m.tagsFormSchema));
+const tagsResolver = lazyZodResolver<TagsFormValues>(() => import("@/lib/console/tags/schemas").then((m) => m.tagsFormSchema));
 
 /** The incident's tag editor (TagResource / UntagResource); loaded when "Edit tags" is first pressed. */
 export function EditTagsDialog({ arn, tags, defaultOpen = false }: { arn: string; tags: TagList; defaultOpen?: boolean }) {

@@ -1,8 +1,8 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
-import { ShortcutsHelp, type Shortcut } from "../timeline/shortcuts-help";
-import { useKeyboardShortcuts } from "../timeline/use-keyboard-shortcuts";
+import { ShortcutsHelp, type Shortcut } from "@/components/timeline/shortcuts-help";
+import { useKeyboardShortcuts } from "@/components/timeline/use-keyboard-shortcuts";
 
 /** Fired by a "Keyboard shortcuts" button anywhere on the page to open the help dialog. */
 export const OPEN_SHORTCUTS_HELP = "incident:open-shortcuts-help";

@@ -4,9 +4,9 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { deferred, standInButton } from "@/components/ui/deferred";
-import { incidentKeys } from "@/lib/queries/keys";
-import { readJson } from "@/lib/queries/read-json";
-import type { TagList } from "@/lib/queries/tags";
+import { incidentKeys } from "@/lib/console/incidents/keys";
+import { readJson } from "@/lib/console/core/errors";
+import type { TagList } from "@/lib/console/incidents/tags";
 
 const EditTagsDialog = deferred(
   () => import("./edit-tags-dialog").then((m) => m.EditTagsDialog),

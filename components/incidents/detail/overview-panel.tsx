@@ -5,10 +5,10 @@ import { IncidentStatus } from "@/components/incidents/incident-status";
 import { Container } from "@/components/ui/container";
 import { KeyValuePairs } from "@/components/ui/key-value";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
-import type { IncidentDetail } from "@/lib/queries/dto";
-import { principalName, responsePlanPath } from "@/lib/queries/paths";
+import type { IncidentDetail } from "@/lib/console/incidents/dto";
+import { principalName, responsePlanPath } from "@/lib/console/incidents/paths";
 import { ChatChannel } from "./chat-channel";
-import { LatestEvents } from "./latest-events";
+import { LatestEvents } from "@/components/timeline/latest-events";
 import { SummaryMarkdown } from "./summary-markdown";
 
 /** The Overview tab: key facts, the summary (Markdown) and the latest timeline events. */

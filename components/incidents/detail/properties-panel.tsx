@@ -2,8 +2,8 @@ import Link from "next/link";
 import { Container } from "@/components/ui/container";
 import { KeyValuePairs } from "@/components/ui/key-value";
 import { AbsoluteTime } from "@/components/ui/relative-time";
-import type { IncidentDetail } from "@/lib/queries/dto";
-import { principalName, responsePlanPath } from "@/lib/queries/paths";
+import type { IncidentDetail } from "@/lib/console/incidents/dto";
+import { principalName, responsePlanPath } from "@/lib/console/incidents/paths";
 import { ChatChannel } from "./chat-channel";
 import { IncidentTags } from "./lazy-panels";
 

@@ -3,9 +3,9 @@ import { useQuery } from "@tanstack/react-query";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { KeyValuePairs } from "@/components/ui/key-value";
-import type { RunbookView } from "@/lib/queries/dto";
-import { incidentKeys } from "@/lib/queries/keys";
-import { ReadError, readJson } from "@/lib/queries/read-json";
+import type { RunbookView } from "@/lib/console/incidents/dto";
+import { incidentKeys } from "@/lib/console/incidents/keys";
+import { ReadError, readJson } from "@/lib/console/core/errors";
 
 const params = (p: Record<string, string[] | string>) =>
   Object.keys(p).length ? (

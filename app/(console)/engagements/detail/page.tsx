@@ -10,8 +10,8 @@ import { AbsoluteTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { getEngagementDetail } from "@/lib/queries/engagement-list";
-import { contactAlias, incidentPath } from "@/lib/queries/paths";
+import { getEngagementDetail } from "@/lib/console/engagements/queries";
+import { contactAlias, incidentPath } from "@/lib/console/incidents/paths";
 
 export const metadata: Metadata = { title: "Engagement" };
 

@@ -12,8 +12,8 @@ import { KeyValuePairs } from "@/components/ui/key-value";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { getContactByAlias } from "@/lib/queries/contacts";
-import { contactPath } from "@/lib/queries/paths";
+import { getContactByAlias } from "@/lib/console/contacts/queries";
+import { contactPath } from "@/lib/console/incidents/paths";
 
 type Params = { params: Promise<{ alias: string }> };
 

@@ -5,7 +5,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { listAllContacts } from "@/lib/queries/contacts";
+import { listAllContacts } from "@/lib/console/contacts/queries";
 
 export const metadata: Metadata = { title: "Create escalation plan" };
 

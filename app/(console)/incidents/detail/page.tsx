@@ -17,8 +17,8 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { getIncident } from "@/lib/queries/incidents";
-import { principalName, responsePlanPath } from "@/lib/queries/paths";
+import { getIncident } from "@/lib/console/incidents/queries";
+import { principalName, responsePlanPath } from "@/lib/console/incidents/paths";
 
 export const metadata: Metadata = { title: "Incident" };
 

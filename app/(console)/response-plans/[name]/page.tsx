@@ -8,7 +8,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { getResponsePlanByName } from "@/lib/queries/response-plans";
+import { getResponsePlanByName } from "@/lib/console/response-plans/queries";
 
 type Params = { params: Promise<{ name: string }> };
 

@@ -1,6 +1,6 @@
 // GET /api/contacts/options: contacts and escalation plans, for pickers.
-import { toResponse } from "@/lib/queries/http";
-import { listContactOptions } from "@/lib/queries/contact-options";
+import { toResponse } from "@/lib/console/core/http";
+import { listContactOptions } from "@/lib/console/contacts/options";
 
 export async function GET() {
   return toResponse(await listContactOptions());

@@ -1,7 +1,7 @@
 // GET /api/contacts/outbox?channelArn=...: where the channel's activation codes went (local mode).
 import type { NextRequest } from "next/server";
-import { channelOutbox } from "@/lib/queries/channel-outbox";
-import { toResponse } from "@/lib/queries/http";
+import { channelOutbox } from "@/lib/console/contacts/outbox";
+import { toResponse } from "@/lib/console/core/http";
 
 export async function GET(req: NextRequest) {
   const channelArn = req.nextUrl.searchParams.get("channelArn");

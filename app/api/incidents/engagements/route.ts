@@ -1,7 +1,7 @@
 // GET /api/incidents/engagements?arn=: the incident's engagements, pages and receipts.
 import type { NextRequest } from "next/server";
-import { listIncidentEngagements } from "@/lib/queries/engagements";
-import { toResponse } from "@/lib/queries/http";
+import { listIncidentEngagements } from "@/lib/console/engagements/incident-engagements";
+import { toResponse } from "@/lib/console/core/http";
 
 export async function GET(req: NextRequest) {
   const arn = req.nextUrl.searchParams.get("arn");

@@ -1,7 +1,7 @@
 // GET /api/incidents/related-items?arn=: an incident's related items.
 import type { NextRequest } from "next/server";
-import { toResponse } from "@/lib/queries/http";
-import { listRelatedItems } from "@/lib/queries/related-items";
+import { toResponse } from "@/lib/console/core/http";
+import { listRelatedItems } from "@/lib/console/related-items/queries";
 
 export async function GET(req: NextRequest) {
   const arn = req.nextUrl.searchParams.get("arn");

@@ -1,7 +1,7 @@
 // GET /api/incidents/timeline?arn=...: every timeline event of an incident, oldest first.
 import type { NextRequest } from "next/server";
-import { toResponse } from "@/lib/queries/http";
-import { getTimeline } from "@/lib/queries/timeline";
+import { toResponse } from "@/lib/console/core/http";
+import { getTimeline } from "@/lib/console/timeline/queries";
 
 export async function GET(req: NextRequest) {
   const arn = req.nextUrl.searchParams.get("arn");

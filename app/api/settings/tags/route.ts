@@ -1,7 +1,7 @@
 // GET /api/settings/tags?arn=<any Incident Manager ARN>: the resource's tags (admins only).
 import type { NextRequest } from "next/server";
-import { toResponse } from "@/lib/queries/http";
-import { listTagRows } from "@/lib/queries/settings";
+import { toResponse } from "@/lib/console/core/http";
+import { listTagRows } from "@/lib/console/settings/queries";
 
 export async function GET(req: NextRequest) {
   const arn = req.nextUrl.searchParams.get("arn");

@@ -4,7 +4,7 @@ import type * as C from "@aws-sdk/client-ssm-contacts";
 import type { Prisma } from "@/lib/db/client";
 import type { Out } from "../../contract";
 import { validation } from "../../errors";
-import { contactsArn, newId } from "../arns";
+import { contactsArn, newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { page } from "../pagination";

@@ -8,7 +8,7 @@ import { notFound, validation } from "../../errors";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { decodeCursor, page } from "../pagination";
-import { contactsWithPlans, createEngagement, fireNow, stopEngagementRows, toDescribeEngagement, toEngagement } from "./engine";
+import { contactsWithPlans, createEngagement, fireNow, stopEngagementRows, toDescribeEngagement, toEngagement } from "../engine";
 
 /** MaxResults allows 0, which would page forever without progress: it means "the default" here. */
 export const listLimit = (max: number | undefined) => (max ? max : 100);

@@ -5,10 +5,10 @@ import type * as C from "@aws-sdk/client-ssm-contacts";
 import type { Prisma } from "@/lib/db/client";
 import type { Out } from "../../contract";
 import { ImError, notFound, validation } from "../../errors";
-import { newId } from "../arns";
+import { newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { decodeCursor, page } from "../pagination";
-import { acceptCodeMatches, pageAcknowledged, toDescribePage, toPage, toReceipt } from "./engine";
+import { acceptCodeMatches, pageAcknowledged, toDescribePage, toPage, toReceipt } from "../engine";
 import { listLimit } from "./engagements";
 
 const WITH_ENGAGEMENT = { engagement: { select: { arn: true } } } as const;

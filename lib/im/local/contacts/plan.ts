@@ -16,7 +16,7 @@
 import type * as C from "@aws-sdk/client-ssm-contacts";
 import type { Tx } from "@/lib/db/client";
 import { validation, type ValidationField } from "../../errors";
-import { newId } from "../arns";
+import { newId } from "@/lib/im/arns";
 
 /** The contact a plan is for: its row id (channels are matched by it) and its type. */
 export type PlanOwner = { id: string; type: string };

@@ -8,7 +8,7 @@ import type { Tx } from "@/lib/db/client";
 import type { Out } from "../../contract";
 import { ImError, notFound, validation, type ValidationField } from "../../errors";
 import { shape } from "../../model";
-import { newId } from "../arns";
+import { newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { RESOURCE, requireContact } from "./records";
 

@@ -5,7 +5,7 @@ import type * as I from "@aws-sdk/client-ssm-incidents";
 import type { Prisma } from "@/lib/db/client";
 import type { Out } from "../../contract";
 import { conflict, ImError, validation } from "../../errors";
-import { newHexId } from "../arns";
+import { newHexId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { decodeCursor, page } from "../pagination";

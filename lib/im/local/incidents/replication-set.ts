@@ -11,7 +11,7 @@ import type { Tx } from "@/lib/db/client";
 import type * as M from "@/lib/db/generated/sqlite/models";
 import type { Out } from "../../contract";
 import { conflict, notFound, validation } from "../../errors";
-import { incidentsArn, newId } from "../arns";
+import { incidentsArn, newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { toReplicationSet } from "./records";

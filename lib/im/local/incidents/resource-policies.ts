@@ -6,7 +6,7 @@ import type * as I from "@aws-sdk/client-ssm-incidents";
 import type { Tx } from "@/lib/db/client";
 import type { Out } from "../../contract";
 import { notFound, validation } from "../../errors";
-import { parseIncidentsArn } from "../arns";
+import { parseIncidentsArn } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { decodeCursor, page } from "../pagination";
 

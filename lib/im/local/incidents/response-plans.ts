@@ -4,7 +4,7 @@ import type { Prisma, Tx } from "@/lib/db/client";
 import type * as M from "@/lib/db/generated/sqlite/models";
 import type { Out } from "../../contract";
 import { conflict, notFound, validation } from "../../errors";
-import { incidentsArn, newId } from "../arns";
+import { incidentsArn, newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { fromJson, toJson } from "../json";

@@ -5,7 +5,7 @@ import type * as I from "@aws-sdk/client-ssm-incidents";
 import type { Tx } from "@/lib/db/client";
 import type { Out } from "../../contract";
 import { ImError, notFound, validation } from "../../errors";
-import { newId, parseIncidentsArn } from "../arns";
+import { newId, parseIncidentsArn } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 
 /**

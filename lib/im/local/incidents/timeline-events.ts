@@ -5,7 +5,7 @@ import type * as I from "@aws-sdk/client-ssm-incidents";
 import type { Prisma, Tx } from "@/lib/db/client";
 import type { Out } from "../../contract";
 import { ImError, notFound, validation } from "../../errors";
-import { newId } from "../arns";
+import { newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { decodeCursor, page } from "../pagination";

@@ -3,7 +3,7 @@
 // are written by callers and can be edited or deleted.
 import type { Tx } from "@/lib/db/client";
 import { notFound } from "../../errors";
-import { newId } from "../arns";
+import { newId } from "@/lib/im/arns";
 
 export const EVENT_TYPES = {
   custom: "Custom Event",

@@ -7,8 +7,8 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { getContactByAlias, listAllContacts } from "@/lib/queries/contacts";
-import { contactPath, escalationPlanPath } from "@/lib/queries/paths";
+import { getContactByAlias, listAllContacts } from "@/lib/console/contacts/queries";
+import { contactPath, escalationPlanPath } from "@/lib/console/incidents/paths";
 
 type Params = { params: Promise<{ alias: string }> };
 

@@ -1,7 +1,7 @@
 // ssm-incidents over restJson1: every operation's path under /api/aws/ssm-incidents
 // (DESIGN.md, "The AWS-compatible endpoints"). The handler reads the raw, still percent-encoded
 // path from request.url, so route params are not used.
-import { wireRouteHandler } from "@/lib/im/wire/route";
+import { wireRouteHandler } from "@/lib/wire/route";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,0 +1,123 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
+import { EngagementPanel } from "@/components/engagements/engagement-panel";
+import { Alert, ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Container } from "@/components/ui/container";
+import { Modal } from "@/components/ui/dialog";
+import { FormField, Select } from "@/components/ui/form-field";
+import type { ActionError } from "@/lib/console/core/result";
+import { engageContactAction } from "@/lib/console/engagements/actions";
+import { incidentKeys } from "@/lib/console/incidents/keys";
+import { ReadError } from "@/lib/console/core/errors";
+import { useEngagements } from "./use-incident-engagements";
+import { NETWORK_ERROR } from "@/components/ui/use-action";
+
+
+/**
+ * The Engagements tab: every contact and escalation plan engaged for the incident, each page with
+ * its receipts; engage another, stop an engagement, acknowledge a page addressed to me.
+ */
+export function EngagementsTab({ incidentArn, canWrite }: { incidentArn: string; canWrite: boolean }) {
+  const query = useEngagements(incidentArn);
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: incidentKeys.detail(incidentArn) });
+  const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
+  const data = query.data;
+
+  return (
+    <div className="space-y-5">
+      <Container
+        header="Engagements"
+        description="Contacts and escalation plans paged for this incident."
+        actions={canWrite ? <EngageDialog incidentArn={incidentArn} onDone={refresh} /> : null}
+      >
+        {error ? <ErrorAlert error={error} /> : null}
+        {query.isPending ? <p className="text-muted">Loading engagements…</p> : null}
+        {data && data.engagements.length === 0 ? <p className="text-muted">Nobody has been engaged for this incident.</p> : null}
+        {data && !data.myContactArn ? (
+          <Alert type="info" className="mt-3">
+            Link your contact on the <Link href="/pages" className="text-link underline">My pages</Link> screen to acknowledge pages addressed to you.
+          </Alert>
+        ) : null}
+      </Container>
+      {data?.engagements.map((e) => (
+        <EngagementPanel key={e.arn} incidentArn={incidentArn} engagement={e} canWrite={canWrite} onChange={refresh} />
+      ))}
+    </div>
+  );
+}
+
+function EngageDialog({ incidentArn, onDone }: { incidentArn: string; onDone: () => Promise<unknown> }) {
+  const [open, setOpen] = useState(false);
+  const [contactArn, setContactArn] = useState("");
+  const [error, setError] = useState<ActionError | null>(null);
+  const [pending, start] = useTransition();
+  const contacts = useContactOptions(open);
+  const choices = contacts.data?.filter((c) => c.type !== "ONCALL_SCHEDULE") ?? [];
+  const fieldError = error?.fields?.find((f) => f.name === "contactArn")?.message ?? (error?.name === "ValidationException" || error?.name === "ResourceNotFoundException" ? error.message : undefined);
+  const formError = error && !fieldError ? error : null;
+  const close = (next: boolean) => {
+    setOpen(next);
+    if (!next) {
+      setContactArn("");
+      setError(null);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      onOpenChange={close}
+      title="Engage contact"
+      description="Page a contact or an escalation plan about this incident."
+      trigger={<Button>Engage contact</Button>}
+      footer={
+        <>
+          <Button variant="link" onClick={() => close(false)}>Cancel</Button>
+          <Button
+            variant="primary"
+            disabled={pending}
+            onClick={() =>
+              start(async () => {
+                setError(null);
+                if (!contactArn) {
+                  setError({ name: "ValidationException", message: "Required.", fields: [{ name: "contactArn", message: "Choose a contact or escalation plan." }] });
+                  return;
+                }
+                const result = await engageContactAction({ incidentArn, contactArn }).catch(() => null);
+                if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
+                await onDone();
+                close(false);
+              })
+            }
+          >
+            {pending ? "Engaging…" : "Engage"}
+          </Button>
+        </>
+      }
+    >
+      {formError ? <ErrorAlert error={formError} className="mb-3" /> : null}
+      {contacts.error ? <ErrorAlert error={contacts.error instanceof ReadError ? contacts.error.error : { name: "Error", message: contacts.error.message }} className="mb-3" /> : null}
+      <FormField id="engage-contact" label="Contact or escalation plan" error={fieldError}>
+        <Select
+          id="engage-contact"
+          value={contactArn}
+          onChange={(e) => setContactArn(e.target.value)}
+          aria-invalid={fieldError ? true : undefined}
+          aria-errormessage={fieldError ? "engage-contact-error" : undefined}
+        >
+          <option value="">{contacts.isPending ? "Loading contacts…" : choices.length ? "Choose a contact" : "No contacts"}</option>
+          {choices.map((c) => (
+            <option key={c.arn} value={c.arn}>
+              {contactLabel(c)}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+    </Modal>
+  );
+}
+

@@ -1,0 +1,83 @@
+// The timeline as a file: Markdown for a post-incident report, CSV for a spreadsheet, JSON for
+// tools. Every event of the incident goes in (not the page on screen), oldest first, times in UTC.
+import Papa from "papaparse";
+import { byEventTime, type TimelineEventDto } from "@/lib/console/timeline/dto";
+import { describeEvent } from "./describe-event";
+
+export type ExportFormat = "markdown" | "csv" | "json";
+
+export type TimelineExport = { filename: string; mimeType: string; content: string };
+
+type IncidentRef = { arn: string; title: string };
+
+const EXTENSIONS: Record<ExportFormat, { ext: string; mimeType: string }> = {
+  markdown: { ext: "md", mimeType: "text/markdown;charset=utf-8" },
+  csv: { ext: "csv", mimeType: "text/csv;charset=utf-8" },
+  json: { ext: "json", mimeType: "application/json;charset=utf-8" },
+};
+
+function rows(events: TimelineEventDto[]) {
+  return [...events].sort(byEventTime).map((e) => {
+    const view = describeEvent(e);
+    return { event: e, view, description: [view.text ?? view.summary, ...view.lines].join("\n") };
+  });
+}
+
+/** Markdown special characters in people's text are escaped: the file reads as they wrote it. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, "\\$1");
+}
+
+export function toMarkdown(incident: IncidentRef, events: TimelineEventDto[]): string {
+  const out = [`# Timeline: ${escapeMarkdown(incident.title)}`, "", `Incident: \`${incident.arn}\``, "", `${events.length} events, times in UTC.`, ""];
+  for (const { event, view } of rows(events)) {
+    out.push(`## ${event.time.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC — ${escapeMarkdown(view.label)}`, "");
+    if (view.text !== undefined) out.push(...view.text.split("\n").map((l) => `> ${escapeMarkdown(l)}`));
+    else out.push(escapeMarkdown(view.summary));
+    for (const line of view.lines) out.push(`- ${escapeMarkdown(line)}`);
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+/**
+ * RFC 4180 CSV through Papa Parse (quotes, embedded quotes, newlines), with escapeFormulae so a
+ * cell a person wrote as "=HYPERLINK(...)" stays text when the file is opened in a spreadsheet.
+ */
+export function toCsv(events: TimelineEventDto[]): string {
+  return Papa.unparse(
+    {
+      fields: ["eventTime", "eventType", "description", "eventId", "eventUpdatedTime", "eventData"],
+      data: rows(events).map(({ event, description }) => [event.time, event.type, description, event.id, event.updatedTime, event.data]),
+    },
+    { escapeFormulae: true, newline: "\r\n" },
+  );
+}
+
+export function toJson(incident: IncidentRef, events: TimelineEventDto[]): string {
+  return JSON.stringify(
+    {
+      incidentRecordArn: incident.arn,
+      title: incident.title,
+      events: rows(events).map(({ event, view, description }) => ({
+        eventId: event.id,
+        eventTime: event.time,
+        eventUpdatedTime: event.updatedTime,
+        eventType: event.type,
+        description,
+        eventData: event.data,
+        eventReferences: event.references,
+        editable: view.editable,
+      })),
+    },
+    null,
+    2,
+  );
+}
+
+export function exportTimeline(format: ExportFormat, incident: IncidentRef, events: TimelineEventDto[]): TimelineExport {
+  const { ext, mimeType } = EXTENSIONS[format];
+  const id = incident.arn.split("/").pop() || "incident";
+  const content = format === "markdown" ? toMarkdown(incident, events) : format === "csv" ? toCsv(events) : toJson(incident, events);
+  return { filename: `incident-${id}-timeline.${ext}`, mimeType, content };
+}

@@ -1,0 +1,101 @@
+"use client";
+import { useEffect } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/dialog";
+import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
+import { isoToLocal, localToIso } from "@/lib/console/timeline/local-time";
+import type { TimelineEventFormValues } from "@/lib/console/timeline/schemas";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
+import type { TimelineEventActionValues } from "@/lib/console/timeline/schemas";
+import { decodeEventText, isCallerEventType, type TimelineEventDto } from "@/lib/console/timeline/dto";
+
+const timelineEventResolver = lazyZodResolver<TimelineEventFormValues>(() => import("@/lib/console/timeline/schemas").then((m) => m.timelineEventFormSchema));
+
+function initialValues(editing: TimelineEventDto | null): TimelineEventFormValues {
+  if (editing && isCallerEventType(editing.type)) {
+    return { eventType: editing.type, eventTime: isoToLocal(editing.time), text: decodeEventText(editing.data) };
+  }
+  return { eventType: "Custom Event", eventTime: isoToLocal(new Date().toISOString()), text: "" };
+}
+
+/** The browser's time zone, named so responders know which clock the time field uses. */
+function localZoneName(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return "local time";
+  }
+}
+
+/**
+ * Add or edit a custom event or note at any date and time, entered in the browser's time zone
+ * and sent as UTC. Submitting closes the dialog at once: the change shows optimistically and
+ * rolls back (with an error above the timeline) if the server refuses it.
+ */
+export function TimelineEventDialog({
+  arn,
+  open,
+  editing,
+  onOpenChange,
+  onSubmit,
+}: {
+  arn: string;
+  open: boolean;
+  /** The event being edited, or null to add one. */
+  editing: TimelineEventDto | null;
+  onOpenChange: (open: boolean) => void;
+  onSubmit: (values: TimelineEventActionValues) => void;
+}) {
+  const form = useForm({ resolver: timelineEventResolver, defaultValues: initialValues(editing) });
+  const { errors } = form.formState;
+  const title = editing ? "Edit timeline event" : "Add timeline event";
+
+  // Each opening starts from the event as it is now (or a new one at the current time).
+  useEffect(() => {
+    if (open) form.reset(initialValues(editing));
+  }, [open, editing, form]);
+
+  const submit = form.handleSubmit((values) => {
+    onSubmit({ arn, eventId: editing?.id, eventType: values.eventType, text: values.text, eventTime: localToIso(values.eventTime)! });
+    onOpenChange(false);
+  });
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={onOpenChange}
+      title={title}
+      footer={
+        <>
+          <Button variant="link" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" form="timeline-event-form">
+            {editing ? "Save changes" : "Add event"}
+          </Button>
+        </>
+      }
+    >
+      <form id="timeline-event-form" onSubmit={submit} noValidate className="space-y-4">
+        <FormField id="event-type" label="Type" error={errors.eventType?.message}>
+          <Select {...fieldAria("event-type", { error: errors.eventType?.message })} {...form.register("eventType")}>
+            <option value="Custom Event">Custom event</option>
+            <option value="Note">Note</option>
+          </Select>
+        </FormField>
+        <FormField
+          id="event-time"
+          label="Date and time"
+          description={`In your time zone (${localZoneName()}); stored in UTC.`}
+          error={errors.eventTime?.message}
+        >
+          <Input type="datetime-local" {...fieldAria("event-time", { error: errors.eventTime?.message, description: true })} {...form.register("eventTime")} />
+        </FormField>
+        <FormField id="event-text" label="Description" error={errors.text?.message}>
+          <Textarea {...fieldAria("event-text", { error: errors.text?.message })} rows={5} {...form.register("text")} />
+        </FormField>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+// The incident's timeline in react-query, and its edits as optimistic mutations: the list changes
+// at once, rolls back if the server refuses, and is refetched either way (cancel → snapshot → set
+// → rollback → invalidate).
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { createTimelineEventAction } from "@/lib/console/timeline/actions";
+import { deleteTimelineEventAction } from "@/lib/console/timeline/delete-timeline-event";
+import type { ActionError, ActionResult } from "@/lib/console/core/result";
+import type { TimelineEventActionValues } from "@/lib/console/timeline/schemas";
+import { updateTimelineEventAction } from "@/lib/console/timeline/update-timeline-event";
+import { incidentKeys } from "@/lib/console/incidents/keys";
+import { readJson } from "@/lib/console/core/errors";
+import { byEventTime, encodeEventText, type TimelineEventDto } from "@/lib/console/timeline/dto";
+
+export function useTimeline(arn: string) {
+  return useQuery({
+    queryKey: incidentKeys.timeline(arn),
+    queryFn: () => readJson<TimelineEventDto[]>(`/api/incidents/timeline?arn=${encodeURIComponent(arn)}`),
+    // Kept current by components/live/live-updates.tsx (pushed in local mode, polled in aws mode).
+  });
+}
+
+/** A server action's refusal, carried through react-query's error channel. */
+export class ActionFailure extends Error {
+  constructor(readonly error: ActionError) {
+    super(error.message);
+    this.name = error.name;
+  }
+}
+
+async function unwrap<T>(call: () => Promise<ActionResult<T>>): Promise<T> {
+  let result: ActionResult<T>;
+  try {
+    result = await call();
+  } catch {
+    throw new ActionFailure({ name: "NetworkError", message: "The console could not be reached. Check your connection and try again." });
+  }
+  if (!result.ok) throw new ActionFailure(result.error);
+  return result.data;
+}
+
+export function toActionError(e: unknown): ActionError {
+  return e instanceof ActionFailure ? e.error : { name: "InternalServerException", message: "Something went wrong. Try again." };
+}
+
+/** Marks events shown before the server confirmed them. */
+export const PENDING_ID_PREFIX = "pending-";
+
+function optimisticEvent(v: TimelineEventActionValues, id: string): TimelineEventDto {
+  const now = new Date().toISOString();
+  return { id, time: v.eventTime, updatedTime: now, type: v.eventType, data: encodeEventText(v.text.trim()), references: [] };
+}
+
+type Snapshot = { previous?: TimelineEventDto[] };
+
+function useTimelineMutation<V>(arn: string, mutationFn: (v: V) => Promise<unknown>, apply: (events: TimelineEventDto[], v: V) => TimelineEventDto[]) {
+  const queryClient = useQueryClient();
+  const key = incidentKeys.timeline(arn);
+  return useMutation<unknown, Error, V, Snapshot>({
+    mutationFn,
+    onMutate: async (v) => {
+      // A poll landing now would overwrite the optimistic list with the old one.
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<TimelineEventDto[]>(key);
+      queryClient.setQueryData<TimelineEventDto[]>(key, (events) => apply(events ?? [], v).sort(byEventTime));
+      return { previous };
+    },
+    onError: (_e, _v, snapshot) => {
+      if (snapshot?.previous) queryClient.setQueryData(key, snapshot.previous);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export function useCreateTimelineEvent(arn: string) {
+  return useTimelineMutation<TimelineEventActionValues>(
+    arn,
+    (v) => unwrap(() => createTimelineEventAction(v)),
+    (events, v) => [...events, optimisticEvent(v, `${PENDING_ID_PREFIX}${Date.now()}`)],
+  );
+}
+
+export function useUpdateTimelineEvent(arn: string) {
+  return useTimelineMutation<TimelineEventActionValues>(
+    arn,
+    (v) => unwrap(() => updateTimelineEventAction(v)),
+    (events, v) => events.map((e) => (e.id === v.eventId ? { ...optimisticEvent(v, e.id), references: e.references } : e)),
+  );
+}
+
+export function useDeleteTimelineEvent(arn: string) {
+  return useTimelineMutation<{ arn: string; eventId: string }>(
+    arn,
+    (v) => unwrap(() => deleteTimelineEventAction(v)),
+    (events, v) => events.filter((e) => e.id !== v.eventId),
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/dialog";
+import { FormField, Select } from "@/components/ui/form-field";
+import type { ActionError } from "@/lib/console/core/result";
+import { linkUserContactAction } from "@/lib/console/settings/actions";
+import { ReadError } from "@/lib/console/core/errors";
+import type { UserRow } from "@/lib/console/settings/dto";
+import { NETWORK_ERROR } from "@/components/ui/use-action";
+
+/** Picks the personal contact that pages a user (the same link as My pages' "Your contact"). */
+export function LinkContactDialog({ user, onClose }: { user: UserRow; onClose: () => void }) {
+  const [chosen, setChosen] = useState(user.contactArn ?? "");
+  const [error, setError] = useState<ActionError | null>(null);
+  const [pending, start] = useTransition();
+  const contacts = useContactOptions(true);
+  const router = useRouter();
+  const personal = contacts.data?.filter((c) => c.type === "PERSONAL") ?? [];
+  const fieldError = error?.fields?.find((f) => f.name === "contactArn")?.message;
+  const readError = contacts.error instanceof ReadError ? contacts.error.error : contacts.error ? { name: "Error", message: contacts.error.message } : null;
+  return (
+    <Modal
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={`Contact for ${user.email}`}
+      footer={
+        <>
+          <Button variant="link" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            variant="primary"
+            disabled={pending}
+            onClick={() =>
+              start(async () => {
+                setError(null);
+                const result = await linkUserContactAction({ userId: user.id, contactArn: chosen }).catch(() => null);
+                if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
+                onClose();
+                router.refresh();
+              })
+            }
+          >
+            {pending ? "Saving…" : "Save contact"}
+          </Button>
+        </>
+      }
+    >
+      {error && !fieldError ? <ErrorAlert error={error} className="mb-3" /> : null}
+      {readError ? <ErrorAlert error={readError} className="mb-3" /> : null}
+      <FormField id="user-contact" label="Contact" error={fieldError} description="The personal contact whose pages are this user's My pages. One user per contact.">
+        <Select id="user-contact" value={chosen} onChange={(e) => setChosen(e.target.value)} aria-invalid={fieldError ? true : undefined} aria-errormessage={fieldError ? "user-contact-error" : undefined}>
+          <option value="">{contacts.isPending ? "Loading contacts…" : "None"}</option>
+          {personal.map((c) => (
+            <option key={c.arn} value={c.arn}>
+              {contactLabel(c)}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+    </Modal>
+  );
+}

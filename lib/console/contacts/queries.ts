@@ -1,0 +1,177 @@
+// Contact and escalation plan reads for server components and GET route handlers, as the
+// signed-in user. They go through the contract, so they work in local and aws mode alike.
+import "server-only";
+import type { Contact, ContactChannel, GetContactCommandOutput } from "@aws-sdk/client-ssm-contacts";
+import { withServices, type ServiceContext } from "@/lib/console/core/safe-action";
+import type { Out } from "@/lib/im/contract";
+import { isImError, notFound } from "@/lib/im/errors";
+import type { ChannelView, ContactDetail, ContactListFilter, ContactPage, ContactReferences, ContactRow, ContactType, PageRow, StageView } from "./dto";
+import { aliasFromContactArn } from "../incidents/paths";
+
+export const CONTACTS_PAGE_SIZE = 20;
+/** Recent pages shown on a contact's page. */
+const RECENT_PAGES = 10;
+/** Reference checks stop here: beyond it the list would be too long to read in a dialog anyway. */
+const MAX_SCANNED = 500;
+
+const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined);
+
+export function parseContactType(value: unknown): ContactType | undefined {
+  return value === "PERSONAL" || value === "ESCALATION" || value === "ONCALL_SCHEDULE" ? value : undefined;
+}
+
+async function allChannels({ im }: ServiceContext, contactArn: string): Promise<ContactChannel[]> {
+  const out: ContactChannel[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await im.contacts.listContactChannels({ ContactId: contactArn, NextToken, MaxResults: 100 });
+    out.push(...(page.ContactChannels ?? []));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return out;
+}
+
+function toChannelView(c: ContactChannel): ChannelView {
+  return {
+    arn: c.ContactChannelArn!,
+    name: c.Name ?? "",
+    type: (c.Type ?? "EMAIL") as ChannelView["type"],
+    address: c.DeliveryAddress?.SimpleAddress ?? "",
+    activated: c.ActivationStatus === "ACTIVATED",
+  };
+}
+
+async function toRow(ctx: ServiceContext, c: Contact): Promise<ContactRow> {
+  const row: ContactRow = { arn: c.ContactArn!, alias: c.Alias!, displayName: c.DisplayName || undefined, type: (c.Type ?? "PERSONAL") as ContactType };
+  if (row.type === "PERSONAL") {
+    const channels = await allChannels(ctx, row.arn);
+    row.channels = { activated: channels.filter((ch) => ch.ActivationStatus === "ACTIVATED").length, total: channels.length };
+  }
+  return row;
+}
+
+/** A page of contacts, filtered by alias prefix and type (ListContacts), with channel counts. */
+export function listContacts(filter: ContactListFilter) {
+  return withServices("listContacts", "contacts.read", async (ctx): Promise<ContactPage> => {
+    const out = await ctx.im.contacts.listContacts({
+      AliasPrefix: filter.aliasPrefix || undefined,
+      Type: filter.type,
+      MaxResults: CONTACTS_PAGE_SIZE,
+      NextToken: filter.nextToken || undefined,
+    });
+    return { items: await Promise.all((out.Contacts ?? []).map((c) => toRow(ctx, c))), nextToken: out.NextToken };
+  });
+}
+
+async function* contacts(ctx: ServiceContext, filter: { AliasPrefix?: string; Type?: ContactType }): AsyncGenerator<Contact> {
+  let NextToken: string | undefined;
+  do {
+    const out = await ctx.im.contacts.listContacts({ ...filter, NextToken, MaxResults: 100 });
+    yield* out.Contacts ?? [];
+    NextToken = out.NextToken;
+  } while (NextToken);
+}
+
+/** Every contact of a type (the escalation plan builder's target choices). */
+export function listAllContacts(type: ContactType) {
+  return withServices("listAllContacts", "contacts.read", async (ctx) => {
+    const rows: ContactRow[] = [];
+    for await (const c of contacts(ctx, { Type: type })) {
+      rows.push({ arn: c.ContactArn!, alias: c.Alias!, displayName: c.DisplayName || undefined, type });
+      if (rows.length >= MAX_SCANNED) break;
+    }
+    return rows;
+  });
+}
+
+function toStages(plan: GetContactCommandOutput["Plan"]): StageView[] {
+  return (plan?.Stages ?? []).map((s) => ({
+    durationMinutes: s.DurationInMinutes ?? 0,
+    targets: (s.Targets ?? []).flatMap((t): StageView["targets"] => {
+      if (t.ChannelTargetInfo) return [{ kind: "channel", channelArn: t.ChannelTargetInfo.ContactChannelId!, retryMinutes: t.ChannelTargetInfo.RetryIntervalInMinutes }];
+      if (t.ContactTargetInfo?.ContactId) {
+        const arn = t.ContactTargetInfo.ContactId;
+        return [{ kind: "contact", contactArn: arn, alias: aliasFromContactArn(arn), essential: !!t.ContactTargetInfo.IsEssential }];
+      }
+      return [];
+    }),
+  }));
+}
+
+async function recentPages(ctx: ServiceContext, arn: string): Promise<ContactDetail["pages"]> {
+  try {
+    const out = await ctx.im.contacts.listPagesByContact({ ContactId: arn, MaxResults: RECENT_PAGES });
+    const items: PageRow[] = (out.Pages ?? []).map((p) => ({
+      arn: p.PageArn!,
+      engagementArn: p.EngagementArn!,
+      sender: p.Sender ?? "",
+      incidentId: p.IncidentId,
+      sentTime: iso(p.SentTime),
+      deliveryTime: iso(p.DeliveryTime),
+      readTime: iso(p.ReadTime),
+    }));
+    return { ok: true, items };
+  } catch (e) {
+    if (!isImError(e)) throw e;
+    return { ok: false, message: `${e.code}: ${e.message}` };
+  }
+}
+
+/**
+ * A contact by alias: ListContacts narrowed by the alias as prefix, then the exact match, so this
+ * works whichever account and region the backend is (the ARN isn't built by the console).
+ */
+export function getContactByAlias(alias: string, type?: ContactType) {
+  return withServices("getContactByAlias", "contacts.read", async (ctx): Promise<ContactDetail> => {
+    for await (const c of contacts(ctx, { AliasPrefix: alias })) {
+      if (c.Alias !== alias || (type && c.Type !== type)) continue;
+      const arn = c.ContactArn!;
+      const contact: Out<GetContactCommandOutput> = await ctx.im.contacts.getContact({ ContactId: arn });
+      const personal = contact.Type === "PERSONAL";
+      const [channels, pages] = await Promise.all([personal ? allChannels(ctx, arn) : Promise.resolve([]), recentPages(ctx, arn)]);
+      return {
+        arn,
+        alias: contact.Alias!,
+        displayName: contact.DisplayName || undefined,
+        type: (contact.Type ?? "PERSONAL") as ContactType,
+        stages: toStages(contact.Plan),
+        channels: channels.map(toChannelView),
+        pages,
+      };
+    }
+    throw notFound("CONTACT", alias, `Contact ${alias} does not exist`);
+  });
+}
+
+/**
+ * Who would lose this contact if it were deleted: escalation plans with it as a target, and
+ * response plans that engage it (DeleteContact removes it from both; reference: DeleteContact).
+ */
+export function contactReferences(arn: string) {
+  return withServices("contactReferences", "contacts.read", async (ctx): Promise<ContactReferences> => {
+    const escalationPlans: ContactReferences["escalationPlans"] = [];
+    let scanned = 0;
+    for await (const plan of contacts(ctx, { Type: "ESCALATION" })) {
+      if (++scanned > MAX_SCANNED) break;
+      if (plan.ContactArn === arn) continue;
+      const detail = await ctx.im.contacts.getContact({ ContactId: plan.ContactArn! });
+      const targets = (detail.Plan?.Stages ?? []).flatMap((s) => s.Targets ?? []);
+      if (targets.some((t) => t.ContactTargetInfo?.ContactId === arn)) {
+        escalationPlans.push({ arn: plan.ContactArn!, alias: plan.Alias!, displayName: plan.DisplayName || undefined });
+      }
+    }
+    const responsePlans: ContactReferences["responsePlans"] = [];
+    let nextToken: string | undefined;
+    scanned = 0;
+    do {
+      const out = await ctx.im.incidents.listResponsePlans({ maxResults: 100, nextToken });
+      for (const p of out.responsePlanSummaries ?? []) {
+        if (++scanned > MAX_SCANNED) break;
+        const plan = await ctx.im.incidents.getResponsePlan({ arn: p.arn! });
+        if (plan.engagements?.includes(arn)) responsePlans.push({ arn: p.arn!, name: p.name!, displayName: p.displayName });
+      }
+      nextToken = scanned > MAX_SCANNED ? undefined : out.nextToken;
+    } while (nextToken);
+    return { escalationPlans, responsePlans };
+  });
+}

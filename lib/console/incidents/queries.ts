@@ -1,0 +1,116 @@
+// Incident reads for server components and GET route handlers, as the signed-in user.
+import "server-only";
+import type { Filter, IncidentRecordSummary } from "@aws-sdk/client-ssm-incidents";
+import { LRUCache } from "lru-cache";
+import { withServices, type ServiceContext } from "@/lib/console/core/safe-action";
+import { config } from "@/lib/config";
+import { principalArn } from "@/lib/im/arns";
+import { liveBus } from "@/lib/live";
+import { isMutation } from "@/lib/live/events";
+import { toIncidentDetail, toIncidentRow, type EngagementCounts, type IncidentPage, type IncidentStatus } from "./dto";
+import { CREATED_SINCE, type IncidentListFilter } from "./filters";
+import { searchIncidents } from "./search";
+
+export const INCIDENTS_PAGE_SIZE = 20;
+
+export function parseIncidentStatus(value: unknown): IncidentStatus {
+  return value === "RESOLVED" ? "RESOLVED" : "OPEN";
+}
+
+/** The list's filters as ListIncidentRecords filters (every one the API has: status, impact, createdBy, creationTime). */
+export function toRecordFilters(filter: IncidentListFilter, now = Date.now()): Filter[] {
+  const filters: Filter[] = [{ key: "status", condition: { equals: { stringValues: [filter.status] } } }];
+  if (filter.impacts.length) filters.push({ key: "impact", condition: { equals: { integerValues: filter.impacts } } });
+  if (filter.createdBy) {
+    // A bare e-mail names a console user: the local model records them as an IAM user ARN
+    // (lib/im/local/arns.ts). Against AWS, the IAM principal's ARN is given as it is.
+    const who = filter.createdBy.startsWith("arn:") ? filter.createdBy : principalArn(config().accountId, filter.createdBy);
+    filters.push({ key: "createdBy", condition: { equals: { stringValues: [who] } } });
+  }
+  if (filter.since) filters.push({ key: "creationTime", condition: { after: new Date(now - CREATED_SINCE[filter.since].ms) } });
+  // A custom range is two creationTime filters (a Condition holds one of before / after / equals).
+  if (filter.from) filters.push({ key: "creationTime", condition: { after: new Date(`${filter.from}T00:00:00Z`) } });
+  if (filter.to) filters.push({ key: "creationTime", condition: { before: new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000) } });
+  return filters;
+}
+
+/**
+ * In aws mode a count costs 1 + (engagements) AWS calls per incident, on every load of the list
+ * (and the console polls every 10 s there): counts are kept 30 s per incident, so a page of 20
+ * incidents costs AWS nothing on most refreshes. A change to engagements or pages made through a
+ * console (any instance: the live bus) forgets them all at once; changes made elsewhere (the AWS
+ * CLI, AWS's console) show within 30 s. Local mode reads its own database: always exact.
+ */
+export const AWS_ENGAGEMENT_COUNTS_TTL_MS = 30_000;
+// One cache per process, and the bus listener that clears it: kept on globalThis so that every
+// copy of this module the bundler makes shares them (as the live bus itself does).
+const globalForCounts = globalThis as unknown as { imAwsEngagementCounts?: LRUCache<string, EngagementCounts> };
+
+function awsCountsCache(): LRUCache<string, EngagementCounts> {
+  if (!globalForCounts.imAwsEngagementCounts) {
+    const cache = new LRUCache<string, EngagementCounts>({ max: 5_000, ttl: AWS_ENGAGEMENT_COUNTS_TTL_MS });
+    liveBus().subscribe((event) => {
+      if (event.service === "ssm-contacts" && isMutation(event.operation)) cache.clear();
+    });
+    globalForCounts.imAwsEngagementCounts = cache;
+  }
+  return globalForCounts.imAwsEngagementCounts;
+}
+
+/**
+ * For each incident, how many contacts and escalation plans were engaged (ListEngagements by
+ * IncidentId) and how many of those engagements were acknowledged (a page with a ReadTime). The
+ * contract's own reads, so AWS answers it too; one incident's failure leaves its cell empty.
+ */
+async function engagementCounts(ctx: ServiceContext, incidentArn: string): Promise<EngagementCounts | null> {
+  const cache = config().backend === "aws" ? awsCountsCache() : undefined;
+  const kept = cache?.get(incidentArn);
+  if (kept) return kept;
+  try {
+    const engagements = [];
+    let token: string | undefined;
+    do {
+      const out = await ctx.im.contacts.listEngagements({ IncidentId: incidentArn, MaxResults: 100, NextToken: token });
+      engagements.push(...(out.Engagements ?? []));
+      token = out.NextToken;
+    } while (token);
+    const acked = await Promise.all(
+      engagements.map(async (e) => {
+        const { Pages } = await ctx.im.contacts.listPagesByEngagement({ EngagementId: e.EngagementArn, MaxResults: 100 });
+        return (Pages ?? []).some((p) => p.ReadTime);
+      }),
+    );
+    const counts = { engaged: engagements.length, acknowledged: acked.filter(Boolean).length };
+    cache?.set(incidentArn, counts);
+    return counts;
+  } catch (e) {
+    console.error(`[listIncidents] engagements of ${incidentArn}`, e);
+    return null;
+  }
+}
+
+export function listIncidents(filter: IncidentListFilter, nextToken?: string) {
+  return withServices("listIncidents", "incidents.read", async (ctx): Promise<IncidentPage> => {
+    const filters = toRecordFilters(filter);
+    let summaries: IncidentRecordSummary[];
+    let next: string | undefined;
+    if (filter.q) {
+      const out = await searchIncidents(ctx.im.incidents, filters, filter.q, nextToken, { pageSize: INCIDENTS_PAGE_SIZE });
+      summaries = out.found;
+      next = out.nextToken;
+    } else {
+      const out = await ctx.im.incidents.listIncidentRecords({ filters, maxResults: INCIDENTS_PAGE_SIZE, nextToken: nextToken || undefined });
+      summaries = out.incidentRecordSummaries ?? [];
+      next = out.nextToken;
+    }
+    const counts = await Promise.all(summaries.map((s) => engagementCounts(ctx, s.arn!)));
+    return { items: summaries.map((s, i) => ({ ...toIncidentRow(s), engagements: counts[i] })), nextToken: next };
+  });
+}
+
+export function getIncident(arn: string) {
+  return withServices("getIncident", "incidents.read", async ({ im }) => {
+    const { incidentRecord } = await im.incidents.getIncidentRecord({ arn });
+    return toIncidentDetail(incidentRecord!);
+  });
+}

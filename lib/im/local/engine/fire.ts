@@ -1,0 +1,252 @@
+// Firing claimed jobs, a batch at a time, in three steps.
+//   1. Read what the batch needs (its pages, the channels it delivers to) in a few queries, and
+//      decide each job: nothing to do (the page was acknowledged or stopped), an ERROR receipt (a
+//      channel not activated or gone), a message to send, or an escalation stage to start.
+//   2. Hand the batch's messages to the notifier at once (sendAll). Nothing is written yet
+//      except the outbox's own copies.
+//   3. Complete the batch in one transaction: mark the jobs DONE — only those this scheduler still
+//      holds (its claim token), which fences off a scheduler whose lease ran out — and write their
+//      effects: receipts, the pages' SentTime/DeliveryTime, next retries, the pages of the
+//      escalation stages that start, with their own steps.
+// If that transaction fails, each job is completed on its own, so one bad job can't hold back the
+// rest; a job that still fails is released to be tried again later (claim.ts, releaseJob).
+import type { Tx } from "@/lib/db/client";
+import { insertMany } from "@/lib/db/insert-many";
+import { sendAll } from "@/lib/notify/send-all";
+import type { ChannelType, DeliveryResult, Message } from "@/lib/notify/types";
+import { newId } from "@/lib/im/arns";
+import { LEASE_MS, releaseJob } from "./claim";
+import { MINUTE_MS } from "../contacts/contact-plans";
+import type { EngineContext } from "./context";
+import { JOB_KIND, JOB_STATUS, NEW_JOB_COLUMNS, payloadOf, type DeliverPayload, type EscalationStagePayload, type InboxPayload, type JobRow, type NewJob } from "./jobs";
+import { pageMessage } from "./messages";
+import { createPages, escalationStageTargets } from "./start";
+
+type ReceiptData = { pageId: string; contactChannelArn: string | null; receiptType: string; receiptInfo: string | null; receiptTime: Date };
+
+type Effect = {
+  job: JobRow;
+  receipts: ReceiptData[];
+  sentPage?: string;
+  deliveredPage?: string;
+  retry?: NewJob;
+  escalation?: EscalationStagePayload;
+};
+
+/** A job with a message to hand over first; its effect depends on the answer. */
+type Send = { job: JobRow; message: Message; pageId: string; channelArn: string | null; retry?: NewJob };
+
+const PAGE_SELECT = {
+  id: true,
+  arn: true,
+  contactArn: true,
+  subject: true,
+  content: true,
+  publicSubject: true,
+  publicContent: true,
+  readTime: true,
+  // StopEngagement stops every page of the engagement in its own transaction, and no stage starts
+  // after it (applyEffects), so the page's own StoppedTime says whether its engagement stopped.
+  stoppedTime: true,
+} as const;
+
+const RECEIPT_COLUMNS = ["id", "pageId", "contactChannelArn", "receiptType", "receiptInfo", "receiptTime"] as const;
+
+const INFO_MAX = 2048; // Receipt.ReceiptInfo
+const info = (text: string) => text.slice(0, INFO_MAX);
+
+/**
+ * The next attempt on a channel: RetryIntervalInMinutes after the last one was due, on that grid
+ * (a scheduler that was down skips the attempts it missed rather than sending them in a burst),
+ * and only while the stage lasts (DESIGN.md: retried "until the page is acknowledged or the stage
+ * ends").
+ */
+function nextRetry(job: JobRow, p: DeliverPayload, now: Date): NewJob | undefined {
+  if (!(p.retryMinutes > 0)) return undefined;
+  const every = p.retryMinutes * MINUTE_MS;
+  const due = job.dueAt.getTime();
+  const steps = Math.max(1, Math.floor((now.getTime() - due) / every) + 1);
+  const at = due + steps * every;
+  if (at >= p.stageEndsAt) return undefined;
+  const payload: DeliverPayload = { ...p, attempt: p.attempt + steps };
+  return { id: newId(), engagementId: job.engagementId, pageId: job.pageId, kind: JOB_KIND.deliver, dueAt: new Date(at), payload: JSON.stringify(payload) };
+}
+
+export type FireOptions = { now: Date; token: string; leaseMs?: number };
+export type FireResult = { completed: number; released: number };
+
+export async function fireJobs(ctx: EngineContext, jobs: JobRow[], o: FireOptions): Promise<FireResult> {
+  const { now } = o;
+  const leaseMs = o.leaseMs ?? LEASE_MS;
+  const pageIds = [...new Set(jobs.flatMap((j) => (j.pageId ? [j.pageId] : [])))];
+  const pages = new Map(
+    pageIds.length ? (await ctx.db.page.findMany({ where: { id: { in: pageIds } }, select: PAGE_SELECT })).map((p) => [p.id, p]) : [],
+  );
+  const channelArns = [...new Set(jobs.filter((j) => j.kind === JOB_KIND.deliver).map((j) => payloadOf<DeliverPayload>(j).channelArn))];
+  const channels = new Map(
+    channelArns.length
+      ? (
+          await ctx.db.contactChannel.findMany({
+            where: { arn: { in: channelArns } },
+            select: { arn: true, type: true, address: true, activationStatus: true, contact: { select: { arn: true } } },
+          })
+        ).map((c) => [c.arn, c])
+      : [],
+  );
+
+  const effects: Effect[] = [];
+  const sends: Send[] = [];
+  const releases: { job: JobRow; error: unknown }[] = [];
+  for (const job of jobs) {
+    try {
+      if (job.kind === JOB_KIND.escalationStage) {
+        effects.push({ job, receipts: [], escalation: payloadOf<EscalationStagePayload>(job) });
+        continue;
+      }
+      const page = job.pageId ? pages.get(job.pageId) : undefined;
+      // Acknowledged, stopped or gone: nothing more to send for this page.
+      if (!page || page.readTime || page.stoppedTime) {
+        effects.push({ job, receipts: [] });
+        continue;
+      }
+      if (job.kind === JOB_KIND.inbox) {
+        // The inbox is the console itself, not a contact channel: no receipt, the outbox row is the delivery.
+        sends.push({ job, pageId: page.id, channelArn: null, message: pageMessage(page, "INBOX", page.contactArn, payloadOf<InboxPayload>(job).code) });
+        continue;
+      }
+      if (job.kind !== JOB_KIND.deliver) throw new Error(`Unknown engine job kind ${job.kind}`);
+      const p = payloadOf<DeliverPayload>(job);
+      const retry = nextRetry(job, p, now);
+      const channel = channels.get(p.channelArn);
+      const error = (why: string) =>
+        effects.push({ job, retry, receipts: [{ pageId: page.id, contactChannelArn: p.channelArn, receiptType: "ERROR", receiptInfo: info(why), receiptTime: now }] });
+      if (!channel || channel.contact.arn !== page.contactArn) {
+        error("The contact channel no longer exists, so Incident Manager could not engage it");
+      } else if (channel.activationStatus !== "ACTIVATED") {
+        // Reference, ActivateContactChannel: "Incident Manager can't engage a contact until the contact channel has been activated."
+        error(`The contact channel ${channel.arn} is not activated: Incident Manager engages a channel only after it has been activated`);
+      } else {
+        sends.push({ job, pageId: page.id, channelArn: channel.arn, retry, message: pageMessage(page, channel.type as ChannelType, channel.address, p.code, channel.arn) });
+      }
+    } catch (e) {
+      releases.push({ job, error: e });
+    }
+  }
+
+  // A send that could outlast the claim's lease might be repeated by another scheduler: only a
+  // claim less than half its lease old is sent on (the batch was claimed together, moments ago,
+  // unless a previous step of this tick hung).
+  const clockNow = ctx.clock.now().getTime();
+  const fresh: Send[] = [];
+  for (const s of sends) {
+    if (clockNow - (s.job.claimedAt?.getTime() ?? 0) < leaseMs / 2) fresh.push(s);
+    else releases.push({ job: s.job, error: new Error("The claim grew old before the delivery started") });
+  }
+  const results: DeliveryResult[] = await sendAll(ctx.notifier, fresh.map((s) => s.message));
+  const answeredAt = new Date(Math.max(now.getTime(), ctx.clock.now().getTime()));
+  fresh.forEach((s, i) => {
+    const result = results[i];
+    if (!s.channelArn) {
+      // The inbox: a failure here is the database's, so the job is tried again.
+      if (result.ok) effects.push({ job: s.job, receipts: [] });
+      else releases.push({ job: s.job, error: new Error(result.error) });
+      return;
+    }
+    if (!result.ok) {
+      effects.push({ job: s.job, retry: s.retry, receipts: [{ pageId: s.pageId, contactChannelArn: s.channelArn, receiptType: "ERROR", receiptInfo: info(result.error), receiptTime: answeredAt }] });
+      return;
+    }
+    const receipts: ReceiptData[] = [{ pageId: s.pageId, contactChannelArn: s.channelArn, receiptType: "SENT", receiptInfo: null, receiptTime: now }];
+    if (result.confirmed) {
+      receipts.push({ pageId: s.pageId, contactChannelArn: s.channelArn, receiptType: "DELIVERED", receiptInfo: result.info ? info(result.info) : null, receiptTime: answeredAt });
+    }
+    effects.push({ job: s.job, retry: s.retry, receipts, sentPage: s.pageId, deliveredPage: result.confirmed ? s.pageId : undefined });
+  });
+
+  for (const r of releases) {
+    console.error(`[engine] job ${r.job.id} (${r.job.kind}) is given back to be fired again:`, r.error);
+    await releaseJob(ctx.db, r.job, o.token, now, r.error);
+  }
+  return { completed: await complete(ctx, effects, o.token, now, answeredAt), released: releases.length };
+}
+
+/** Completes effects in one transaction, or one by one if that fails. Returns how many completed. */
+async function complete(ctx: EngineContext, effects: Effect[], token: string, now: Date, answeredAt: Date): Promise<number> {
+  if (!effects.length) return 0;
+  try {
+    return await ctx.db.$transaction((tx) => applyEffects(tx, ctx, effects, token, now, answeredAt));
+  } catch (e) {
+    if (effects.length === 1) {
+      console.error(`[engine] job ${effects[0].job.id} could not be completed:`, e);
+      await releaseJob(ctx.db, effects[0].job, token, now, e);
+      return 0;
+    }
+  }
+  let completed = 0;
+  for (const effect of effects) completed += await complete(ctx, [effect], token, now, answeredAt);
+  return completed;
+}
+
+async function applyEffects(tx: Tx, ctx: EngineContext, effects: Effect[], token: string, now: Date, answeredAt: Date): Promise<number> {
+  const ids = effects.map((e) => e.job.id);
+  const { count } = await tx.engineJob.updateMany({
+    where: { id: { in: ids }, status: JOB_STATUS.running, claimedBy: token },
+    data: { status: JOB_STATUS.done, doneAt: now },
+  });
+  let mine = effects;
+  if (count < effects.length) {
+    // Some claims were lost (lease expired, another scheduler took them): find which are ours —
+    // those that carry our token and are now DONE (another claimant would have replaced the token).
+    const owned = new Set((await tx.engineJob.findMany({ where: { id: { in: ids }, claimedBy: token, status: JOB_STATUS.done }, select: { id: true } })).map((j) => j.id));
+    mine = effects.filter((e) => owned.has(e.job.id));
+    console.warn(`[engine] ${effects.length - mine.length} job(s) were claimed by another scheduler after this one's lease ran out; their effects are left to it`);
+  }
+
+  const receipts = mine.flatMap((e) => e.receipts);
+  await insertMany(tx, "Receipt", RECEIPT_COLUMNS, receipts.map((r) => ({ id: newId(), ...r })));
+
+  // SentTime follows the latest send (the reference's DescribePage example shows the last SENT
+  // receipt's time); DeliveryTime keeps the first delivery.
+  const sent = [...new Set(mine.flatMap((e) => (e.sentPage ? [e.sentPage] : [])))];
+  if (sent.length) await tx.page.updateMany({ where: { id: { in: sent } }, data: { sentTime: now } });
+  const delivered = [...new Set(mine.flatMap((e) => (e.deliveredPage ? [e.deliveredPage] : [])))];
+  if (delivered.length) await tx.page.updateMany({ where: { id: { in: delivered }, deliveryTime: null }, data: { deliveryTime: answeredAt } });
+
+  const jobs: NewJob[] = [];
+  const retries = mine.flatMap((e) => (e.retry ? [e.retry] : []));
+  if (retries.length) {
+    // A page acknowledged or stopped meanwhile has had its pending steps cancelled; don't add new ones.
+    const active = new Set(
+      (
+        await tx.page.findMany({
+          where: { id: { in: [...new Set(retries.map((r) => r.pageId!))] }, readTime: null, stoppedTime: null },
+          select: { id: true },
+        })
+      ).map((p) => p.id),
+    );
+    jobs.push(...retries.filter((r) => active.has(r.pageId!)));
+  }
+
+  const stages = mine.flatMap((e) => (e.escalation ? [{ engagementId: e.job.engagementId, targets: e.escalation.targets }] : []));
+  if (stages.length) {
+    // A stage starts only if its engagement is neither stopped nor acknowledged by an essential
+    // target. The write (a no-op value) makes this a row lock on PostgreSQL: AcceptPage and
+    // StopEngagement update the same rows, so either they see this stage's pages or it sees them.
+    const going = await tx.engagement.updateManyAndReturn({
+      where: { id: { in: stages.map((s) => s.engagementId) }, stopTime: null, acknowledgedTime: null },
+      data: { acknowledgedTime: null },
+      select: { id: true, arn: true, sender: true, subject: true, content: true, publicSubject: true, publicContent: true, incidentId: true },
+    });
+    const byId = new Map(going.map((g) => [g.id, g]));
+    const targets = await escalationStageTargets(
+      tx,
+      stages.flatMap((s) => {
+        const engagement = byId.get(s.engagementId);
+        return engagement ? [{ engagement, targets: s.targets }] : [];
+      }),
+    );
+    jobs.push(...(await createPages(tx, ctx, targets, now)).jobs);
+  }
+  await insertMany(tx, "EngineJob", NEW_JOB_COLUMNS, jobs);
+  return mine.length;
+}

@@ -1,0 +1,25 @@
+// Automatic timeline events that engagements write into the incident they belong to, with the
+// event types and data AWS uses ("SSM Contacts Page for Incident" when a contact or escalation
+// plan is engaged, "SSM Contacts Page Acknowledgement for Incident" when a page is acknowledged;
+// both carry contactArn and engagementArn). An engagement's IncidentId is free text
+// (StartEngagement), so only one that names an incident of this model gets an event.
+import type { Tx } from "@/lib/db/client";
+import { writeAutomaticEvent } from "../incidents/timeline";
+
+export const ENGAGEMENT_EVENT_TYPES = {
+  engaged: "SSM Contacts Page for Incident",
+  acknowledged: "SSM Contacts Page Acknowledgement for Incident",
+} as const;
+
+export async function writeIncidentEvent(
+  tx: Tx,
+  incidentArn: string | null | undefined,
+  time: Date,
+  eventType: (typeof ENGAGEMENT_EVENT_TYPES)[keyof typeof ENGAGEMENT_EVENT_TYPES],
+  data: { contactArn: string; engagementArn: string; pageArn?: string },
+): Promise<void> {
+  if (!incidentArn) return;
+  const incident = await tx.incidentRecord.findUnique({ where: { arn: incidentArn }, select: { id: true } });
+  if (!incident) return;
+  await writeAutomaticEvent(tx, incident.id, time, eventType, data);
+}
