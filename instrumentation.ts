@@ -2,6 +2,6 @@
 // happen here, before the first request is served.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { bootstrap } = await import("./lib/bootstrap/start");
+  const { bootstrap } = await import("./lib/bootstrap");
   await bootstrap();
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every test of the project, in the order a failure is cheapest to find.
-#   typecheck → lint → build → vitest (unit, data layer, contract suite three ways) → Playwright.
+#   typecheck → lint → import rules → build → vitest (unit, data layer, contract suite three ways) → Playwright.
 # PostgreSQL runs join in when TEST_POSTGRES_URL names a server (CI sets it); otherwise SQLite only.
 # Chromium for the browser tests comes from Debian's package (installed here if missing and we can).
 set -euo pipefail
@@ -30,6 +30,9 @@ npx tsc --noEmit -p .
 
 step "lint (eslint)"
 npx eslint --max-warnings 0 .
+
+step "import layering and cycles (dependency-cruiser, .dependency-cruiser.cjs)"
+npm run --silent check:imports
 
 step "build (next build)"
 npm run build

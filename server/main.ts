@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
-import { bootstrap, stopEngineScheduler } from "@/lib/bootstrap/start";
+import { bootstrap, stopEngineScheduler } from "@/lib/bootstrap";
 import { awsEndpoints, awsServiceFor } from "./aws-endpoints";
 
 const { values: args } = parseArgs({

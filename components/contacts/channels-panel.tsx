@@ -14,12 +14,12 @@ import { fieldAria, FormField, Input } from "@/components/ui/form-field";
 import { AbsoluteTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { activateContactChannelAction, deactivateContactChannelAction, sendActivationCodeAction } from "@/lib/console/contacts/channel-actions";
+import { activateContactChannelAction, deactivateContactChannelAction, sendActivationCodeAction } from "@/lib/console/contacts/actions";
 import type { ActionError } from "@/lib/console/core/result";
 import type { ChannelOutbox, ChannelView } from "@/lib/console/contacts/dto";
-import { contactKeys } from "@/lib/console/incidents/keys";
+import { contactKeys } from "@/lib/console/contacts/keys";
 import { readJson, ReadError } from "@/lib/console/core/errors";
-import { activationCodeSchema } from "@/lib/console/contacts/channel-schemas";
+import { activationCodeSchema } from "@/lib/console/contacts/schemas";
 import { channelTypeLabel } from "./labels";
 
 const col = columnHelper<ChannelView>();

@@ -13,9 +13,9 @@ import { StatusIndicator } from "@/components/ui/status-indicator";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createContactAction } from "@/lib/console/contacts/actions";
 import { CHANNEL_TYPES, contactFieldNames, contactFormSchema, emptyContactForm, minutes, type ContactFormValues } from "@/lib/console/contacts/schemas";
-import { updateContactAction } from "@/lib/console/contacts/update-contact";
-import { contactKeys } from "@/lib/console/incidents/keys";
-import { contactPath } from "@/lib/console/incidents/paths";
+import { updateContactAction } from "@/lib/console/contacts/actions";
+import { contactKeys } from "@/lib/console/contacts/keys";
+import { contactPath } from "@/lib/console/contacts/paths";
 import { EngagementTimeline } from "./engagement-timeline";
 import { channelTypeLabel } from "./labels";
 

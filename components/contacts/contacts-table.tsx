@@ -9,8 +9,8 @@ import { columnHelper, DataTable, type Columns } from "@/components/ui/data-tabl
 import { Input, Select } from "@/components/ui/form-field";
 import { StatusIndicator } from "@/components/ui/status-indicator";
 import type { ContactPage, ContactRow, ContactType } from "@/lib/console/contacts/dto";
-import { contactKeys } from "@/lib/console/incidents/keys";
-import { contactPathFor } from "@/lib/console/incidents/paths";
+import { contactKeys } from "@/lib/console/contacts/keys";
+import { contactPathFor } from "@/lib/console/contacts/paths";
 import { readJson, ReadError } from "@/lib/console/core/errors";
 import { contactTypeLabel } from "./labels";
 

@@ -8,11 +8,12 @@ import { useState, useTransition } from "react";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
-import { deleteContactAction } from "@/lib/console/contacts/delete-contact";
+import { deleteContactAction } from "@/lib/console/contacts/actions";
 import type { ActionError } from "@/lib/console/core/result";
 import type { ContactReferences } from "@/lib/console/contacts/dto";
-import { contactKeys } from "@/lib/console/incidents/keys";
-import { escalationPlanPath, responsePlanPath } from "@/lib/console/incidents/paths";
+import { contactKeys } from "@/lib/console/contacts/keys";
+import { escalationPlanPath } from "@/lib/console/contacts/paths";
+import { responsePlanPath } from "@/lib/console/response-plans/paths";
 import { readJson, ReadError } from "@/lib/console/core/errors";
 import { NETWORK_ERROR } from "@/components/ui/use-action";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { ContactOption } from "@/lib/console/incidents/dto";
-import { contactKeys } from "@/lib/console/incidents/keys";
+import type { ContactOption } from "@/lib/console/contacts/dto";
+import { contactKeys } from "@/lib/console/contacts/keys";
 import { readJson } from "@/lib/console/core/errors";
 
 /** Contacts and escalation plans for a picker, fetched once the picker opens. */

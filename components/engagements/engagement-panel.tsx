@@ -13,8 +13,8 @@ import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
 import type { ActionError } from "@/lib/console/core/result";
 import { stopEngagementAction } from "@/lib/console/engagements/actions";
-import type { EngagementRow } from "@/lib/console/incidents/dto";
-import { contactAlias } from "@/lib/console/incidents/paths";
+import type { EngagementRow } from "@/lib/console/engagements/dto";
+import { contactAlias } from "@/lib/console/contacts/paths";
 import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 

@@ -7,9 +7,11 @@ import { columnHelper, DataTable, type Columns } from "@/components/ui/data-tabl
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
 import type { EngagementListPage, EngagementListRow } from "@/lib/console/engagements/dto";
-import { engagementListSearch, engagementPath, type EngagementListFilter } from "@/lib/console/engagements/filters";
-import { engagementKeys } from "@/lib/console/incidents/keys";
-import { contactAlias, incidentPath } from "@/lib/console/incidents/paths";
+import { engagementListSearch, type EngagementListFilter } from "@/lib/console/engagements/filters";
+import { engagementPath } from "@/lib/console/engagements/paths";
+import { engagementKeys } from "@/lib/console/engagements/keys";
+import { incidentPath } from "@/lib/console/incidents/paths";
+import { contactAlias } from "@/lib/console/contacts/paths";
 import { ReadError, readJson } from "@/lib/console/core/errors";
 
 const col = columnHelper<EngagementListRow>();

@@ -18,8 +18,8 @@ import {
   startEngagementFormSchema,
   type StartEngagementFormValues,
 } from "@/lib/console/engagements/schemas";
-import { engagementPath } from "@/lib/console/engagements/filters";
-import { engagementKeys } from "@/lib/console/incidents/keys";
+import { engagementPath } from "@/lib/console/engagements/paths";
+import { engagementKeys } from "@/lib/console/engagements/keys";
 import { ReadError } from "@/lib/console/core/errors";
 
 /**

@@ -15,8 +15,8 @@ import { createEscalationPlanAction, updateEscalationPlanAction } from "@/lib/co
 import { minutes } from "@/lib/console/contacts/schemas";
 import { emptyEscalationPlanForm, escalationFieldNames, escalationPlanFormSchema, type EscalationPlanFormValues } from "@/lib/console/escalation-plans/schemas";
 import type { ContactRow } from "@/lib/console/contacts/dto";
-import { contactKeys } from "@/lib/console/incidents/keys";
-import { aliasFromContactArn, escalationPlanPath } from "@/lib/console/incidents/paths";
+import { contactKeys } from "@/lib/console/contacts/keys";
+import { aliasFromContactArn, escalationPlanPath } from "@/lib/console/contacts/paths";
 
 type Form = UseFormReturn<EscalationPlanFormValues>;
 

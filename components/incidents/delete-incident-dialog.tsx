@@ -2,9 +2,10 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { TypedConfirmDelete } from "@/components/ui/typed-confirm-delete";
-import { deleteIncidentAction } from "@/lib/console/incidents/delete-incident";
+import { deleteIncidentAction } from "@/lib/console/incidents/actions";
 import type { IncidentDetail } from "@/lib/console/incidents/dto";
 import { incidentKeys } from "@/lib/console/incidents/keys";
+import { timelineKeys } from "@/lib/console/timeline/keys";
 
 /**
  * DeleteIncidentRecord cannot be undone (the timeline and related items go with it), so the
@@ -19,7 +20,7 @@ export function DeleteIncidentDialog({ incident }: { incident: IncidentDetail })
       confirmText="delete"
       remove={() => deleteIncidentAction({ arn: incident.arn })}
       onDeleted={async () => {
-        queryClient.removeQueries({ queryKey: incidentKeys.timeline(incident.arn) });
+        queryClient.removeQueries({ queryKey: timelineKeys.incident(incident.arn) });
         await queryClient.invalidateQueries({ queryKey: incidentKeys.lists() });
         router.push("/incidents");
       }}

@@ -10,7 +10,7 @@ import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/f
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { UpdateIncidentFormValues } from "@/lib/console/incidents/schemas";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
-import { updateIncidentAction } from "@/lib/console/incidents/update-incident";
+import { updateIncidentAction } from "@/lib/console/incidents/actions";
 import type { IncidentDetail } from "@/lib/console/incidents/dto";
 import { incidentKeys } from "@/lib/console/incidents/keys";
 import { ImpactOptions } from "./impact-options";

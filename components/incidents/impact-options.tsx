@@ -1,5 +1,5 @@
 // The <option>s of an impact <select>, most severe first, with an optional first empty choice.
-import { IMPACTS, impactLabel } from "./impact";
+import { IMPACTS, impactLabel } from "@/lib/console/incidents/impact";
 
 export function ImpactOptions({ empty }: { empty?: string }) {
   return (

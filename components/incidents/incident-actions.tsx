@@ -7,7 +7,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { deferred, standInButton } from "@/components/ui/deferred";
 import { useAction } from "@/components/ui/use-action";
 import { Modal } from "@/components/ui/dialog";
-import { updateIncidentAction } from "@/lib/console/incidents/update-incident";
+import { updateIncidentAction } from "@/lib/console/incidents/actions";
 import type { IncidentDetail } from "@/lib/console/incidents/dto";
 import { incidentKeys } from "@/lib/console/incidents/keys";
 import { DeleteIncidentDialog } from "./delete-incident-dialog";

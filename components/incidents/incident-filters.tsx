@@ -4,7 +4,7 @@ import { useEffect, useOptimistic, useRef, useState, useTransition } from "react
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/form-field";
 import { CREATED_SINCE, incidentListSearch, isFiltered, type CreatedSince, type IncidentListFilter } from "@/lib/console/incidents/filters";
-import { IMPACTS, impactLabel } from "./impact";
+import { IMPACTS, impactLabel } from "@/lib/console/incidents/impact";
 
 /**
  * Search and filters of the incidents list. Every change is a new URL (router.push), so the back

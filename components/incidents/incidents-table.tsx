@@ -6,7 +6,8 @@ import { columnHelper, DataTable, type Columns } from "@/components/ui/data-tabl
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { IncidentListRow, IncidentPage } from "@/lib/console/incidents/dto";
 import { isFiltered, type IncidentListFilter } from "@/lib/console/incidents/filters";
-import { incidentPath, responsePlanPath } from "@/lib/console/incidents/paths";
+import { incidentPath } from "@/lib/console/incidents/paths";
+import { responsePlanPath } from "@/lib/console/response-plans/paths";
 import { ReadError } from "@/lib/console/core/errors";
 import { ImpactBadge } from "./impact-badge";
 import { IncidentDuration } from "./incident-duration";

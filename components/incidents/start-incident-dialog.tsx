@@ -14,10 +14,11 @@ import { startIncidentAction } from "@/lib/console/incidents/actions";
 import type { StartIncidentFormValues } from "@/lib/console/incidents/schemas";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { incidentKeys } from "@/lib/console/incidents/keys";
-import { contactAlias, incidentPath } from "@/lib/console/incidents/paths";
+import { incidentPath } from "@/lib/console/incidents/paths";
+import { contactAlias } from "@/lib/console/contacts/paths";
 import { RELATED_ITEM_TYPES } from "@/lib/console/related-items/item-types";
 import { ReadError } from "@/lib/console/core/errors";
-import { impactLabel } from "./impact";
+import { impactLabel } from "@/lib/console/incidents/impact";
 import { ImpactOptions } from "./impact-options";
 
 const EMPTY: StartIncidentFormValues = { responsePlanArn: "", title: "", impact: "", relatedItems: [] };

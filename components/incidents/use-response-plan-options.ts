@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { ResponsePlanOption } from "@/lib/console/incidents/dto";
-import { responsePlanKeys } from "@/lib/console/incidents/keys";
+import type { ResponsePlanOption } from "@/lib/console/response-plans/dto";
+import { responsePlanKeys } from "@/lib/console/response-plans/keys";
 import { readJson } from "@/lib/console/core/errors";
 
 /** Response plans with their incident templates (fetched when the start-incident dialog opens). */

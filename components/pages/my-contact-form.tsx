@@ -9,8 +9,9 @@ import { Container } from "@/components/ui/container";
 import { FormField, Select } from "@/components/ui/form-field";
 import type { ActionError } from "@/lib/console/core/result";
 import { setMyContactAction } from "@/lib/console/engagements/actions";
-import { incidentKeys, pageKeys } from "@/lib/console/incidents/keys";
-import { contactAlias } from "@/lib/console/incidents/paths";
+import { incidentKeys } from "@/lib/console/incidents/keys";
+import { pageKeys } from "@/lib/console/pages/keys";
+import { contactAlias } from "@/lib/console/contacts/paths";
 import { ReadError } from "@/lib/console/core/errors";
 import { NETWORK_ERROR } from "@/components/ui/use-action";
 

@@ -1,6 +1,6 @@
 "use client";
 import { AbsoluteTime } from "@/components/ui/relative-time";
-import type { ReceiptRow } from "@/lib/console/incidents/dto";
+import type { ReceiptRow } from "@/lib/console/engagements/dto";
 
 const RECEIPT_LABEL: Record<string, string> = { SENT: "Sent", DELIVERED: "Delivered", READ: "Read", ERROR: "Error", STOP: "Stopped" };
 

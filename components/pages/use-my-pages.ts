@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { MyPages } from "@/lib/console/incidents/dto";
-import { pageKeys } from "@/lib/console/incidents/keys";
+import type { MyPages } from "@/lib/console/pages/dto";
+import { pageKeys } from "@/lib/console/pages/keys";
 import { readJson } from "@/lib/console/core/errors";
 
 export function useMyPages(nextToken: string | undefined, initialPage?: MyPages) {

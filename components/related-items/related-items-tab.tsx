@@ -10,12 +10,12 @@ import { columnHelper, DataTable, type Columns } from "@/components/ui/data-tabl
 import type { ActionError } from "@/lib/console/core/result";
 import { RELATED_ITEM_TYPES } from "@/lib/console/related-items/item-types";
 import { removeRelatedItemAction } from "@/lib/console/related-items/actions";
-import type { RelatedItemRow } from "@/lib/console/incidents/dto";
-import { incidentKeys } from "@/lib/console/incidents/keys";
+import type { RelatedItemRow } from "@/lib/console/related-items/dto";
 import { incidentPath } from "@/lib/console/incidents/paths";
 import { ReadError } from "@/lib/console/core/errors";
 import { useRelatedItems } from "./use-related-items";
 import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { relatedItemKeys } from "@/lib/console/related-items/keys";
 
 const TYPE_LABEL = new Map(RELATED_ITEM_TYPES.map((t) => [t.value as string, t.label]));
 const TYPE_ORDER = new Map(RELATED_ITEM_TYPES.map((t, i) => [t.value as string, i]));
@@ -53,7 +53,7 @@ export function RelatedItemsTab({ incidentArn, canWrite }: { incidentArn: string
   const queryClient = useQueryClient();
   const [removeError, setRemoveError] = useState<ActionError | null>(null);
   const [removing, startRemoving] = useTransition();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: incidentKeys.relatedItems(incidentArn) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: relatedItemKeys.incident(incidentArn) });
 
   const rows = [...(query.data ?? [])].sort((a, b) => (TYPE_ORDER.get(a.type) ?? 99) - (TYPE_ORDER.get(b.type) ?? 99));
   const columns: Columns<RelatedItemRow> = [

@@ -15,8 +15,8 @@ import {
   responsePlanFormSchema,
   type ResponsePlanFormValues,
 } from "@/lib/console/response-plans/schemas";
-import { responsePlanKeys } from "@/lib/console/incidents/keys";
-import { responsePlanPath } from "@/lib/console/incidents/paths";
+import { responsePlanKeys } from "@/lib/console/response-plans/keys";
+import { responsePlanPath } from "@/lib/console/response-plans/paths";
 import { SECTION_DESCRIPTIONS, SECTION_TITLES } from "./labels";
 import { SectionFields } from "./plan-form";
 

@@ -2,8 +2,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { TypedConfirmDelete } from "@/components/ui/typed-confirm-delete";
-import { deleteResponsePlanAction } from "@/lib/console/response-plans/delete-response-plan";
-import { responsePlanKeys } from "@/lib/console/incidents/keys";
+import { deleteResponsePlanAction } from "@/lib/console/response-plans/actions";
+import { responsePlanKeys } from "@/lib/console/response-plans/keys";
 
 /** DeleteResponsePlan, after the plan's name is typed (as the AWS console asks); then the list. */
 export function DeleteResponsePlanDialog({ arn, name }: { arn: string; name: string }) {

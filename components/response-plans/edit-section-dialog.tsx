@@ -11,8 +11,8 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { responsePlanFieldNames, sectionFormSchema, type PlanSection, type ResponsePlanFormValues } from "@/lib/console/response-plans/schemas";
-import { updateResponsePlanAction } from "@/lib/console/response-plans/update-response-plan";
-import { responsePlanKeys } from "@/lib/console/incidents/keys";
+import { updateResponsePlanAction } from "@/lib/console/response-plans/actions";
+import { responsePlanKeys } from "@/lib/console/response-plans/keys";
 import { SECTION_DESCRIPTIONS, SECTION_TITLES } from "./labels";
 import { SectionFields } from "./plan-form";
 

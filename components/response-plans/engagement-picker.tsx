@@ -7,8 +7,8 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/form-field";
 import { PLAN_LIMITS } from "@/lib/console/response-plans/schemas";
-import type { ContactOption } from "@/lib/console/incidents/dto";
-import { aliasFromContactArn } from "@/lib/console/incidents/paths";
+import type { ContactOption } from "@/lib/console/contacts/dto";
+import { aliasFromContactArn } from "@/lib/console/contacts/paths";
 import { ReadError } from "@/lib/console/core/errors";
 
 /** Matches shown at once: past this the search should be narrowed. */

@@ -2,7 +2,7 @@
 // Who a response plan engages: each contact or escalation plan by name, its type, a link to its page.
 import Link from "next/link";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
-import { contactPathFor } from "@/lib/console/incidents/paths";
+import { contactPathFor } from "@/lib/console/contacts/paths";
 import type { EngagementTargetView } from "@/lib/console/response-plans/dto";
 
 const TYPE_LABELS: Record<string, string> = { PERSONAL: "Contact", ESCALATION: "Escalation plan", ONCALL_SCHEDULE: "On-call schedule" };

@@ -2,15 +2,14 @@
 // The fields of each section of a response plan, shared by the create form (all sections) and the
 // section editors on the plan's page (one at a time).
 import type { ReactNode } from "react";
-import { Controller, useWatch, type UseFormReturn } from "react-hook-form";
+import { Controller, useWatch } from "react-hook-form";
 import { ImpactOptions } from "@/components/incidents/impact-options";
 import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
-import { DYNAMIC_VARIABLES, PLAN_LIMITS, TARGET_ACCOUNTS, type PlanSection, type ResponsePlanFormValues } from "@/lib/console/response-plans/schemas";
+import { DYNAMIC_VARIABLES, PLAN_LIMITS, TARGET_ACCOUNTS, type PlanSection } from "@/lib/console/response-plans/schemas";
 import { EngagementPicker } from "./engagement-picker";
 import { DYNAMIC_VARIABLE_LABELS, TARGET_ACCOUNT_LABELS } from "./labels";
-import { ListError, listError, RowsEditor, type RowColumn } from "./row-editors";
+import { ListError, listError, RowsEditor, type PlanForm, type RowColumn } from "./row-editors";
 
-export type PlanForm = UseFormReturn<ResponsePlanFormValues>;
 
 /** The aria and registration of one top-level text field. */
 function useText(form: PlanForm) {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ImpactBadge } from "@/components/incidents/impact-badge";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import type { ResponsePlanListRow } from "@/lib/console/response-plans/dto";
-import { responsePlanPath } from "@/lib/console/incidents/paths";
+import { responsePlanPath } from "@/lib/console/response-plans/paths";
 
 const col = columnHelper<ResponsePlanListRow>();
 const columns: Columns<ResponsePlanListRow> = [

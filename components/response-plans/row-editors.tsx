@@ -3,11 +3,12 @@
 // targets and chat SNS topics (an ARN), runbook parameters (name, values) and dynamic parameters
 // (name, variable). Each row's error is on its own control; a list's error under the list.
 import type { ReactNode } from "react";
-import { useFieldArray, type FieldValues, type Path, type UseFieldArrayAppend } from "react-hook-form";
+import { useFieldArray, type FieldValues, type Path, type UseFieldArrayAppend, type UseFormReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
 import type { ResponsePlanFormValues } from "@/lib/console/response-plans/schemas";
-import type { PlanForm } from "./plan-form";
+
+export type PlanForm = UseFormReturn<ResponsePlanFormValues>;
 
 type ListName = "incidentTags" | "tags" | "notificationTargets" | "chatSnsTopics" | "parameters" | "dynamicParameters";
 type Message = { message?: string };

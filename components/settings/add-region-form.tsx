@@ -14,8 +14,8 @@ import {
   MAX_REPLICATION_REGIONS,
   type AddRegionFormValues,
 } from "@/lib/console/settings/schemas";
-import { addReplicationRegionAction } from "@/lib/console/settings/replication-set-actions";
-import { settingsKeys } from "@/lib/console/incidents/keys";
+import { addReplicationRegionAction } from "@/lib/console/settings/actions";
+import { settingsKeys } from "@/lib/console/settings/keys";
 import type { ReplicationSetView } from "@/lib/console/settings/dto";
 
 export const KMS_KEY_DESCRIPTION = "A KMS key ID, key ARN, alias name or alias ARN. Leave it empty to use an AWS owned key.";

@@ -15,7 +15,7 @@ import {
   MAX_REPLICATION_REGIONS,
   type CreateReplicationSetFormValues,
 } from "@/lib/console/settings/schemas";
-import { createReplicationSetAction } from "@/lib/console/settings/replication-set-actions";
+import { createReplicationSetAction } from "@/lib/console/settings/actions";
 import { KMS_KEY_DESCRIPTION } from "./add-region-form";
 
 export function CreateReplicationSetForm({ defaultRegion }: { defaultRegion: string }) {

@@ -13,7 +13,7 @@ import { Modal } from "@/components/ui/dialog";
 import { fieldAria, FormField, Input } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { DELETE_CONFIRMATION, deleteReplicationSetFormSchema, type DeleteReplicationSetFormValues } from "@/lib/console/settings/schemas";
-import { deleteReplicationSetAction } from "@/lib/console/settings/replication-set-actions";
+import { deleteReplicationSetAction } from "@/lib/console/settings/actions";
 import type { ConsoleMode, ReplicationSetView } from "@/lib/console/settings/dto";
 
 /** What DeleteReplicationSet takes with it, as each backend does it. */

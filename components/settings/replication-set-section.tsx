@@ -11,9 +11,9 @@ import { columnHelper, DataTable, type Columns } from "@/components/ui/data-tabl
 import { KeyValuePairs } from "@/components/ui/key-value";
 import { AbsoluteTime } from "@/components/ui/relative-time";
 import { StatusIndicator, type StatusType } from "@/components/ui/status-indicator";
-import { deleteReplicationRegionAction, updateDeletionProtectionAction } from "@/lib/console/settings/replication-set-actions";
-import { settingsKeys } from "@/lib/console/incidents/keys";
-import { principalName } from "@/lib/console/incidents/paths";
+import { deleteReplicationRegionAction, updateDeletionProtectionAction } from "@/lib/console/settings/actions";
+import { settingsKeys } from "@/lib/console/settings/keys";
+import { principalName } from "@/lib/console/core/names";
 import { readJson } from "@/lib/console/core/errors";
 import type { ConsoleMode, ReplicationRegionRow, ReplicationSetView } from "@/lib/console/settings/dto";
 import { AddRegionForm } from "./add-region-form";

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { ResponsePlanRow } from "@/lib/console/incidents/dto";
-import { responsePlanKeys } from "@/lib/console/incidents/keys";
+import type { ResponsePlanRow } from "@/lib/console/response-plans/dto";
+import { responsePlanKeys } from "@/lib/console/response-plans/keys";
 import { readJson, ReadError } from "@/lib/console/core/errors";
 
 /** The response plans to choose from (name, display name, ARN). */

@@ -2,8 +2,8 @@
 // timeline.ts and its callers, contacts/engine/incident-events.ts; AWS writes the same types):
 // a responder reads "Impact changed from 3 Medium to 1 Critical", not that JSON.
 // Pure functions: the timeline list, the Overview's latest events and the exports share them.
-import { impactLabel } from "@/components/incidents/impact";
-import { principalName } from "@/lib/console/incidents/paths";
+import { impactLabel } from "@/lib/console/incidents/impact";
+import { principalName } from "@/lib/console/core/names";
 import { decodeEventText, isCallerEventType, type TimelineEventDto } from "@/lib/console/timeline/dto";
 
 export type EventDetail = { label: string; value: string };

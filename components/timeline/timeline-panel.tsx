@@ -10,13 +10,14 @@ import { Modal } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/form-field";
 import { Container } from "@/components/ui/container";
 import type { ActionError } from "@/lib/console/core/result";
-import { incidentKeys } from "@/lib/console/incidents/keys";
 import { readJson } from "@/lib/console/core/errors";
 import type { TimelineEventDto } from "@/lib/console/timeline/dto";
 import { describeEvent, eventTypeLabel } from "./describe-event";
 import { formatEventTime, TimelineEventItem } from "./timeline-event-item";
 import { toActionError, useCreateTimelineEvent, useDeleteTimelineEvent, useTimeline, useUpdateTimelineEvent } from "./use-timeline";
-import { NEW_EVENT_PARAM, OPEN_SHORTCUTS_HELP } from "../incidents/detail/incident-shortcuts";
+import { OPEN_SHORTCUTS_HELP } from "@/components/ui/shortcuts-help";
+import { NEW_EVENT_PARAM } from "@/lib/console/timeline/paths";
+import { timelineKeys } from "@/lib/console/timeline/keys";
 
 // Loaded on first use, not with the tab: the event form (react-hook-form) when the dialog first
 // opens, the export menu (its menu engine and the CSV writer) when Export is first pressed.
@@ -97,7 +98,7 @@ export function TimelinePanel({ incident, canWrite }: { incident: { arn: string;
   const loadAll = async () => {
     try {
       return await queryClient.fetchQuery({
-        queryKey: incidentKeys.timeline(arn),
+        queryKey: timelineKeys.incident(arn),
         queryFn: () => readJson<TimelineEventDto[]>(`/api/incidents/timeline?arn=${encodeURIComponent(arn)}`),
         staleTime: 0,
       });

@@ -4,17 +4,17 @@
 // → rollback → invalidate).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createTimelineEventAction } from "@/lib/console/timeline/actions";
-import { deleteTimelineEventAction } from "@/lib/console/timeline/delete-timeline-event";
+import { deleteTimelineEventAction } from "@/lib/console/timeline/actions";
 import type { ActionError, ActionResult } from "@/lib/console/core/result";
 import type { TimelineEventActionValues } from "@/lib/console/timeline/schemas";
-import { updateTimelineEventAction } from "@/lib/console/timeline/update-timeline-event";
-import { incidentKeys } from "@/lib/console/incidents/keys";
+import { updateTimelineEventAction } from "@/lib/console/timeline/actions";
 import { readJson } from "@/lib/console/core/errors";
 import { byEventTime, encodeEventText, type TimelineEventDto } from "@/lib/console/timeline/dto";
+import { timelineKeys } from "@/lib/console/timeline/keys";
 
 export function useTimeline(arn: string) {
   return useQuery({
-    queryKey: incidentKeys.timeline(arn),
+    queryKey: timelineKeys.incident(arn),
     queryFn: () => readJson<TimelineEventDto[]>(`/api/incidents/timeline?arn=${encodeURIComponent(arn)}`),
     // Kept current by components/live/live-updates.tsx (pushed in local mode, polled in aws mode).
   });
@@ -55,7 +55,7 @@ type Snapshot = { previous?: TimelineEventDto[] };
 
 function useTimelineMutation<V>(arn: string, mutationFn: (v: V) => Promise<unknown>, apply: (events: TimelineEventDto[], v: V) => TimelineEventDto[]) {
   const queryClient = useQueryClient();
-  const key = incidentKeys.timeline(arn);
+  const key = timelineKeys.incident(arn);
   return useMutation<unknown, Error, V, Snapshot>({
     mutationFn,
     onMutate: async (v) => {

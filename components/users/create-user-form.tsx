@@ -5,9 +5,9 @@ import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, Input, Select } from "@/components/ui/form-field";
 import type { ActionError } from "@/lib/console/core/result";
-import { createUserAction } from "@/lib/console/settings/actions";
+import { createUserAction } from "@/lib/console/users/actions";
 import { ROLES, type Role } from "@/lib/auth/permissions";
-import { PASSWORD_MIN } from "@/lib/users/user";
+import { PASSWORD_MIN } from "@/lib/console/users/schemas";
 import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 const EMPTY = { email: "", name: "", role: "responder" as Role, password: "" };

@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
 import { FormField, Select } from "@/components/ui/form-field";
 import type { ActionError } from "@/lib/console/core/result";
-import { linkUserContactAction } from "@/lib/console/settings/actions";
+import { linkUserContactAction } from "@/lib/console/users/actions";
 import { ReadError } from "@/lib/console/core/errors";
-import type { UserRow } from "@/lib/console/settings/dto";
+import type { UserRow } from "@/lib/console/users/dto";
 import { NETWORK_ERROR } from "@/components/ui/use-action";
 
 /** Picks the personal contact that pages a user (the same link as My pages' "Your contact"). */

@@ -4,16 +4,17 @@
 // scheduler.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { config } from "../config";
-import { db } from "../db/client";
-import { migrate } from "../db/migrate";
-import { hashPassword } from "../auth/password";
-import { principalArn } from "../im/arns";
-import { localServices, processNotifier } from "../im";
-import { isImError } from "../im/errors";
-import { systemClock } from "../im/local/clock";
-import { startScheduler, type Scheduler } from "../im/local/engine";
-import { liveBus } from "../live";
+import { hashPassword } from "@/lib/auth/password";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { principalArn } from "@/lib/im/arns";
+import { isImError } from "@/lib/im/errors";
+import { localServices } from "@/lib/im/local";
+import { systemClock } from "@/lib/im/local/clock";
+import { startScheduler, type Scheduler } from "@/lib/im/local/engine";
+import { liveBus } from "@/lib/live";
+import { processNotifier } from "./services";
 
 export async function ensureFirstAdmin(): Promise<void> {
   const cfg = config();

@@ -1,7 +1,7 @@
 // Wraps a pair of services so that every operation that changed something publishes a live event
 // once it succeeded: console actions, the AWS-compatible endpoints and anything else that goes
-// through the contract all reach the consoles' streams the same way.
-import type { Services } from "@/lib/im";
+// through the contract all reach the consoles' streams the same way. Generic over the services'
+// type, so the bus (ground floor) knows nothing of the contract above it.
 import type { LiveBus } from "./bus";
 import { arnOf, isMutation, type LiveService } from "./events";
 
@@ -22,6 +22,6 @@ function publishing<T extends object>(service: T, name: LiveService, bus: LiveBu
   });
 }
 
-export function withLiveEvents(services: Services, bus: LiveBus): Services {
-  return { incidents: publishing(services.incidents, "ssm-incidents", bus), contacts: publishing(services.contacts, "ssm-contacts", bus) };
+export function withLiveEvents<S extends { incidents: object; contacts: object }>(services: S, bus: LiveBus): S {
+  return { ...services, incidents: publishing(services.incidents, "ssm-incidents", bus), contacts: publishing(services.contacts, "ssm-contacts", bus) };
 }

@@ -6,11 +6,11 @@
 import { randomUUID } from "node:crypto";
 import { can, permissionForOperation } from "@/lib/auth/permissions";
 import type { ApiKeyCredential, KeyStore } from "@/lib/api-keys/key-store";
-import type { ContactsService, IncidentsService } from "../im/contract";
-import { ImError, toImError } from "../im/errors";
-import type { Caller, Services } from "../im/index";
-import { principalArn } from "../im/arns";
-import type { ServiceId } from "../im/model";
+import type { ContactsService, IncidentsService } from "@/lib/im/contract";
+import { ImError, toImError } from "@/lib/im/errors";
+import type { Caller, Services } from "@/lib/im";
+import { principalArn } from "@/lib/im/arns";
+import type { ServiceId } from "@/lib/im/model";
 import { jsonRpcOperation, readJsonRpcInput, writeJsonRpcError, writeJsonRpcOutput } from "./json-rpc";
 import { matchRestOperation, readRestInput, writeRestError, writeRestOutput } from "./rest-json";
 import { verifySignature, type QueryPairs, type SignedRequest } from "./sigv4";

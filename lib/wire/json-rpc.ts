@@ -1,9 +1,9 @@
 // awsJson1_1, the protocol of ssm-contacts: every operation is a POST to the service's root with
 // `X-Amz-Target: <targetPrefix>.<Operation>` and a JSON body whose keys are the model's member
 // names (PascalCase). Timestamps are epoch seconds. Errors carry `__type` and modeled members.
-import { ImError, type ValidationField } from "../im/errors";
-import { serviceModel, shape, type ServiceId } from "../im/model";
-import { validationError } from "../im/model/validate";
+import { ImError, type ValidationField } from "@/lib/im/errors";
+import { serviceModel, shape, type ServiceId } from "@/lib/im/model";
+import { validationError } from "@/lib/im/model/validate";
 import { parseJsonBody } from "./rest-json";
 import { readJsonShape, writeJsonShape } from "./shapes";
 import { WireError, type ErrorInfo, type WireHeaders, type WireResponse } from "./wire-error";

@@ -2,9 +2,9 @@
 // method + requestUri picks it, its input members come from URI labels, the query string, headers
 // and the JSON body as their `location` says, and its output is JSON with the status the model
 // gives. Errors carry their name in `x-amzn-errortype` and modeled members in the body.
-import type { ValidationField } from "../im/errors";
-import { serviceModel, shape, type MemberRef, type ServiceId } from "../im/model";
-import { validationError } from "../im/model/validate";
+import type { ValidationField } from "@/lib/im/errors";
+import { serviceModel, shape, type MemberRef, type ServiceId } from "@/lib/im/model";
+import { validationError } from "@/lib/im/model/validate";
 import { readJsonShape, readTextShape, writeJsonShape } from "./shapes";
 import type { QueryPairs } from "./sigv4";
 import { WireError, type ErrorInfo, type WireHeaders, type WireResponse } from "./wire-error";

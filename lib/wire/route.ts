@@ -6,8 +6,8 @@ import "server-only";
 import { bootstrapKey, dbKeyStore } from "@/lib/api-keys/key-store";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { services } from "../im/index";
-import type { ServiceId } from "../im/model";
+import { services } from "@/lib/bootstrap";
+import type { ServiceId } from "@/lib/im/model";
 import { createRawWireHandler, createWireHandler, type RawWireHandler, type WireHandler, type WireHandlerOptions } from "./handler";
 
 function processWireOptions(service: ServiceId): WireHandlerOptions {

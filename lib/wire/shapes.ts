@@ -3,8 +3,8 @@
 // everything else keeps its JSON type. Reading checks JSON types against the shape tree and names
 // the member that is wrong; the model's constraints (lengths, patterns, enums) are the backend's
 // job (lib/im/model/validate.ts), so no limit is checked twice.
-import type { ValidationField } from "../im/errors";
-import { shape, type MemberRef, type ServiceId, type Shape } from "../im/model";
+import type { ValidationField } from "@/lib/im/errors";
+import { shape, type MemberRef, type ServiceId, type Shape } from "@/lib/im/model";
 
 type Problems = ValidationField[];
 

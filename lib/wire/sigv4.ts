@@ -7,7 +7,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual, type Hash, type H
 import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { ApiKeyCredential, KeyStore, SigningSecret } from "@/lib/api-keys/key-store";
-import type { ServiceId } from "../im/model";
+import type { ServiceId } from "@/lib/im/model";
 import { authError, type WireHeaders } from "./wire-error";
 
 /** Query parameters, percent-decoded, in the order sent (repeated keys repeat). */

@@ -1,7 +1,7 @@
 // Errors only the wire layer raises (authentication, routing, parsing). They carry AWS's names for
 // these failures, which are not part of the contract's error model (lib/im/errors.ts) because no
 // service operation ever throws them.
-import { ImError, type ImErrorDetails } from "../im/errors";
+import { ImError, type ImErrorDetails } from "@/lib/im/errors";
 
 export type WireErrorName =
   | "MissingAuthenticationTokenException"

@@ -1,6 +1,6 @@
 // Contract suite, way 1: in-process against the local backend, on each database.
 import { afterAll } from "vitest";
-import { localServices } from "@/lib/im";
+import { localServices } from "@/lib/im/local";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 import { contactsContract } from "./contacts.contract";
 import { incidentsContract } from "./incidents.contract";

@@ -4,7 +4,7 @@
 // contract runs; the clock is a ManualClock, so Region changes settle without sleeping.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localServices } from "@/lib/im";
+import { localServices } from "@/lib/im/local";
 import type { ContactsService, IncidentsService } from "@/lib/im/contract";
 import { ManualClock } from "@/lib/im/local/clock";
 import { REGION_SETTLE_MS } from "@/lib/im/local/incidents/replication-set";

@@ -6,7 +6,7 @@ import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createApiKey } from "@/lib/api-keys";
 import { createDb, type Db } from "@/lib/db/client";
-import { awsServices } from "@/lib/im";
+import { awsServices } from "@/lib/im/aws";
 import { principalArn } from "@/lib/im/arns";
 import { SSMContacts } from "@aws-sdk/client-ssm-contacts";
 import { contactsContract } from "../contract/contacts.contract";

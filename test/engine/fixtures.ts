@@ -2,7 +2,7 @@
 // tested on its own; the contract suites reach the same through the API.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { localServices } from "@/lib/im";
+import { localServices } from "@/lib/im/local";
 import { ManualClock } from "@/lib/im/local/clock";
 import { contactsArn } from "@/lib/im/arns";
 import type { EngineContext } from "@/lib/im/local/engine";

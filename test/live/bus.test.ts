@@ -1,7 +1,7 @@
 // The live bus: in-process fan-out, the PostgreSQL bridge between two buses (two console instances)
 // and the services wrapper that publishes only successful changes.
 import { afterAll, describe, expect, it } from "vitest";
-import { localServices } from "@/lib/im";
+import { localServices } from "@/lib/im/local";
 import { memoryBus, postgresBus, type LiveBus } from "@/lib/live/bus";
 import type { LiveEvent } from "@/lib/live/events";
 import { withLiveEvents } from "@/lib/live/publish";

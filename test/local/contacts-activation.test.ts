@@ -3,7 +3,7 @@
 // fails doesn't undo a created channel, and an explicit SendActivationCode says it failed — on
 // each database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localServices } from "@/lib/im";
+import { localServices } from "@/lib/im/local";
 import type { ContactsService } from "@/lib/im/contract";
 import { ManualClock } from "@/lib/im/local/clock";
 import { ACTIVATION_CODE_TTL_MS } from "@/lib/im/local/contacts/activation";

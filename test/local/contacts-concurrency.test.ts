@@ -4,7 +4,7 @@
 // code all end ACTIVATED; racing plan updates of one contact each replace the whole plan — on
 // each database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localServices } from "@/lib/im";
+import { localServices } from "@/lib/im/local";
 import type { ContactsService } from "@/lib/im/contract";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 

@@ -3,7 +3,7 @@
 // plans." (reference: DeleteContact). The response plans are ssm-incidents', so this runs
 // in-process, where both services share the database — on each database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localServices } from "@/lib/im";
+import { localServices } from "@/lib/im/local";
 import type { ContactsService, IncidentsService } from "@/lib/im/contract";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 

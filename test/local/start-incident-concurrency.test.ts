@@ -2,7 +2,7 @@
 // incident, and every caller gets its ARN — on each database.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localServices } from "@/lib/im";
+import { localServices } from "@/lib/im/local";
 import type { IncidentsService } from "@/lib/im/contract";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 

@@ -3,7 +3,7 @@
 // of distinct items all land, each with its automatic event; racing adds of one item store it once
 // and refuse the rest with ConflictException — on each database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localServices } from "@/lib/im";
+import { localServices } from "@/lib/im/local";
 import type { IncidentsService } from "@/lib/im/contract";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 

@@ -2,7 +2,8 @@
 // (ssm-incidents' TagMap) and a contact (ssm-contacts' TagsList); an update removes only the keys
 // the admin dropped, so a tag someone else added meanwhile stays; other ARNs are refused by name.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localServices, type Services } from "@/lib/im";
+import type { Services } from "@/lib/im";
+import { localServices } from "@/lib/im/local";
 import { isImError } from "@/lib/im/errors";
 import { listResourceTags, updateResourceTags } from "@/lib/console/tags/resource-tags";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";

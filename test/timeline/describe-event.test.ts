@@ -2,7 +2,7 @@
 // automatic event reads as a sentence — who changed what from what to what — never as JSON.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeEvent, eventTypeLabel } from "@/components/timeline/describe-event";
-import { localServices } from "@/lib/im";
+import { localServices } from "@/lib/im/local";
 import type { IncidentsService } from "@/lib/im/contract";
 import { toTimelineEventDto, type TimelineEventDto } from "@/lib/console/timeline/dto";
 import { createTestDatabase, type TestDatabase } from "../support/databases";

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SSMContacts } from "@aws-sdk/client-ssm-contacts";
 import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
-import { awsServices, type Services } from "@/lib/im";
+import type { Services } from "@/lib/im";
+import { awsServices } from "@/lib/im/aws";
 import { ImError } from "@/lib/im/errors";
 import { PROVIDERS } from "../support/databases";
 import { ACCOUNT_ID, errorOf, REGION, startWireFixture, type WireFixture } from "./fixture";

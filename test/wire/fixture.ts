@@ -8,7 +8,7 @@ import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { Role } from "@/lib/auth/permissions";
 import { createApiKey, dbKeyStore, type BootstrapKey, type CreatedApiKey } from "@/lib/api-keys";
-import { localServices } from "@/lib/im";
+import { localServices } from "@/lib/im/local";
 import type { ServiceId } from "@/lib/im/model";
 import { createWireHandler } from "@/lib/wire/handler";
 import { createTestDatabase, type Provider, type TestDatabase } from "../support/databases";

@@ -11,7 +11,8 @@ import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { consoleMode, consoleRegion, getReplicationSetView, listApiKeyRows, listUserRows } from "@/lib/console/settings/queries";
+import { consoleMode, consoleRegion, getReplicationSetView, listApiKeyRows } from "@/lib/console/settings/queries";
+import { listUserRows } from "@/lib/console/users/queries";
 
 export const metadata: Metadata = { title: "Settings" };
 

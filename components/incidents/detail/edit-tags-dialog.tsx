@@ -9,9 +9,9 @@ import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { TagRows } from "@/components/ui/tag-rows";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { TagsFormValues } from "@/lib/console/tags/schemas";
-import { updateIncidentTagsAction } from "@/lib/console/incidents/update-incident-tags";
+import { updateIncidentTagsAction } from "@/lib/console/incidents/actions";
 import { incidentKeys } from "@/lib/console/incidents/keys";
-import type { TagList } from "@/lib/console/incidents/tags";
+import type { TagList } from "@/lib/console/incidents/queries";
 
 const tagsResolver = lazyZodResolver<TagsFormValues>(() => import("@/lib/console/tags/schemas").then((m) => m.tagsFormSchema));
 

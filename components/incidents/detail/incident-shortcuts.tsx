@@ -1,14 +1,9 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
-import { ShortcutsHelp, type Shortcut } from "@/components/timeline/shortcuts-help";
-import { useKeyboardShortcuts } from "@/components/timeline/use-keyboard-shortcuts";
-
-/** Fired by a "Keyboard shortcuts" button anywhere on the page to open the help dialog. */
-export const OPEN_SHORTCUTS_HELP = "incident:open-shortcuts-help";
-
-/** `?new=1` on the Timeline tab opens the new-event dialog (so "n" works from any tab). */
-export const NEW_EVENT_PARAM = "new";
+import { OPEN_SHORTCUTS_HELP, ShortcutsHelp, type Shortcut } from "@/components/ui/shortcuts-help";
+import { NEW_EVENT_PARAM } from "@/lib/console/timeline/paths";
+import { useKeyboardShortcuts } from "@/components/ui/use-keyboard-shortcuts";
 
 /**
  * The incident page's keyboard shortcuts, on every tab: "n" goes to the Timeline with the

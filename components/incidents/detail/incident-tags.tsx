@@ -6,7 +6,7 @@ import { Container } from "@/components/ui/container";
 import { deferred, standInButton } from "@/components/ui/deferred";
 import { incidentKeys } from "@/lib/console/incidents/keys";
 import { readJson } from "@/lib/console/core/errors";
-import type { TagList } from "@/lib/console/incidents/tags";
+import type { TagList } from "@/lib/console/incidents/queries";
 
 const EditTagsDialog = deferred(
   () => import("./edit-tags-dialog").then((m) => m.EditTagsDialog),

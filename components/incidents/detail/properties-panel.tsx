@@ -3,7 +3,8 @@ import { Container } from "@/components/ui/container";
 import { KeyValuePairs } from "@/components/ui/key-value";
 import { AbsoluteTime } from "@/components/ui/relative-time";
 import type { IncidentDetail } from "@/lib/console/incidents/dto";
-import { principalName, responsePlanPath } from "@/lib/console/incidents/paths";
+import { principalName } from "@/lib/console/core/names";
+import { responsePlanPath } from "@/lib/console/response-plans/paths";
 import { ChatChannel } from "./chat-channel";
 import { IncidentTags } from "./lazy-panels";
 

@@ -61,3 +61,6 @@ export type OutboxMessage = { id: string; channel: string; address: string; body
 
 /** The local notifier's outbox for a channel: only the local model has one. */
 export type ChannelOutbox = { available: true; messages: OutboxMessage[] } | { available: false; reason: string };
+
+/** A contact, escalation plan or on-call schedule (ssm-contacts ListContacts). */
+export type ContactOption = { arn: string; alias: string; displayName?: string; type: string };

@@ -1,9 +1,9 @@
 // Puts the member paths of a failed channel call on the contact form's channel fields: the
 // contact actions make several calls, and a channel call's `Name` is `channels.2.name` on the form.
 import "server-only";
+import type { FieldFor } from "@/lib/console/core/model-rules";
 import { ImError, isImError } from "@/lib/im/errors";
 import { channelField, contactPlanField } from "./schemas";
-import type { FieldFor } from "../core/model-rules";
 
 /** Runs a call on channel `i` of the form; a ValidationException's fields come back prefixed `channels[i].`. */
 export async function onChannel<T>(i: number, call: () => Promise<T>): Promise<T> {

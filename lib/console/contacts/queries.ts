@@ -1,12 +1,19 @@
 // Contact and escalation plan reads for server components and GET route handlers, as the
 // signed-in user. They go through the contract, so they work in local and aws mode alike.
+// Contacts and escalation plans to choose from (engage one, link one as "me"), as the signed-in user.
+// Where a channel's activation codes went, in local mode: the notifier's outbox (the
+// Notification table, lib/notify/outbox.ts). Real AWS delivers codes by e-mail, SMS or voice and
+// keeps no copy the console could read, so in aws mode this says so instead.
 import "server-only";
 import type { Contact, ContactChannel, GetContactCommandOutput } from "@aws-sdk/client-ssm-contacts";
+import { config } from "@/lib/config";
 import { withServices, type ServiceContext } from "@/lib/console/core/safe-action";
+import type { ContactOption } from "@/lib/console/contacts/dto";
+import { aliasFromContactArn } from "@/lib/console/contacts/paths";
+import { db } from "@/lib/db/client";
 import type { Out } from "@/lib/im/contract";
 import { isImError, notFound } from "@/lib/im/errors";
-import type { ChannelView, ContactDetail, ContactListFilter, ContactPage, ContactReferences, ContactRow, ContactType, PageRow, StageView } from "./dto";
-import { aliasFromContactArn } from "../incidents/paths";
+import type { ChannelView, ContactDetail, ContactListFilter, ContactPage, ContactReferences, ContactRow, ContactType, PageRow, StageView, ChannelOutbox } from "./dto";
 
 export const CONTACTS_PAGE_SIZE = 20;
 /** Recent pages shown on a contact's page. */
@@ -173,5 +180,44 @@ export function contactReferences(arn: string) {
       nextToken = scanned > MAX_SCANNED ? undefined : out.nextToken;
     } while (nextToken);
     return { escalationPlans, responsePlans };
+  });
+}
+
+// Beyond this many contacts a search box is the better answer than a longer list.
+const MAX_CONTACTS = 500;
+
+export function listContactOptions() {
+  return withServices("listContactOptions", "contacts.read", async ({ im }): Promise<ContactOption[]> => {
+    const rows: ContactOption[] = [];
+    let NextToken: string | undefined;
+    do {
+      const out = await im.contacts.listContacts({ MaxResults: 100, NextToken });
+      for (const c of out.Contacts ?? []) rows.push({ arn: c.ContactArn!, alias: c.Alias!, displayName: c.DisplayName, type: c.Type! });
+      NextToken = out.NextToken;
+    } while (NextToken && rows.length < MAX_CONTACTS);
+    return rows.sort((a, b) => a.alias.localeCompare(b.alias));
+  });
+}
+
+/** Codes older than these are of no use: a new code replaces the previous one. */
+const RECENT_MESSAGES = 5;
+
+/**
+ * The channel's recent activation messages. Needs contacts.write: a code activates the channel,
+ * so only someone who may activate it may read it. The channel must exist (GetContactChannel).
+ */
+export function channelOutbox(channelArn: string) {
+  return withServices("channelOutbox", "contacts.write", async ({ im }): Promise<ChannelOutbox> => {
+    if (config().backend !== "local") {
+      return { available: false, reason: "Activation codes are delivered by AWS to the channel's address; the console keeps no copy in aws mode." };
+    }
+    await im.contacts.getContactChannel({ ContactChannelId: channelArn });
+    const rows = await db().notification.findMany({
+      where: { channelArn, kind: "ACTIVATION" },
+      orderBy: { createdAt: "desc" },
+      take: RECENT_MESSAGES,
+      select: { id: true, channel: true, address: true, body: true, status: true, createdAt: true },
+    });
+    return { available: true, messages: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
   });
 }

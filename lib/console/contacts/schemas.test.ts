@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planTimeline } from "@/components/contacts/timeline";
+import { escalationPlanFormSchema } from "@/lib/console/escalation-plans/schemas";
 import { contactFormSchema, emptyContactForm, type ContactFormValues } from "./schemas";
-import { escalationPlanFormSchema } from "../escalation-plans/schemas";
 
 function issues(schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, values: object) {
   const r = schema.safeParse(values);

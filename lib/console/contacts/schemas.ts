@@ -1,11 +1,12 @@
 // The contact form (create and edit a personal contact): alias, display name, channels and the
 // engagement plan. How its values become CreateContact / CreateContactChannel inputs, and the
 // model's rules for them. Shared by the form (inline errors) and the contact actions.
+// Inputs of the channel actions (activation, deactivation), checked against the model.
 import type { CreateContactChannelCommandInput, CreateContactCommandInput } from "@aws-sdk/client-ssm-contacts";
 import { z } from "zod";
+import { fieldMessage, optional } from "@/lib/console/core/model-rules";
 import { addressProblem } from "@/lib/im/model/contact-addresses";
 import { shapeProblems } from "@/lib/im/model/validate";
-import { fieldMessage, optional } from "../core/model-rules";
 
 export const CHANNEL_TYPES = ["EMAIL", "SMS", "VOICE"] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
@@ -146,3 +147,13 @@ export function contactFieldNames(v: ContactFormValues): string[] {
     ...v.stages.flatMap((s, i) => [`stages.${i}.duration`, ...s.targets.flatMap((_, j) => [`stages.${i}.targets.${j}.retry`, `stages.${i}.targets.${j}.channelKey`])]),
   ];
 }
+
+/** Which channel, and the contact's alias (the page to refresh). */
+export const channelRefSchema = z.object({ channelArn: z.string().min(1), alias: z.string() });
+
+/** The activation code form: six to ten digits (the model's ActivationCode). */
+export const activationCodeSchema = channelRefSchema.extend({ code: z.string() }).superRefine((v, ctx) => {
+  for (const p of shapeProblems("ssm-contacts", "ActivateContactChannelRequest", { ContactChannelId: v.channelArn, ActivationCode: v.code.trim() })) {
+    if (p.name === "ActivationCode") ctx.addIssue({ code: "custom", path: ["code"], message: fieldMessage(p.message) });
+  }
+});

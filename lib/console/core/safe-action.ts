@@ -7,12 +7,13 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import { requirePermission, type SessionUser } from "@/lib/auth/session";
+import { services } from "@/lib/bootstrap";
 import { config } from "@/lib/config";
-import { services, type Services } from "@/lib/im";
-import { isImError, toImError } from "@/lib/im/errors";
+import type { Services } from "@/lib/im";
 import { principalArn } from "@/lib/im/arns";
-import type { ActionError, ActionResult, FieldError } from "./result";
+import { isImError, toImError } from "@/lib/im/errors";
 import { toFieldErrors, type FieldFor } from "./model-rules";
+import type { ActionError, ActionResult, FieldError } from "./result";
 
 export type ServiceContext = { user: SessionUser; im: Services };
 

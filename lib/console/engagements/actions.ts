@@ -2,8 +2,8 @@
 // Engaging contacts for an incident, stopping an engagement, and acknowledging a page of mine.
 import { z } from "zod";
 import { getMyContactArn, setMyContactArn } from "@/lib/auth/my-contact";
+import { safeAction } from "@/lib/console/core/safe-action";
 import { accessDenied, validation } from "@/lib/im/errors";
-import { safeAction } from "../core/safe-action";
 import { senderFrom, startEngagementFieldFor, startEngagementFormSchema, toStartEngagementInput } from "./schemas";
 
 const arn = z.string().trim().min(1, "Required.").max(2048);

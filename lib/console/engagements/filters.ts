@@ -48,8 +48,3 @@ export function timeRangeValue(f: EngagementListFilter, now: number): { StartTim
   const preset = TIME_RANGES.find((r) => r.value === f.range);
   return preset ? { StartTime: new Date(now - preset.ms), EndTime: new Date(now) } : undefined;
 }
-
-/** `/engagements/detail?arn=…`: engagement ARNs contain slashes and colons. */
-export function engagementPath(arn: string): string {
-  return `/engagements/detail?arn=${encodeURIComponent(arn)}`;
-}

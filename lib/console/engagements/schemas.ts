@@ -2,7 +2,7 @@
 // rules for them (lib/im/model). Shared by the dialog (inline errors) and startEngagementAction.
 import type { StartEngagementCommandInput } from "@aws-sdk/client-ssm-contacts";
 import { z } from "zod";
-import { modelRefinement, optional, type FieldFor } from "../core/model-rules";
+import { modelRefinement, optional, type FieldFor } from "@/lib/console/core/model-rules";
 
 const fields = {
   contactArn: z.string(),

@@ -1,9 +1,9 @@
 "use server";
 // Create and edit an escalation plan (a contact of Type ESCALATION whose stages target contacts).
+import { contactFieldFor } from "@/lib/console/contacts/errors";
+import { safeAction } from "@/lib/console/core/safe-action";
+import { escalationPlanPath } from "@/lib/console/contacts/paths";
 import { validation } from "@/lib/im/errors";
-import { escalationPlanPath } from "@/lib/console/incidents/paths";
-import { contactFieldFor } from "../contacts/errors";
-import { safeAction } from "../core/safe-action";
 import { escalationPlanFormSchema, toCreateEscalationPlanInput, toEscalationPlan } from "./schemas";
 
 /** A contact target's member paths are on its contact field (`...targets.0.contactArn`). */

@@ -2,9 +2,9 @@
 // be essential ("acknowledgement stops plan progression"). Shared by the builder and its actions.
 import type { CreateContactCommandInput } from "@aws-sdk/client-ssm-contacts";
 import { z } from "zod";
+import { contactPlanField, minutes } from "@/lib/console/contacts/schemas";
+import { fieldMessage, optional } from "@/lib/console/core/model-rules";
 import { shapeProblems } from "@/lib/im/model/validate";
-import { contactPlanField, minutes } from "../contacts/schemas";
-import { fieldMessage, optional } from "../core/model-rules";
 
 const contactTarget = z.object({ contactArn: z.string(), essential: z.boolean() });
 const stage = z.object({ duration: z.string(), targets: z.array(contactTarget) });

@@ -1,6 +1,6 @@
 // What console reads hand to client components and return from GET route handlers: plain JSON
 // (times as ISO strings), the same shape whether a server component or a fetch delivered it.
-import type { IncidentRecord, IncidentRecordSummary, ResponsePlanSummary } from "@aws-sdk/client-ssm-incidents";
+import type { IncidentRecord, IncidentRecordSummary } from "@aws-sdk/client-ssm-incidents";
 import { planNameFromIncidentArn } from "./paths";
 
 export type IncidentStatus = "OPEN" | "RESOLVED";
@@ -38,11 +38,6 @@ export type IncidentDetail = IncidentRow & {
   notificationTargets: string[];
 };
 
-export type ResponsePlanRow = { arn: string; name: string; displayName?: string };
-
-/** A plan with its incident template: what the start-incident dialog offers. */
-export type ResponsePlanOption = ResponsePlanRow & { title: string; impact: number; summary?: string; engagements: string[] };
-
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined);
 
 export function toIncidentRow(s: IncidentRecordSummary | IncidentRecord): IncidentRow {
@@ -72,55 +67,6 @@ export function toIncidentDetail(r: IncidentRecord): IncidentDetail {
     notificationTargets: (r.notificationTargets ?? []).flatMap((t) => (t.snsTopicArn ? [t.snsTopicArn] : [])),
   };
 }
-
-export function toResponsePlanRow(s: ResponsePlanSummary): ResponsePlanRow {
-  return { arn: s.arn!, name: s.name!, displayName: s.displayName };
-}
-
-/** A related item for the browser: its identifier as given, a link when it has one. */
-export type RelatedItemRow = {
-  /** The service's id (generatedId), or type + value when it gave none. */
-  id: string;
-  type: string;
-  title?: string;
-  value: { arn?: string; url?: string; metricDefinition?: string };
-  /** What to link to: the URL, or the AWS console's page of an ARN. */
-  href?: string;
-};
-
-
-/** A contact, escalation plan or on-call schedule (ssm-contacts ListContacts). */
-export type ContactOption = { arn: string; alias: string; displayName?: string; type: string };
-
-export type ReceiptRow = { type: string; time: string; channelArn?: string; info?: string };
-
-/** One engaged personal contact: when it was sent, delivered, read (acknowledged), and its receipts newest first. */
-export type PageRow = {
-  arn: string;
-  engagementArn: string;
-  contactArn: string;
-  sender: string;
-  incidentId?: string;
-  subject?: string;
-  sentTime?: string;
-  deliveryTime?: string;
-  readTime?: string;
-  /** The signed-in user's contact is the one paged. */
-  mine: boolean;
-};
-
-export type EngagementRow = {
-  arn: string;
-  contactArn: string;
-  sender: string;
-  startTime?: string;
-  stopTime?: string;
-  pages: (PageRow & { receipts: ReceiptRow[] })[];
-};
-
-export type IncidentEngagements = { engagements: EngagementRow[]; myContactArn: string | null };
-
-export type MyPages = { myContactArn: string | null; pages: PageRow[]; nextToken?: string };
 
 export type RunbookAction = {
   documentName: string;

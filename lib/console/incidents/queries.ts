@@ -1,14 +1,19 @@
 // Incident reads for server components and GET route handlers, as the signed-in user.
+// An incident's tags (the Properties tab), as the signed-in user.
+// The Runbook tab: the response plan's automation (its SSM Automation action) and what ran for
+// this incident (the record's automationExecutions and its AUTOMATION related items).
 import "server-only";
 import type { Filter, IncidentRecordSummary } from "@aws-sdk/client-ssm-incidents";
 import { LRUCache } from "lru-cache";
-import { withServices, type ServiceContext } from "@/lib/console/core/safe-action";
 import { config } from "@/lib/config";
+import { withServices, type ServiceContext } from "@/lib/console/core/safe-action";
 import { principalArn } from "@/lib/im/arns";
+import { isImError } from "@/lib/im/errors";
 import { liveBus } from "@/lib/live";
 import { isMutation } from "@/lib/live/events";
-import { toIncidentDetail, toIncidentRow, type EngagementCounts, type IncidentPage, type IncidentStatus } from "./dto";
+import { toIncidentDetail, toIncidentRow, type EngagementCounts, type IncidentPage, type IncidentStatus, type RunbookView } from "./dto";
 import { CREATED_SINCE, type IncidentListFilter } from "./filters";
+import { planArnFromIncidentArn, planNameFromIncidentArn } from "./paths";
 import { searchIncidents } from "./search";
 
 export const INCIDENTS_PAGE_SIZE = 20;
@@ -112,5 +117,57 @@ export function getIncident(arn: string) {
   return withServices("getIncident", "incidents.read", async ({ im }) => {
     const { incidentRecord } = await im.incidents.getIncidentRecord({ arn });
     return toIncidentDetail(incidentRecord!);
+  });
+}
+
+export type TagList = { key: string; value: string }[];
+
+export function getIncidentTags(arn: string) {
+  return withServices("getIncidentTags", "incidents.read", async ({ im }): Promise<TagList> => {
+    const { tags } = await im.incidents.listTagsForResource({ resourceArn: arn });
+    return Object.entries(tags ?? {})
+      .map(([key, value]) => ({ key, value }))
+      .sort((a, b) => a.key.localeCompare(b.key));
+  });
+}
+
+export function getRunbook(incidentArn: string) {
+  return withServices("getRunbook", "incidents.read", async ({ im }): Promise<RunbookView> => {
+    const { incidentRecord } = await im.incidents.getIncidentRecord({ arn: incidentArn });
+    const planArn = planArnFromIncidentArn(incidentArn);
+    // The plan may have been deleted since the incident started: the executions still show.
+    const plan = planArn
+      ? await im.incidents.getResponsePlan({ arn: planArn }).catch((e: unknown) => {
+          if (isImError(e) && e.code === "ResourceNotFoundException") return null;
+          throw e;
+        })
+      : null;
+    const items = [];
+    let nextToken: string | undefined;
+    do {
+      const out = await im.incidents.listRelatedItems({ incidentRecordArn: incidentArn, maxResults: 100, nextToken });
+      items.push(...(out.relatedItems ?? []).filter((i) => i.identifier?.type === "AUTOMATION"));
+      nextToken = out.nextToken;
+    } while (nextToken);
+    return {
+      planName: planNameFromIncidentArn(incidentArn),
+      planFound: !!plan,
+      actions: (plan?.actions ?? []).flatMap((a) =>
+        a.ssmAutomation
+          ? [
+              {
+                documentName: a.ssmAutomation.documentName ?? "",
+                documentVersion: a.ssmAutomation.documentVersion,
+                roleArn: a.ssmAutomation.roleArn ?? "",
+                targetAccount: a.ssmAutomation.targetAccount,
+                parameters: a.ssmAutomation.parameters ?? {},
+                dynamicParameters: Object.fromEntries(Object.entries(a.ssmAutomation.dynamicParameters ?? {}).map(([k, v]) => [k, v.variable ?? ""])),
+              },
+            ]
+          : [],
+      ),
+      executions: (incidentRecord?.automationExecutions ?? []).map((e) => e.ssmExecutionArn ?? "").filter(Boolean),
+      automationItems: items.map((i) => ({ title: i.title, arn: i.identifier?.value?.arn, url: i.identifier?.value?.url })),
+    };
   });
 }

@@ -1,15 +1,40 @@
 // The start-incident and edit-incident forms: fields, their StartIncidentInput /
 // UpdateIncidentRecordInput, and the model's rules. Shared by the dialogs and the actions.
-import type { StartIncidentCommandInput, UpdateIncidentRecordCommandInput } from "@aws-sdk/client-ssm-incidents";
+import type { ItemType, ItemValue, RelatedItem, StartIncidentCommandInput, UpdateIncidentRecordCommandInput } from "@aws-sdk/client-ssm-incidents";
 import { z } from "zod";
-import { modelRefinement, optional, optionalInt, type FieldFor } from "../core/model-rules";
-import { relatedItemField, relatedItemFields, toRelatedItem } from "../related-items/schemas";
+import { modelRefinement, optional, optionalInt, type FieldFor } from "@/lib/console/core/model-rules";
 
 /** Top-level member paths name the field directly (`title`, `impact`, `responsePlanArn`). */
 const topLevel = (known: readonly string[]): FieldFor => (path) => {
   const head = path.split(/[.[]/)[0];
   return known.includes(head) ? head : undefined;
 };
+
+// ---- A related item as the forms take it (type, a URL or an ARN, a title): StartIncident's
+// relatedItems here, UpdateRelatedItems' itemToAdd in the Related items tab ----
+
+export const relatedItemFields = { type: z.string(), value: z.string(), title: z.string() };
+
+export type RelatedItemFormValues = { type: string; value: string; title: string };
+
+/** An ARN is given as one; anything else is a URL (the model checks its form). */
+export function toRelatedItem(v: RelatedItemFormValues): RelatedItem {
+  const value = v.value.trim();
+  return {
+    identifier: { type: (optional(v.type) ?? undefined) as ItemType, value: (value.startsWith("arn:") ? { arn: value } : { url: value || undefined }) as ItemValue },
+    title: optional(v.title),
+  };
+}
+
+/** `…identifier.value.url` → `value`, `…identifier.type` → `type`, `…title` → `title`. */
+export function relatedItemField(rest: string): string | undefined {
+  if (/^\.?identifier\.value/.test(rest)) return "value";
+  if (/^\.?identifier\.type/.test(rest) || /^\.?identifier$/.test(rest)) return "type";
+  if (/^\.?title/.test(rest)) return "title";
+  return undefined;
+}
+
+// ---- Start incident ----
 
 const startFields = {
   responsePlanArn: z.string(),

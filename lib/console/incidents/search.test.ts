@@ -3,8 +3,8 @@
 import type { Filter } from "@aws-sdk/client-ssm-incidents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchIncidents } from "@/lib/console/incidents/search";
-import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/databases";
 import { harness } from "@/test/engine/fixtures";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/databases";
 
 describe.each(PROVIDERS)("searchIncidents on %s", (provider) => {
   let t: TestDatabase;

@@ -2,10 +2,10 @@
 // DescribePage for each page's subject), newest first. Through the contract, so aws mode works too;
 // the local engine's INBOX notifications are the same pages seen from the outbox's side.
 import "server-only";
-import { withServices } from "@/lib/console/core/safe-action";
 import { getMyContactArn } from "@/lib/auth/my-contact";
-import type { MyPages } from "../incidents/dto";
-import { toPageRow } from "../engagements/incident-engagements";
+import { withServices } from "@/lib/console/core/safe-action";
+import { toPageRow } from "@/lib/console/engagements/queries";
+import type { MyPages } from "@/lib/console/pages/dto";
 
 export const MY_PAGES_PAGE_SIZE = 20;
 

@@ -1,6 +1,6 @@
 "use server";
 import type { ItemType, ItemValue } from "@aws-sdk/client-ssm-incidents";
-import { safeAction } from "../core/safe-action";
+import { safeAction } from "@/lib/console/core/safe-action";
 import { addRelatedItemFieldFor, addRelatedItemFormSchema, removeRelatedItemSchema, toAddRelatedItemsInput } from "./schemas";
 
 /** Adds one related item; the same type and value twice is a ConflictException, shown on the value field. */

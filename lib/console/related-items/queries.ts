@@ -2,7 +2,7 @@
 import "server-only";
 import type { RelatedItem } from "@aws-sdk/client-ssm-incidents";
 import { withServices } from "@/lib/console/core/safe-action";
-import type { RelatedItemRow } from "../incidents/dto";
+import type { RelatedItemRow } from "@/lib/console/related-items/dto";
 
 // An incident has at most a few hundred items: the tab shows them all.
 const MAX_ITEMS = 500;

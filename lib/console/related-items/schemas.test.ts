@@ -1,8 +1,9 @@
 // Related items in the start-incident and add-related-item forms: the model's input they build and
 // where errors (the form's own and a server's member paths) land.
 import { describe, expect, it } from "vitest";
-import { startIncidentFieldFor, startIncidentFormSchema, toStartIncidentInput } from "../incidents/schemas";
-import { addRelatedItemFieldFor, addRelatedItemFormSchema, toRelatedItem } from "./schemas";
+import { startIncidentFieldFor, startIncidentFormSchema, toStartIncidentInput } from "@/lib/console/incidents/schemas";
+import { addRelatedItemFieldFor, addRelatedItemFormSchema } from "./schemas";
+import { toRelatedItem } from "@/lib/console/incidents/schemas";
 
 const plan = "arn:aws:ssm-incidents::000000000000:response-plan/p";
 

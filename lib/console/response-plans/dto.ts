@@ -1,9 +1,8 @@
 // What the response plan pages show. Client-safe: the list and the detail page's editors import these.
-import type { GetResponsePlanCommandOutput } from "@aws-sdk/client-ssm-incidents";
+import type { GetResponsePlanCommandOutput, ResponsePlanSummary } from "@aws-sdk/client-ssm-incidents";
+import type { ContactType } from "@/lib/console/contacts/dto";
 import type { ActionError } from "@/lib/console/core/result";
 import type { Out } from "@/lib/im/contract";
-import type { ContactType } from "../contacts/dto";
-import type { ResponsePlanRow } from "../incidents/dto";
 
 /** A row of the Response plans list: the summary plus what GetResponsePlan and ListTagsForResource add. */
 export type ResponsePlanListRow = ResponsePlanRow & {
@@ -27,3 +26,12 @@ export type ResponsePlanDetail = Out<GetResponsePlanCommandOutput> & {
   tags: { ok: true; data: Record<string, string> } | { ok: false; error: ActionError };
   engagementTargets: EngagementTargetView[];
 };
+
+export type ResponsePlanRow = { arn: string; name: string; displayName?: string };
+
+/** A plan with its incident template: what the start-incident dialog offers. */
+export type ResponsePlanOption = ResponsePlanRow & { title: string; impact: number; summary?: string; engagements: string[] };
+
+export function toResponsePlanRow(s: ResponsePlanSummary): ResponsePlanRow {
+  return { arn: s.arn!, name: s.name!, displayName: s.displayName };
+}

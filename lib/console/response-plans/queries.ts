@@ -1,10 +1,10 @@
 // Response plan reads for server components and GET route handlers, as the signed-in user.
 import "server-only";
+import type { ContactType } from "@/lib/console/contacts/dto";
 import { withServices, type ServiceContext } from "@/lib/console/core/safe-action";
+import { toResponsePlanRow, type ResponsePlanOption, type ResponsePlanRow } from "@/lib/console/response-plans/dto";
+import { aliasFromContactArn } from "@/lib/console/contacts/paths";
 import { isImError, notFound } from "@/lib/im/errors";
-import type { ContactType } from "../contacts/dto";
-import { toResponsePlanRow, type ResponsePlanOption, type ResponsePlanRow } from "../incidents/dto";
-import { aliasFromContactArn } from "../incidents/paths";
 import type { EngagementTargetView, ResponsePlanDetail, ResponsePlanListRow } from "./dto";
 
 // Lists stop here: the start-incident dialog fetches each plan's template, and beyond this many

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  emptyResponsePlanForm,
-  responsePlanFieldFor,
-  responsePlanFormSchema,
-  sectionFormSchema,
-  toCreateResponsePlanInput,
-  toResponsePlanFormValues,
-  toUpdateResponsePlanInput,
-  updateResponsePlanSchema,
-  type ResponsePlanFormValues,
-} from "./schemas";
-import { startIncidentFormSchema } from "../incidents/schemas";
+import { startIncidentFormSchema } from "@/lib/console/incidents/schemas";
+import { emptyResponsePlanForm, responsePlanFieldFor, responsePlanFormSchema, sectionFormSchema, toCreateResponsePlanInput, toResponsePlanFormValues, toUpdateResponsePlanInput, updateResponsePlanSchema, type ResponsePlanFormValues } from "./schemas";
 
 const valid: ResponsePlanFormValues = { ...emptyResponsePlanForm, name: "db-outage", title: "Database down", impact: "2" };
 const contact = "arn:aws:ssm-contacts:us-east-1:000000000000:contact/oncall";

@@ -1,21 +1,12 @@
 // The response plan form, section by section as the AWS console edits it: its fields, how they
 // become a CreateResponsePlanInput (all sections) or an UpdateResponsePlanInput (one section), and
 // the model's rules for them. Shared by the create form, the section editors and their actions.
-import type {
-  Action,
-  ChatChannel,
-  CreateResponsePlanCommandInput,
-  GetResponsePlanCommandOutput,
-  Integration,
-  SsmTargetAccount,
-  UpdateResponsePlanCommandInput,
-  VariableType,
-} from "@aws-sdk/client-ssm-incidents";
+import type { Action, ChatChannel, CreateResponsePlanCommandInput, GetResponsePlanCommandOutput, Integration, SsmTargetAccount, UpdateResponsePlanCommandInput, VariableType } from "@aws-sdk/client-ssm-incidents";
 import { z } from "zod";
+import { fieldMessage, optional, optionalInt, type FieldFor } from "@/lib/console/core/model-rules";
+import { toTagMap } from "@/lib/console/tags/schemas";
 import { shape } from "@/lib/im/model";
 import { shapeProblems } from "@/lib/im/model/validate";
-import { fieldMessage, optional, optionalInt, type FieldFor } from "../core/model-rules";
-import { toTagMap } from "../tags/schemas";
 
 /** The parts of a plan, each edited on its own from the plan's page (tags through TagResource). */
 export const PLAN_SECTIONS = ["details", "defaults", "notifications", "chat", "engagements", "runbook", "integrations", "tags"] as const;

@@ -10,17 +10,6 @@ export type ApiKeyRow = {
   revokedAt: string | null;
 };
 
-export type UserRow = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role | null;
-  active: boolean;
-  contactArn: string | null;
-  createdAt: string;
-  lastLoginAt: string | null;
-};
-
 /** What creating a key returns: the only time the secret leaves the server. */
 export type CreatedKey = { accessKeyId: string; secretAccessKey: string; name: string; role: Role };
 

@@ -2,13 +2,12 @@
 // keys and console users (the console's own database, in either mode), and the account's
 // Incident Manager set-up through lib/im (replication set, resource policies, tags).
 import "server-only";
-import { withServices } from "@/lib/console/core/safe-action";
 import { listApiKeys } from "@/lib/api-keys";
 import { config } from "@/lib/config";
-import { db } from "@/lib/db/client";
+import { withServices } from "@/lib/console/core/safe-action";
 import { listResourceTags, type Tag } from "@/lib/console/tags/resource-tags";
-import { listUsers } from "@/lib/users/manage-users";
-import type { ApiKeyRow, ConsoleMode, ReplicationSetView, ResourcePolicyRow, UserRow } from "./dto";
+import { db } from "@/lib/db/client";
+import type { ApiKeyRow, ConsoleMode, ReplicationSetView, ResourcePolicyRow } from "./dto";
 
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined);
 
@@ -22,22 +21,6 @@ export function listApiKeyRows() {
       createdAt: k.createdAt.toISOString(),
       lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
       revokedAt: k.revokedAt?.toISOString() ?? null,
-    }));
-  });
-}
-
-export function listUserRows() {
-  return withServices("listUserRows", "settings.read", async (): Promise<UserRow[]> => {
-    const users = await listUsers(db());
-    return users.map((u) => ({
-      id: u.id,
-      email: u.email,
-      name: u.name,
-      role: u.role,
-      active: u.active,
-      contactArn: u.contactArn,
-      createdAt: u.createdAt.toISOString(),
-      lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     }));
   });
 }

@@ -1,9 +1,7 @@
 // The Settings forms' rules (replication set, resource policies, tags), as the browser and the
 // server actions both apply them: model limits and patterns on the field they belong to.
 import { describe, expect, it } from "vitest";
-import { addRegionFormSchema, createReplicationSetFormSchema, deleteReplicationSetFormSchema, toCreateReplicationSetInput } from "./schemas";
-import { prettyPolicy, resourcePolicyFormSchema } from "./policy-schemas";
-import { resourceTagsFormSchema } from "./tag-schemas";
+import { addRegionFormSchema, createReplicationSetFormSchema, deleteReplicationSetFormSchema, toCreateReplicationSetInput, prettyPolicy, resourcePolicyFormSchema, resourceTagsFormSchema } from "./schemas";
 
 function issues(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, values: object) {
   const r = schema.safeParse(values);

@@ -1,8 +1,12 @@
-// The replication set forms (create the set, add a Region, delete the set) and the inputs they
-// make, checked against the service model. Shared by the Settings forms and their actions.
-import type { CreateReplicationSetCommandInput, UpdateReplicationSetCommandInput } from "@aws-sdk/client-ssm-incidents";
+// The Settings forms and the inputs they make, checked against the service model; shared by the
+// forms and their actions: the replication set (create the set, add a Region, delete the set),
+// resource policies and the tags of any resource.
+import type { CreateReplicationSetCommandInput, UpdateReplicationSetCommandInput, PutResourcePolicyCommandInput } from "@aws-sdk/client-ssm-incidents";
 import { z } from "zod";
-import { modelRefinement, optional, type FieldFor } from "../core/model-rules";
+import { modelRefinement, optional, type FieldFor } from "@/lib/console/core/model-rules";
+import { checkTagKeys, tagRow, toTagMap } from "@/lib/console/tags/schemas";
+import type { ServiceId } from "@/lib/im/model";
+import { NOT_AN_IM_ARN, serviceOfArn } from "@/lib/console/tags/service-of-arn";
 
 /**
  * The Regions the pickers offer: the commercial AWS Regions where Incident Manager runs. The model
@@ -90,3 +94,96 @@ export const deleteReplicationSetFormSchema = z.object({
   confirmation: z.string().refine((s) => s.trim() === DELETE_CONFIRMATION, `Type ${DELETE_CONFIRMATION} to confirm.`),
 });
 export type DeleteReplicationSetFormValues = z.input<typeof deleteReplicationSetFormSchema>;
+
+// ---- Resource policies: a response plan and a JSON policy document (PutResourcePolicy) ----
+// The browser checks that the text is a JSON object and fits the model; what a policy may say is
+// the backend's to judge (the local model wants a Statement, AWS RAM more).
+
+const policyFields = { resourceArn: z.string().min(1, "Choose a response plan."), policy: z.string() };
+export type ResourcePolicyFormValues = z.input<z.ZodObject<typeof policyFields>>;
+
+export function toPutResourcePolicyInput(v: ResourcePolicyFormValues): PutResourcePolicyCommandInput {
+  return { resourceArn: v.resourceArn, policy: v.policy.trim() };
+}
+
+export const resourcePolicyFieldFor: FieldFor = (path) => (path === "policy" || path === "resourceArn" ? path : undefined);
+
+/** Why a policy text isn't a JSON object, or undefined when it is one. */
+export function policyJsonProblem(text: string): string | undefined {
+  if (!text.trim()) return "Enter a policy document.";
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    return `Not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  return typeof doc === "object" && doc !== null && !Array.isArray(doc) ? undefined : "Must be a JSON object (a policy document).";
+}
+
+export const resourcePolicyFormSchema = z
+  .object(policyFields)
+  .superRefine((v, ctx) => {
+    const problem = policyJsonProblem(v.policy);
+    if (problem) ctx.addIssue({ code: "custom", path: ["policy"], message: problem });
+  })
+  .superRefine(modelRefinement("ssm-incidents", "PutResourcePolicyInput", toPutResourcePolicyInput, resourcePolicyFieldFor));
+
+/** A stored policy as the page shows it: indented when it is JSON, as stored when it isn't. */
+export function prettyPolicy(doc: string): string {
+  try {
+    return JSON.stringify(JSON.parse(doc), null, 2);
+  } catch {
+    return doc;
+  }
+}
+
+// ---- Tags of any Incident Manager resource, in either service ----
+// The rows are checked against the model of the service that owns the ARN (ssm-incidents' TagMap,
+// or ssm-contacts' TagsList, whose keys and values follow other patterns), each problem on its row.
+
+const arnField = z.string().trim().min(1, "Enter an ARN.").max(2048).refine((arn) => serviceOfArn(arn) !== undefined, NOT_AN_IM_ARN);
+
+const tagFields = {
+  arn: arnField,
+  tags: z.array(tagRow),
+  /** The keys the editor was opened with: those no longer among the rows are untagged. */
+  loadedKeys: z.array(z.string()),
+};
+export type ResourceTagsFormValues = z.input<z.ZodObject<typeof tagFields>>;
+
+/** The TagResource input for the rows, in the owning service's shape. */
+function toTagResourceInput(service: ServiceId, v: ResourceTagsFormValues): unknown {
+  if (service === "ssm-incidents") return { resourceArn: v.arn.trim(), tags: toTagMap(v.tags) };
+  return { ResourceARN: v.arn.trim(), Tags: v.tags.map((t) => ({ Key: t.key.trim(), Value: t.value.trim() })) };
+}
+
+/** A model member path → the row field it belongs to (`tags.env(key)`, `Tags[2].Value`, ...). */
+function rowFieldFor(v: ResourceTagsFormValues): FieldFor {
+  const rowOf = (key: string) => v.tags.findIndex((t) => t.key.trim() === key);
+  return (path) => {
+    const listed = /^Tags\[(\d+)\]\.(Key|Value)$/.exec(path);
+    if (listed) return `tags.${listed[1]}.${listed[2].toLowerCase()}`;
+    const mapped = /^tags\.(.*?)(\(key\))?$/.exec(path);
+    if (mapped) {
+      const i = rowOf(mapped[1]);
+      return i < 0 ? "tags" : `tags.${i}.${mapped[2] ? "key" : "value"}`;
+    }
+    if (path === "tags" || path === "Tags") return "tags";
+    return path === "resourceArn" || path === "ResourceARN" ? "arn" : undefined;
+  };
+}
+
+export const resourceTagsFormSchema = z
+  .object(tagFields)
+  .superRefine(checkTagKeys)
+  .superRefine((v, ctx) => {
+    const service = serviceOfArn(v.arn);
+    // Nothing to set: only UntagResource runs, with keys the resource already had.
+    if (!service || v.tags.length === 0) return;
+    modelRefinement(service, "TagResourceRequest", (x: ResourceTagsFormValues) => toTagResourceInput(service, x), rowFieldFor(v))(v, ctx);
+  });
+
+/** Every field a server refusal may name, for useActionForm. */
+export function resourceTagsFieldNames(v: ResourceTagsFormValues): string[] {
+  return ["arn", "tags", ...v.tags.flatMap((_, i) => [`tags.${i}.key`, `tags.${i}.value`])];
+}

@@ -1,9 +1,9 @@
 // The tags of any Incident Manager resource, whichever service owns it: ssm-incidents takes a
 // TagMap (`tags`), ssm-contacts a TagsList (`Tags`). Both consoles' Settings → Tags call these.
 import "server-only";
-import type { Services } from "@/lib/im/index";
 import { validation } from "@/lib/im/errors";
-import { NOT_AN_IM_ARN, serviceOfArn } from "@/lib/im/model/service-of-arn";
+import type { Services } from "@/lib/im/index";
+import { NOT_AN_IM_ARN, serviceOfArn } from "@/lib/console/tags/service-of-arn";
 
 export type Tag = { key: string; value: string };
 

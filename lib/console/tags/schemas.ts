@@ -1,7 +1,7 @@
 // The tag editor's rows and the TagResource input they make, checked against the service model
 // (TagKey/TagValue length and pattern, at most 50 tags). Shared by the dialog and the action.
 import { z } from "zod";
-import { modelRefinement, type FieldFor } from "../core/model-rules";
+import { modelRefinement, type FieldFor } from "@/lib/console/core/model-rules";
 
 export const tagRow = z.object({ key: z.string(), value: z.string() });
 const fields = { arn: z.string().min(1), tags: z.array(tagRow) };

@@ -1,6 +1,7 @@
 "use server";
-import { safeAction } from "../core/safe-action";
-import { timelineEventActionSchema, timelineEventFieldFor, toCreateTimelineEventInput } from "./schemas";
+import { safeAction } from "@/lib/console/core/safe-action";
+import { ImError } from "@/lib/im/errors";
+import { timelineEventActionSchema, timelineEventFieldFor, toCreateTimelineEventInput, deleteTimelineEventSchema } from "./schemas";
 
 /** A custom event or a note at the time the responder chose (UTC). */
 export const createTimelineEventAction = safeAction({
@@ -11,5 +12,33 @@ export const createTimelineEventAction = safeAction({
   run: async (values, { im }) => {
     const { eventId } = await im.incidents.createTimelineEvent(toCreateTimelineEventInput(values));
     return { eventId: eventId! };
+  },
+});
+
+/**
+ * A custom event's or note's time, type and text. Automatic events are refused by the service
+ * itself (UpdateTimelineEvent accepts only Custom Event and Note), in both backends.
+ */
+export const updateTimelineEventAction = safeAction({
+  name: "updateTimelineEventAction",
+  input: timelineEventActionSchema,
+  permission: "incidents.write",
+  fieldFor: timelineEventFieldFor,
+  run: async (values, { im }) => {
+    if (!values.eventId) throw new ImError("ValidationException", "eventId is required to update a timeline event.");
+    const { incidentRecordArn, eventType, eventTime, eventData } = toCreateTimelineEventInput(values);
+    await im.incidents.updateTimelineEvent({ incidentRecordArn, eventId: values.eventId, eventType, eventTime, eventData });
+    return { eventId: values.eventId };
+  },
+});
+
+/** Deletes a custom event or note; the service refuses automatic events. */
+export const deleteTimelineEventAction = safeAction({
+  name: "deleteTimelineEventAction",
+  input: deleteTimelineEventSchema,
+  permission: "incidents.write",
+  run: async ({ arn, eventId }, { im }) => {
+    await im.incidents.deleteTimelineEvent({ incidentRecordArn: arn, eventId });
+    return { eventId };
   },
 });

@@ -1,10 +1,5 @@
 // The timeline event form (a custom event or a note at a chosen time) and its Create/Update
 // TimelineEvent input, checked against the service model. Shared by the dialog and the actions.
-import type { CreateTimelineEventCommandInput } from "@aws-sdk/client-ssm-incidents";
-import { z } from "zod";
-import { CALLER_EVENT_TYPES, encodeEventText } from "@/lib/console/timeline/dto";
-import { modelRefinement, type FieldFor } from "../core/model-rules";
-
 /** The form's fields. eventTime is what a datetime-local input holds: the browser's local time. */
 const formFields = {
   eventType: z.enum(CALLER_EVENT_TYPES, { message: "Choose Custom event or Note." }),
@@ -12,11 +7,13 @@ const formFields = {
   text: z.string(),
 };
 export type TimelineEventFormValues = z.input<z.ZodObject<typeof formFields>>;
-
 /** What the actions take: the time already in UTC (ISO 8601), converted by the browser. */
 const actionFields = { arn: z.string().min(1), eventId: z.string().optional(), ...formFields };
 export type TimelineEventActionValues = z.input<z.ZodObject<typeof actionFields>>;
-
+import type { CreateTimelineEventCommandInput } from "@aws-sdk/client-ssm-incidents";
+import { z } from "zod";
+import { modelRefinement, type FieldFor } from "@/lib/console/core/model-rules";
+import { CALLER_EVENT_TYPES, encodeEventText } from "@/lib/console/timeline/dto";
 import { isoToLocal, localToIso } from "./local-time";
 
 export { isoToLocal, localToIso };

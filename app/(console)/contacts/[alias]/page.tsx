@@ -14,7 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getContactByAlias } from "@/lib/console/contacts/queries";
-import { escalationPlanPath } from "@/lib/console/incidents/paths";
+import { escalationPlanPath } from "@/lib/console/contacts/paths";
 
 type Params = { params: Promise<{ alias: string }> };
 

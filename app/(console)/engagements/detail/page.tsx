@@ -11,7 +11,8 @@ import { StatusIndicator } from "@/components/ui/status-indicator";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getEngagementDetail } from "@/lib/console/engagements/queries";
-import { contactAlias, incidentPath } from "@/lib/console/incidents/paths";
+import { incidentPath } from "@/lib/console/incidents/paths";
+import { contactAlias } from "@/lib/console/contacts/paths";
 
 export const metadata: Metadata = { title: "Engagement" };
 

@@ -18,7 +18,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getIncident } from "@/lib/console/incidents/queries";
-import { principalName, responsePlanPath } from "@/lib/console/incidents/paths";
+import { principalName } from "@/lib/console/core/names";
+import { responsePlanPath } from "@/lib/console/response-plans/paths";
 
 export const metadata: Metadata = { title: "Incident" };
 

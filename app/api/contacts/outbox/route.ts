@@ -1,6 +1,6 @@
 // GET /api/contacts/outbox?channelArn=...: where the channel's activation codes went (local mode).
 import type { NextRequest } from "next/server";
-import { channelOutbox } from "@/lib/console/contacts/outbox";
+import { channelOutbox } from "@/lib/console/contacts/queries";
 import { toResponse } from "@/lib/console/core/http";
 
 export async function GET(req: NextRequest) {

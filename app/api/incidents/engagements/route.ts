@@ -1,6 +1,6 @@
 // GET /api/incidents/engagements?arn=: the incident's engagements, pages and receipts.
 import type { NextRequest } from "next/server";
-import { listIncidentEngagements } from "@/lib/console/engagements/incident-engagements";
+import { listIncidentEngagements } from "@/lib/console/engagements/queries";
 import { toResponse } from "@/lib/console/core/http";
 
 export async function GET(req: NextRequest) {

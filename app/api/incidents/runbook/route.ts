@@ -1,7 +1,7 @@
 // GET /api/incidents/runbook?arn=: the response plan's automation and the incident's executions.
 import type { NextRequest } from "next/server";
 import { toResponse } from "@/lib/console/core/http";
-import { getRunbook } from "@/lib/console/incidents/runbook";
+import { getRunbook } from "@/lib/console/incidents/queries";
 
 export async function GET(req: NextRequest) {
   const arn = req.nextUrl.searchParams.get("arn");

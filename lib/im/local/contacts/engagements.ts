@@ -1,5 +1,5 @@
-// StartEngagement, DescribeEngagement, ListEngagements, StopEngagement. The engine behind them is
-// in ./engine: StartEngagement writes the engagement, its first pages and every scheduled step in
+// StartEngagement, DescribeEngagement, ListEngagements, StopEngagement. The engine behind them
+// (../engine, reached through ctx.engine): StartEngagement writes the engagement, its first pages and every scheduled step in
 // one transaction, then fires the steps due now, so the call answers with stage 0 started.
 import type * as C from "@aws-sdk/client-ssm-contacts";
 import type { Prisma } from "@/lib/db/client";
@@ -8,7 +8,7 @@ import { notFound, validation } from "../../errors";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { decodeCursor, page } from "../pagination";
-import { contactsWithPlans, createEngagement, fireNow, stopEngagementRows, toDescribeEngagement, toEngagement } from "../engine";
+import { toDescribeEngagement, toEngagement } from "./engagement-records";
 
 /** MaxResults allows 0, which would page forever without progress: it means "the default" here. */
 export const listLimit = (max: number | undefined) => (max ? max : 100);
@@ -23,12 +23,9 @@ export async function startEngagement(
     { service: "ssm-contacts", operation: "StartEngagement", token: input.IdempotencyToken, tokenField: "IdempotencyToken" },
     input,
     async (tx) => {
-      const contact = (await contactsWithPlans(tx, [contactArn])).get(contactArn);
-      if (!contact) throw notFound("CONTACT", contactArn, `The contact or escalation plan ${contactArn} does not exist`);
-      const { arn } = await createEngagement(
+      const started = await ctx.engine.startEngagement(
         tx,
-        ctx,
-        contact,
+        contactArn,
         {
           sender: input.Sender!,
           subject: input.Subject!,
@@ -39,11 +36,12 @@ export async function startEngagement(
         },
         ctx.clock.now(),
       );
-      return { EngagementArn: arn };
+      if (!started) throw notFound("CONTACT", contactArn, `The contact or escalation plan ${contactArn} does not exist`);
+      return { EngagementArn: started.arn };
     },
   );
   const started = await ctx.db.engagement.findUnique({ where: { arn: result.EngagementArn }, select: { id: true } });
-  if (started) await fireNow(ctx, [started.id]);
+  if (started) await ctx.engine.fireNow([started.id]);
   return result;
 }
 
@@ -100,7 +98,7 @@ export async function stopEngagement(
     const row = await tx.engagement.findUnique({ where: { arn }, select: { id: true } });
     if (!row) throw notFound("ENGAGEMENT", arn, `The engagement ${arn} does not exist`);
     // Stopping a stopped engagement changes nothing and is not an error: a retried stop succeeds.
-    await stopEngagementRows(tx, row.id, input.Reason, ctx.clock.now());
+    await ctx.engine.stopEngagement(tx, row.id, input.Reason, ctx.clock.now());
     return {};
   });
 }

@@ -8,7 +8,8 @@ import { ImError, notFound, validation } from "../../errors";
 import { newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { decodeCursor, page } from "../pagination";
-import { acceptCodeMatches, pageAcknowledged, toDescribePage, toPage, toReceipt } from "../engine";
+import { acceptCodeMatches } from "./accept-code";
+import { toDescribePage, toPage, toReceipt } from "./engagement-records";
 import { listLimit } from "./engagements";
 
 const WITH_ENGAGEMENT = { engagement: { select: { arn: true } } } as const;
@@ -129,7 +130,7 @@ export async function acceptPage(ctx: LocalContext, input: C.AcceptPageCommandIn
     } else {
       // Conditional, so two racing acknowledgements act (and write the timeline event) once.
       const first = await tx.page.updateMany({ where: { id: row.id, readTime: null }, data: { readTime: now } });
-      if (first.count) await pageAcknowledged(tx, row, now);
+      if (first.count) await ctx.engine.pageAcknowledged(tx, row, now);
     }
     return {};
   });

@@ -16,7 +16,7 @@ import { sendAll } from "@/lib/notify/send-all";
 import type { ChannelType, DeliveryResult, Message } from "@/lib/notify/types";
 import { newId } from "@/lib/im/arns";
 import { LEASE_MS, releaseJob } from "./claim";
-import { MINUTE_MS } from "../contacts/contact-plans";
+import { MINUTE_MS } from "./contact-plans";
 import type { EngineContext } from "./context";
 import { JOB_KIND, JOB_STATUS, NEW_JOB_COLUMNS, payloadOf, type DeliverPayload, type EscalationStagePayload, type InboxPayload, type JobRow, type NewJob } from "./jobs";
 import { pageMessage } from "./messages";

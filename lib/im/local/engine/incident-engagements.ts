@@ -9,15 +9,14 @@
 // names the service that paged, as a responder would expect. No public (SMS) text is set: an SMS
 // then carries the title only (messages.ts), never the summary.
 import type { Tx } from "@/lib/db/client";
-import { contactsWithPlans } from "../contacts/contact-plans";
+import type { IncidentForEngagement } from "../context";
+import { contactsWithPlans } from "./contact-plans";
 import type { EngineContext } from "./context";
 import { createEngagement } from "./start";
 
 export const INCIDENT_ENGAGEMENT_SENDER = "Incident Manager";
 
 const CONTENT_MAX = 8192; // StartEngagement Content
-
-export type IncidentForEngagement = { arn: string; title: string; impact: number; summary: string | null };
 
 /** Starts an engagement of each contact or escalation plan; returns the engagement ids. */
 export async function startIncidentEngagements(

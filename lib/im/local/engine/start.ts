@@ -8,19 +8,11 @@ import { insertMany } from "@/lib/db/insert-many";
 import { validation } from "@/lib/im/errors";
 import { contactsArn, newId } from "@/lib/im/arns";
 import { hashAcceptCode, newAcceptCode } from "../contacts/accept-code";
-import { contactsWithPlans, stageWindows, type ContactWithPlan } from "../contacts/contact-plans";
+import type { EngagementFields } from "../context";
+import { contactsWithPlans, stageWindows, type ContactWithPlan } from "./contact-plans";
 import type { EngineContext } from "./context";
 import { ENGAGEMENT_EVENT_TYPES, writeIncidentEvent } from "./incident-events";
 import { JOB_KIND, NEW_JOB_COLUMNS, type DeliverPayload, type EscalationStagePayload, type EscalationTarget, type InboxPayload, type NewJob } from "./jobs";
-
-export type EngagementFields = {
-  sender: string;
-  subject: string;
-  content: string;
-  publicSubject?: string;
-  publicContent?: string;
-  incidentId?: string;
-};
 
 /** What a page copies from its engagement. */
 export type EngagementRow = {

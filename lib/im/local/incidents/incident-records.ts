@@ -6,7 +6,6 @@ import { ImError, notFound, validation } from "../../errors";
 import { incidentsArn, newHexId, newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
-import { fireNow, startIncidentEngagements } from "../engine";
 import { toJson } from "../json";
 import { decodeCursor, invalidToken, page } from "../pagination";
 import { toIncidentRecord, toIncidentSummary, type IncidentSummaryRow } from "./records";
@@ -16,6 +15,7 @@ import { requireActiveReplicationSet } from "./replication-set";
 import { findResponsePlan } from "./response-plans";
 import { deleteTagsOf } from "./tags";
 import { EVENT_TYPES, type ModifiedAttribute, writeAutomaticEvent } from "./timeline";
+import type { IncidentCursor, IncidentFilter } from "./read-queries";
 
 const CUSTOM_SOURCE = "aws.ssm-incidents.custom";
 
@@ -110,10 +110,9 @@ export async function startIncident(
       });
     }
     // The plan's contacts and escalation plans are engaged in this transaction: engagements,
-    // first pages and one timeline event each (contacts/engine/incident-engagements.ts).
-    const engagementIds = await startIncidentEngagements(
+    // first pages and one timeline event each (engine/incident-engagements.ts).
+    const engagementIds = await ctx.engine.startIncidentEngagements(
       tx,
-      ctx,
       plan.engagements.map((e) => e.contactArn),
       { arn, title, impact, summary: plan.summary },
       now,
@@ -122,7 +121,7 @@ export async function startIncident(
     return { incidentRecordArn: arn };
   });
   // A transaction that ran but lost a clientToken race rolled back: its ARN isn't the answer.
-  if (created && created.arn === result.incidentRecordArn) await fireNow(ctx, created.engagementIds);
+  if (created && created.arn === result.incidentRecordArn) await ctx.engine.fireNow(created.engagementIds);
   return result;
 }
 
@@ -143,12 +142,6 @@ export async function getIncidentRecord(
 }
 
 const FILTER_KEYS = ["creationTime", "impact", "status", "createdBy"] as const;
-
-/** One validated ListIncidentRecords filter (the Prisma and the SQLite read paths both build from it). */
-export type IncidentFilter =
-  | { column: "creationTime"; op: "before" | "after"; time: Date }
-  | { column: "impact"; values: number[] }
-  | { column: "status" | "createdBy"; values: string[] };
 
 function parseFilter(filter: I.Filter): IncidentFilter {
   const key = filter.key as (typeof FILTER_KEYS)[number];
@@ -183,9 +176,6 @@ function filterWhere(f: IncidentFilter): Prisma.IncidentRecordWhereInput {
   if (f.column === "creationTime") return { creationTime: f.op === "before" ? { lt: f.time } : { gt: f.time } };
   return { [f.column]: { in: f.values } };
 }
-
-/** A list cursor's position: its sort key as a time, and the id that breaks ties. */
-export type IncidentCursor = { time: Date; id: string };
 
 export async function listIncidentRecords(
   ctx: LocalContext,

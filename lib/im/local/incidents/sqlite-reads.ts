@@ -4,9 +4,8 @@
 // through here, PostgreSQL through Prisma).
 import { fromSqliteTime, sqliteTime, type SqliteReader } from "@/lib/db/sqlite-reader";
 import { notFound } from "../../errors";
-import type { IncidentCursor, IncidentFilter } from "./incident-records";
+import type { IncidentCursor, IncidentFilter, SummaryRow, TimelineQuery } from "./read-queries";
 import type { IncidentRow, IncidentSummaryRow } from "./records";
-import type { SummaryRow, TimelineQuery } from "./timeline-events";
 
 type StoredIncident = Omit<IncidentRow, "creationTime" | "lastModifiedTime" | "resolvedTime" | "triggerTimestamp" | "automationExecutions"> & {
   creationTime: string;

@@ -12,19 +12,10 @@ import { decodeCursor, page } from "../pagination";
 import { CALLER_EVENT_TYPES, isCallerEventType, requireIncident } from "./timeline";
 import { sqliteReader } from "@/lib/db/sqlite-reader";
 import { sqliteIncidentIdentity, sqliteListTimelineEvents } from "./sqlite-reads";
-
-// Lists leave eventData out (up to 12,000 characters an event; EventSummary has no eventData).
-const SUMMARY_SELECT = {
-  id: true,
-  eventTime: true,
-  eventType: true,
-  eventUpdatedTime: true,
-  references: { select: { resource: true, relatedItemId: true }, orderBy: { position: "asc" } },
-} satisfies Prisma.TimelineEventSelect;
+import { SUMMARY_SELECT, type SummaryRow, type TimelineFilter, type TimelineQuery } from "./read-queries";
 
 const EVENT_SELECT = { ...SUMMARY_SELECT, eventData: true } satisfies Prisma.TimelineEventSelect;
 
-export type SummaryRow = Prisma.TimelineEventGetPayload<{ select: typeof SUMMARY_SELECT }>;
 type EventRow = Prisma.TimelineEventGetPayload<{ select: typeof EVENT_SELECT }>;
 
 function toEventReferences(row: SummaryRow): I.EventReference[] {
@@ -178,16 +169,6 @@ export async function deleteTimelineEvent(
 
 const FILTER_KEYS = ["eventTime", "eventType", "eventReference"] as const;
 
-/**
- * ListTimelineEventsInput.filters: eventTime (before / after), eventType and eventReference
- * (equals stringValues; an event matches when one of its references is that resource ARN or
- * related item ID). Filters AND across keys, values OR within one.
- */
-/** One validated ListTimelineEvents filter (the Prisma and the SQLite read paths both build from it). */
-export type TimelineFilter =
-  | { key: "eventTime"; op: "before" | "after"; time: Date }
-  | { key: "eventType" | "eventReference"; values: string[] };
-
 function parseFilter(filter: I.Filter): TimelineFilter {
   const c = filter.condition!;
   const bad = (why: string) => {
@@ -234,14 +215,6 @@ function cursorTime(k: string | number): Date {
   }
   return t;
 }
-
-export type TimelineQuery = {
-  incidentId: string;
-  filters: TimelineFilter[];
-  dir: "asc" | "desc";
-  cursor?: { time: Date; id: string };
-  take: number;
-};
 
 export async function listTimelineEvents(
   ctx: LocalContext,

@@ -1,5 +1,5 @@
 // Which Incident Manager service owns an ARN (its tagging operations differ). Client-safe.
-import type { ServiceId } from "./index";
+import type { ServiceId } from "@/lib/im/model";
 
 /** `arn:aws:ssm-incidents::…` → ssm-incidents; `arn:aws:ssm-contacts:…` → ssm-contacts; else undefined. */
 export function serviceOfArn(arn: string): ServiceId | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IMPACTS, impactLabel } from "@/components/incidents/impact";
+import { IMPACTS, impactLabel } from "./impact";
 import { shape } from "@/lib/im/model";
 
 describe("impact levels", () => {

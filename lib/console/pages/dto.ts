@@ -1,0 +1,4 @@
+// What "My pages" shows. Client-safe types.
+import type { PageRow } from "@/lib/console/engagements/dto";
+
+export type MyPages = { myContactArn: string | null; pages: PageRow[]; nextToken?: string };

@@ -1,0 +1,23 @@
+// The engine as the services reach it (EngagementEngine, ../context.ts): built once per local
+// context from what the engine needs of it.
+import type { EngagementEngine } from "../context";
+import { pageAcknowledged } from "./acknowledge";
+import { contactsWithPlans } from "./contact-plans";
+import type { EngineContext } from "./context";
+import { startIncidentEngagements } from "./incident-engagements";
+import { createEngagement } from "./start";
+import { stopEngagementRows } from "./stop";
+import { fireNow } from "./tick";
+
+export function createEngine(ctx: EngineContext): EngagementEngine {
+  return {
+    async startEngagement(tx, contactArn, fields, now) {
+      const contact = (await contactsWithPlans(tx, [contactArn])).get(contactArn);
+      return contact ? createEngagement(tx, ctx, contact, fields, now) : null;
+    },
+    startIncidentEngagements: (tx, contactArns, incident, now) => startIncidentEngagements(tx, ctx, contactArns, incident, now),
+    stopEngagement: stopEngagementRows,
+    pageAcknowledged,
+    fireNow: (engagementIds) => fireNow(ctx, engagementIds),
+  };
+}

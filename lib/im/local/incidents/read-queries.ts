@@ -1,0 +1,41 @@
+// What the two read paths of ListIncidentRecords and ListTimelineEvents share: the Prisma one
+// (incident-records.ts, timeline-events.ts) and the SQLite one (sqlite-reads.ts) take the same
+// validated filters and cursors and return the same rows.
+import type { Prisma } from "@/lib/db/client";
+
+/** One validated ListIncidentRecords filter. */
+export type IncidentFilter =
+  | { column: "creationTime"; op: "before" | "after"; time: Date }
+  | { column: "impact"; values: number[] }
+  | { column: "status" | "createdBy"; values: string[] };
+
+/** A list cursor's position: its sort key as a time, and the id that breaks ties. */
+export type IncidentCursor = { time: Date; id: string };
+
+// Lists leave eventData out (up to 12,000 characters an event; EventSummary has no eventData).
+export const SUMMARY_SELECT = {
+  id: true,
+  eventTime: true,
+  eventType: true,
+  eventUpdatedTime: true,
+  references: { select: { resource: true, relatedItemId: true }, orderBy: { position: "asc" } },
+} satisfies Prisma.TimelineEventSelect;
+
+export type SummaryRow = Prisma.TimelineEventGetPayload<{ select: typeof SUMMARY_SELECT }>;
+
+/**
+ * One validated ListTimelineEvents filter: eventTime (before / after), eventType and
+ * eventReference (equals stringValues; an event matches when one of its references is that
+ * resource ARN or related item ID). Filters AND across keys, values OR within one.
+ */
+export type TimelineFilter =
+  | { key: "eventTime"; op: "before" | "after"; time: Date }
+  | { key: "eventType" | "eventReference"; values: string[] };
+
+export type TimelineQuery = {
+  incidentId: string;
+  filters: TimelineFilter[];
+  dir: "asc" | "desc";
+  cursor?: { time: Date; id: string };
+  take: number;
+};
