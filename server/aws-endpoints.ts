@@ -1,5 +1,5 @@
 // /api/aws/ssm-incidents/** and /api/aws/ssm-contacts[/] on plain node:http: the same wire layer
-// (lib/im/wire), SigV4 keys and services as the Next route handlers, without the framework's
+// (lib/wire), SigV4 keys and services as the Next route handlers, without the framework's
 // per-request cost (a bare Next route handler tops out near 1,000 req/s on the 2-core machine,
 // issue 3 asks for 2,000 GetIncidentRecord req/s).
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";

@@ -1,6 +1,6 @@
 // The production server (`npm start`): one node:http server in front of two request handlers.
 //   /api/aws/ssm-incidents/** and /api/aws/ssm-contacts → server/aws-endpoints.ts (node:http
-//     straight into lib/im/wire: issue 3's throughput targets are out of reach through a Next
+//     straight into lib/wire: issue 3's throughput targets are out of reach through a Next
 //     route handler);
 //   everything else → Next.js's own request handler (a documented Next "custom server").
 // Bundled at build time by scripts/build-server.mjs into <distDir>/im-server.mjs and started by
@@ -24,7 +24,7 @@ const dir = process.env.IM_APP_DIR ?? process.cwd();
 async function main() {
   // As `next start`: a production server whatever the shell says.
   (process.env as Record<string, string>).NODE_ENV = "production";
-  // Migrations, the first admin, the engine's scheduler: once per process (lib/bootstrap.ts keeps
+  // Migrations, the first admin, the engine's scheduler: once per process (lib/bootstrap/start.ts keeps
   // the guard on globalThis, so Next's instrumentation hook in this process finds it done).
   await bootstrap();
 

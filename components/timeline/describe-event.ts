@@ -1,5 +1,5 @@
 // Timeline events in words. Automatic events carry JSON in eventData (lib/im/local/incidents/
-// timeline.ts and its callers, contacts/engine/incident-events.ts; AWS writes the same types):
+// timeline.ts and its callers, lib/im/local/engine/incident-events.ts; AWS writes the same types):
 // a responder reads "Impact changed from 3 Medium to 1 Critical", not that JSON.
 // Pure functions: the timeline list, the Overview's latest events and the exports share them.
 import { impactLabel } from "@/lib/console/incidents/impact";

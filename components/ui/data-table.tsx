@@ -48,8 +48,9 @@ export function DataTable<T extends RowData>({
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={columns.length} className="px-5 py-8 text-center text-muted">
-                {loading ? "Loading…" : empty}
+              <td colSpan={columns.length} className="px-5 py-8 text-muted">
+                {/* Kept in view while a table wider than a phone scrolls sideways, and wrapped to the screen's width. */}
+                <div className="sticky left-5 w-[min(100%,calc(100vw-5rem))] text-center">{loading ? "Loading…" : empty}</div>
               </td>
             </tr>
           ) : (

@@ -9,7 +9,7 @@
 // through the API. It still keeps one contact to one user, so two people never share an inbox.
 import "server-only";
 import { db, type Db } from "@/lib/db/client";
-import { conflict } from "@/lib/im/errors";
+import { conflict, validation } from "@/lib/im/errors";
 import type { SessionUser } from "./session";
 
 export async function getMyContactArn(user: SessionUser): Promise<string | null> {
@@ -24,6 +24,8 @@ export async function setMyContactArn(user: SessionUser, contactArn: string | nu
 
 /** The same rule for any user (an admin linking a user in Settings → Users). */
 export async function setUserContactArn(database: Db, userId: string, contactArn: string | null): Promise<void> {
+  const exists = await database.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!exists) throw validation(`User ${userId} does not exist`);
   if (contactArn) {
     const taken = await database.user.findFirst({ where: { contactArn, id: { not: userId } }, select: { id: true } });
     if (taken) throw conflict("CONTACT", contactArn, "Another console user has already linked this contact.");

@@ -35,6 +35,18 @@ export async function recordMessages(db: Db, entries: [Message, DeliveryResult][
   await insertMany(db, "Notification", COLUMNS, entries.map(([m, r]) => row(m, r)));
 }
 
+export type OutboxEntry = { id: string; channel: string; address: string; body: string; status: string; createdAt: Date };
+
+/** The newest messages of one kind sent to a contact channel (the console shows a channel's activation codes). */
+export async function recentMessages(db: Db, channelArn: string, kind: Message["kind"], take: number): Promise<OutboxEntry[]> {
+  return db.notification.findMany({
+    where: { channelArn, kind },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, channel: true, address: true, body: true, status: true, createdAt: true },
+  });
+}
+
 /**
  * Recorded, not confirmed by any transport: the outbox itself never reports DELIVERED, except for
  * the console inbox, whose copy is the delivery.

@@ -1,4 +1,4 @@
-// Settings → Tags over both services (lib/im/resource-tags): one call shape for a response plan
+// Settings → Tags over both services (lib/console/tags/resource-tags.ts): one call shape for a response plan
 // (ssm-incidents' TagMap) and a contact (ssm-contacts' TagsList); an update removes only the keys
 // the admin dropped, so a tag someone else added meanwhile stays; other ARNs are refused by name.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -4,6 +4,7 @@ export const INCIDENT_TABS = [
   { value: "overview", label: "Overview" },
   { value: "timeline", label: "Timeline" },
   { value: "related-items", label: "Related items" },
+  { value: "findings", label: "Findings" },
   { value: "engagements", label: "Engagements" },
   { value: "runbook", label: "Runbook" },
   { value: "properties", label: "Properties" },

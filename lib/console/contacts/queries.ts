@@ -7,12 +7,13 @@
 import "server-only";
 import type { Contact, ContactChannel, GetContactCommandOutput } from "@aws-sdk/client-ssm-contacts";
 import { config } from "@/lib/config";
-import { withServices, type ServiceContext } from "@/lib/console/core/safe-action";
 import type { ContactOption } from "@/lib/console/contacts/dto";
 import { aliasFromContactArn } from "@/lib/console/contacts/paths";
+import { withServices, type ServiceContext } from "@/lib/console/core/safe-action";
 import { db } from "@/lib/db/client";
 import type { Out } from "@/lib/im/contract";
 import { isImError, notFound } from "@/lib/im/errors";
+import { recentMessages } from "@/lib/notify/outbox";
 import type { ChannelView, ContactDetail, ContactListFilter, ContactPage, ContactReferences, ContactRow, ContactType, PageRow, StageView, ChannelOutbox } from "./dto";
 
 export const CONTACTS_PAGE_SIZE = 20;
@@ -212,12 +213,7 @@ export function channelOutbox(channelArn: string) {
       return { available: false, reason: "Activation codes are delivered by AWS to the channel's address; the console keeps no copy in aws mode." };
     }
     await im.contacts.getContactChannel({ ContactChannelId: channelArn });
-    const rows = await db().notification.findMany({
-      where: { channelArn, kind: "ACTIVATION" },
-      orderBy: { createdAt: "desc" },
-      take: RECENT_MESSAGES,
-      select: { id: true, channel: true, address: true, body: true, status: true, createdAt: true },
-    });
+    const rows = await recentMessages(db(), channelArn, "ACTIVATION", RECENT_MESSAGES);
     return { available: true, messages: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
   });
 }

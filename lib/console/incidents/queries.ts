@@ -28,7 +28,7 @@ export function toRecordFilters(filter: IncidentListFilter, now = Date.now()): F
   if (filter.impacts.length) filters.push({ key: "impact", condition: { equals: { integerValues: filter.impacts } } });
   if (filter.createdBy) {
     // A bare e-mail names a console user: the local model records them as an IAM user ARN
-    // (lib/im/local/arns.ts). Against AWS, the IAM principal's ARN is given as it is.
+    // (lib/im/arns.ts). Against AWS, the IAM principal's ARN is given as it is.
     const who = filter.createdBy.startsWith("arn:") ? filter.createdBy : principalArn(config().accountId, filter.createdBy);
     filters.push({ key: "createdBy", condition: { equals: { stringValues: [who] } } });
   }

@@ -2,7 +2,7 @@
 // TagMap (`tags`), ssm-contacts a TagsList (`Tags`). Both consoles' Settings → Tags call these.
 import "server-only";
 import { validation } from "@/lib/im/errors";
-import type { Services } from "@/lib/im/index";
+import type { Services } from "@/lib/im";
 import { NOT_AN_IM_ARN, serviceOfArn } from "@/lib/console/tags/service-of-arn";
 
 export type Tag = { key: string; value: string };

@@ -48,8 +48,6 @@ export const linkUserContactAction = safeAction({
       const contact = await im.contacts.getContact({ ContactId: contactArn });
       if (contact.Type !== "PERSONAL") throw validation("Choose a personal contact: escalation plans page other contacts.", [{ name: "contactArn", message: "Choose a personal contact" }]);
     }
-    const exists = await db().user.findUnique({ where: { id: userId }, select: { id: true } });
-    if (!exists) throw validation(`User ${userId} does not exist`);
     await setUserContactArn(db(), userId, contactArn || null);
     return { userId, contactArn: contactArn || null };
   },

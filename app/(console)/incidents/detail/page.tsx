@@ -9,7 +9,7 @@ import { ChatChannel } from "@/components/incidents/detail/chat-channel";
 import { IncidentDetailTabs } from "@/components/incidents/detail/incident-detail-tabs";
 import { openIncidentTab } from "@/components/incidents/detail/incident-tabs-list";
 import { IncidentShortcuts } from "@/components/incidents/detail/incident-shortcuts";
-import { EngagementsTab, RelatedItemsTab, RunbookTab, TimelinePanel } from "@/components/incidents/detail/lazy-panels";
+import { EngagementsTab, FindingsTab, RelatedItemsTab, RunbookTab, TimelinePanel } from "@/components/incidents/detail/lazy-panels";
 import { OverviewPanel } from "@/components/incidents/detail/overview-panel";
 import { PropertiesPanel } from "@/components/incidents/detail/properties-panel";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -53,6 +53,7 @@ export default async function IncidentPage({ searchParams }: { searchParams: Pro
     overview: () => <OverviewPanel incident={incident} />,
     timeline: () => <TimelinePanel incident={{ arn: incident.arn, title: incident.title }} canWrite={canWrite} />,
     "related-items": () => <RelatedItemsTab incidentArn={incident.arn} canWrite={canWrite} />,
+    findings: () => <FindingsTab incidentArn={incident.arn} />,
     engagements: () => <EngagementsTab incidentArn={incident.arn} canWrite={can(user.role, "contacts.write")} />,
     runbook: () => <RunbookTab incidentArn={incident.arn} />,
     properties: () => <PropertiesPanel incident={incident} canWrite={canWrite} />,
