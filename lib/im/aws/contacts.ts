@@ -1,20 +1,13 @@
 // The ssm-contacts contract over the real AWS API, through the official SDK v3 client. Every
-// operation is one SDK call; SDK errors become the console error model (./errors.ts).
+// operation is one SDK call (awsCall, ./errors.ts: SDK errors become the console error model).
 import type * as C from "@aws-sdk/client-ssm-contacts";
-import type { ContactsService, Out } from "../contract";
-import { fromAwsError } from "./errors";
+import type { ContactsService } from "../contract";
+import { awsCall } from "./errors";
 
 export class AwsContacts implements ContactsService {
   constructor(private readonly client: C.SSMContacts) {}
 
-  private async call<T extends { $metadata: unknown }>(request: () => Promise<T>): Promise<Out<T>> {
-    try {
-      const { $metadata: _metadata, ...output } = await request();
-      return output;
-    } catch (e) {
-      throw fromAwsError(e);
-    }
-  }
+  private call = awsCall;
 
   acceptPage(input: C.AcceptPageCommandInput) {
     return this.call(() => this.client.acceptPage(input));

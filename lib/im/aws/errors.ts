@@ -1,5 +1,6 @@
 // Maps AWS SDK errors onto the console's error model, so the console shows the same error
 // whichever backend answered.
+import type { Out } from "../contract";
 import { ERROR_STATUS, ImError, type ImErrorDetails, type ImErrorName } from "../errors";
 
 type SdkError = Error & {
@@ -51,4 +52,14 @@ export function fromAwsError(e: unknown): ImError {
   if (status === 403) return new ImError("AccessDeniedException", `${err.name}: ${err.message}`);
   if (status === 404) return new ImError("ResourceNotFoundException", `${err.name}: ${err.message}`, details);
   return new ImError("InternalServerException", `AWS request failed (${err.name}): ${err.message}`);
+}
+
+/** One SDK call as the contract answers it: the output without the SDK's $metadata, errors as ImErrors. */
+export async function awsCall<T extends { $metadata: unknown }>(request: () => Promise<T>): Promise<Out<T>> {
+  try {
+    const { $metadata: _metadata, ...output } = await request();
+    return output;
+  } catch (e) {
+    throw fromAwsError(e);
+  }
 }

@@ -1,20 +1,13 @@
 // The ssm-incidents contract over the real AWS API, through the official SDK v3 client. Every
-// operation is one SDK call; SDK errors become the console error model (./errors.ts).
+// operation is one SDK call (awsCall, ./errors.ts: SDK errors become the console error model).
 import type * as I from "@aws-sdk/client-ssm-incidents";
-import type { IncidentsService, Out } from "../contract";
-import { fromAwsError } from "./errors";
+import type { IncidentsService } from "../contract";
+import { awsCall } from "./errors";
 
 export class AwsIncidents implements IncidentsService {
   constructor(private readonly client: I.SSMIncidents) {}
 
-  private async call<T extends { $metadata: unknown }>(request: () => Promise<T>): Promise<Out<T>> {
-    try {
-      const { $metadata: _metadata, ...output } = await request();
-      return output;
-    } catch (e) {
-      throw fromAwsError(e);
-    }
-  }
+  private call = awsCall;
 
   batchGetIncidentFindings(input: I.BatchGetIncidentFindingsCommandInput) {
     return this.call(() => this.client.batchGetIncidentFindings(input));
