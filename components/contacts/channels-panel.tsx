@@ -18,7 +18,7 @@ import { activateContactChannelAction, deactivateContactChannelAction, sendActiv
 import type { ActionError } from "@/lib/console/core/result";
 import type { ChannelOutbox, ChannelView } from "@/lib/console/contacts/dto";
 import { contactKeys } from "@/lib/console/contacts/keys";
-import { readJson, ReadError } from "@/lib/console/core/errors";
+import { errorOf, NETWORK_ERROR, readJson } from "@/lib/console/core/errors";
 import { activationCodeSchema } from "@/lib/console/contacts/schemas";
 import { channelTypeLabel } from "./labels";
 
@@ -61,7 +61,7 @@ function ChannelActions({ alias, channel }: { alias: string; channel: ChannelVie
           startTransition(async () => {
             setError(null);
             const result = await deactivateContactChannelAction({ channelArn: channel.arn, alias }).catch(() => null);
-            if (!result?.ok) setError(result ? result.error : { name: "NetworkError", message: "The console could not be reached." });
+            if (!result?.ok) setError(result ? result.error : NETWORK_ERROR);
             else router.refresh();
           })
         }
@@ -103,7 +103,7 @@ function ActivateDialog({ alias, channel }: { alias: string; channel: ChannelVie
     startResend(async () => {
       const result = await sendActivationCodeAction({ channelArn: channel.arn, alias }).catch(() => null);
       if (!result?.ok) {
-        setResendError(result ? result.error : { name: "NetworkError", message: "The console could not be reached." });
+        setResendError(result ? result.error : NETWORK_ERROR);
         return;
       }
       setResent(true);
@@ -156,7 +156,7 @@ function OutboxView({ outbox, loading, error }: { outbox?: ChannelOutbox; loadin
     <section aria-label="Where the code went" className="rounded-xl border border-line p-3">
       <h3 className="font-bold">Where the code went</h3>
       {loading ? <p className="text-muted">Loading…</p> : null}
-      {error ? <ErrorAlert error={error instanceof ReadError ? error.error : { name: "Error", message: error.message }} /> : null}
+      {error ? <ErrorAlert error={errorOf(error)} /> : null}
       {outbox && !outbox.available ? (
         <p className="text-muted">
           Local mode only. {outbox.reason}

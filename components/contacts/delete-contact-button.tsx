@@ -14,8 +14,8 @@ import type { ContactReferences } from "@/lib/console/contacts/dto";
 import { contactKeys } from "@/lib/console/contacts/keys";
 import { escalationPlanPath } from "@/lib/console/contacts/paths";
 import { responsePlanPath } from "@/lib/console/response-plans/paths";
-import { readJson, ReadError } from "@/lib/console/core/errors";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { errorOf, readJson } from "@/lib/console/core/errors";
+import { NETWORK_ERROR } from "@/lib/console/core/errors";
 
 export function DeleteContactButton({ arn, alias, kind }: { arn: string; alias: string; kind: "contact" | "escalation plan" }) {
   const [open, setOpen] = useState(false);
@@ -29,7 +29,7 @@ export function DeleteContactButton({ arn, alias, kind }: { arn: string; alias: 
     enabled: open,
     staleTime: 0,
   });
-  const refsError = refs.error instanceof ReadError ? refs.error.error : refs.error ? { name: "Error", message: refs.error.message } : null;
+  const refsError = errorOf(refs.error);
   const title = kind === "contact" ? "Delete contact" : "Delete escalation plan";
 
   function remove() {

@@ -15,7 +15,7 @@ import type { ActionError } from "@/lib/console/core/result";
 import { stopEngagementAction } from "@/lib/console/engagements/actions";
 import type { EngagementRow } from "@/lib/console/engagements/dto";
 import { contactAlias } from "@/lib/console/contacts/paths";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { NETWORK_ERROR } from "@/lib/console/core/errors";
 
 
 export function EngagementPanel({

@@ -12,9 +12,9 @@ import { FormField, Select } from "@/components/ui/form-field";
 import type { ActionError } from "@/lib/console/core/result";
 import { engageContactAction } from "@/lib/console/engagements/actions";
 import { incidentKeys } from "@/lib/console/incidents/keys";
-import { ReadError } from "@/lib/console/core/errors";
+import { errorOf } from "@/lib/console/core/errors";
 import { useEngagements } from "./use-incident-engagements";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { NETWORK_ERROR } from "@/lib/console/core/errors";
 
 
 /**
@@ -25,7 +25,7 @@ export function EngagementsTab({ incidentArn, canWrite }: { incidentArn: string;
   const query = useEngagements(incidentArn);
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: incidentKeys.detail(incidentArn) });
-  const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
+  const error = errorOf(query.error);
   const data = query.data;
 
   return (
@@ -100,7 +100,7 @@ function EngageDialog({ incidentArn, onDone }: { incidentArn: string; onDone: ()
       }
     >
       {formError ? <ErrorAlert error={formError} className="mb-3" /> : null}
-      {contacts.error ? <ErrorAlert error={contacts.error instanceof ReadError ? contacts.error.error : { name: "Error", message: contacts.error.message }} className="mb-3" /> : null}
+      {contacts.error ? <ErrorAlert error={errorOf(contacts.error)} className="mb-3" /> : null}
       <FormField id="engage-contact" label="Contact or escalation plan" error={fieldError}>
         <Select
           id="engage-contact"

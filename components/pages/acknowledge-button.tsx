@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionError } from "@/lib/console/core/result";
 import { acknowledgePageAction } from "@/lib/console/engagements/actions";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { NETWORK_ERROR } from "@/lib/console/core/errors";
 
 /** Acknowledge (AcceptPage READ) one page addressed to me; the error, if any, shows beside it. */
 export function AcknowledgeButton({ pageArn, label, onDone }: { pageArn: string; label: string; onDone: () => Promise<unknown> }) {

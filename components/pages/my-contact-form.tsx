@@ -12,8 +12,8 @@ import { setMyContactAction } from "@/lib/console/engagements/actions";
 import { incidentKeys } from "@/lib/console/incidents/keys";
 import { pageKeys } from "@/lib/console/pages/keys";
 import { contactAlias } from "@/lib/console/contacts/paths";
-import { ReadError } from "@/lib/console/core/errors";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { errorOf } from "@/lib/console/core/errors";
+import { NETWORK_ERROR } from "@/lib/console/core/errors";
 
 /** Which personal contact is me (lib/auth/my-contact.ts): its pages are my pages. */
 export function MyContactForm({ contactArn }: { contactArn: string | null }) {
@@ -26,7 +26,7 @@ export function MyContactForm({ contactArn }: { contactArn: string | null }) {
   const queryClient = useQueryClient();
   const personal = contacts.data?.filter((c) => c.type === "PERSONAL") ?? [];
   const fieldError = error?.fields?.find((f) => f.name === "contactArn")?.message;
-  const readError = contacts.error instanceof ReadError ? contacts.error.error : contacts.error ? { name: "Error", message: contacts.error.message } : null;
+  const readError = errorOf(contacts.error);
 
   const save = () =>
     start(async () => {

@@ -12,9 +12,9 @@ import { RELATED_ITEM_TYPES } from "@/lib/console/related-items/item-types";
 import { removeRelatedItemAction } from "@/lib/console/related-items/actions";
 import type { RelatedItemRow } from "@/lib/console/related-items/dto";
 import { incidentPath } from "@/lib/console/incidents/paths";
-import { ReadError } from "@/lib/console/core/errors";
+import { errorOf } from "@/lib/console/core/errors";
 import { useRelatedItems } from "./use-related-items";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { NETWORK_ERROR } from "@/lib/console/core/errors";
 import { relatedItemKeys } from "@/lib/console/related-items/keys";
 
 const TYPE_LABEL = new Map(RELATED_ITEM_TYPES.map((t) => [t.value as string, t.label]));
@@ -91,7 +91,7 @@ export function RelatedItemsTab({ incidentArn, canWrite }: { incidentArn: string
         ]
       : []),
   ];
-  const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
+  const error = errorOf(query.error);
 
   return (
     <div className="space-y-5">

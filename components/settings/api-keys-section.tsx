@@ -14,7 +14,7 @@ import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { ApiKeyRow, CreatedKey } from "@/lib/console/settings/dto";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { CopyButton } from "../ui/copy-button";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { NETWORK_ERROR } from "@/lib/console/core/errors";
 
 export function ApiKeysSection({ keys, region }: { keys: ApiKeyRow[]; region: string }) {
   const [created, setCreated] = useState<CreatedKey | null>(null);

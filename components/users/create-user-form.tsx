@@ -8,7 +8,7 @@ import type { ActionError } from "@/lib/console/core/result";
 import { createUserAction } from "@/lib/console/users/actions";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { PASSWORD_MIN } from "@/lib/console/users/schemas";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { NETWORK_ERROR } from "@/lib/console/core/errors";
 
 const EMPTY = { email: "", name: "", role: "responder" as Role, password: "" };
 const FIELDS = ["email", "name", "role", "password"] as const;

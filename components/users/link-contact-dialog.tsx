@@ -8,9 +8,9 @@ import { Modal } from "@/components/ui/dialog";
 import { FormField, Select } from "@/components/ui/form-field";
 import type { ActionError } from "@/lib/console/core/result";
 import { linkUserContactAction } from "@/lib/console/users/actions";
-import { ReadError } from "@/lib/console/core/errors";
+import { errorOf } from "@/lib/console/core/errors";
 import type { UserRow } from "@/lib/console/users/dto";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { NETWORK_ERROR } from "@/lib/console/core/errors";
 
 /** Picks the personal contact that pages a user (the same link as My pages' "Your contact"). */
 export function LinkContactDialog({ user, onClose }: { user: UserRow; onClose: () => void }) {
@@ -21,7 +21,7 @@ export function LinkContactDialog({ user, onClose }: { user: UserRow; onClose: (
   const router = useRouter();
   const personal = contacts.data?.filter((c) => c.type === "PERSONAL") ?? [];
   const fieldError = error?.fields?.find((f) => f.name === "contactArn")?.message;
-  const readError = contacts.error instanceof ReadError ? contacts.error.error : contacts.error ? { name: "Error", message: contacts.error.message } : null;
+  const readError = errorOf(contacts.error);
   return (
     <Modal
       open

@@ -16,7 +16,7 @@ import { contactAlias } from "@/lib/console/contacts/paths";
 import type { UserRow } from "@/lib/console/users/dto";
 import { CreateUserForm } from "./create-user-form";
 import { LinkContactDialog } from "./link-contact-dialog";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { NETWORK_ERROR } from "@/lib/console/core/errors";
 
 export function UsersSection({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
   const [error, setError] = useState<ActionError | null>(null);
