@@ -171,7 +171,7 @@ export function TimelinePanel({ incident, canWrite }: { incident: { arn: string;
           Loading timeline…
         </p>
       ) : timeline.isError ? (
-        <ErrorAlert error={{ name: timeline.error.name, message: timeline.error.message }} />
+        <ErrorAlert error={errorOf(timeline.error)} />
       ) : filtered.length === 0 ? (
         <p className="text-muted">{events.length === 0 ? "No timeline events yet." : "No events of this type."}</p>
       ) : (
