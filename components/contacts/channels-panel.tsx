@@ -4,7 +4,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,12 +13,12 @@ import { Modal } from "@/components/ui/dialog";
 import { fieldAria, FormField, Input } from "@/components/ui/form-field";
 import { AbsoluteTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
+import { useAction } from "@/components/ui/use-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { activateContactChannelAction, deactivateContactChannelAction, sendActivationCodeAction } from "@/lib/console/contacts/actions";
-import type { ActionError } from "@/lib/console/core/result";
 import type { ChannelOutbox, ChannelView } from "@/lib/console/contacts/dto";
 import { contactKeys } from "@/lib/console/contacts/keys";
-import { readJson, ReadError } from "@/lib/console/core/errors";
+import { errorOf, readJson } from "@/lib/console/core/errors";
 import { activationCodeSchema } from "@/lib/console/contacts/schemas";
 import { channelTypeLabel } from "./labels";
 
@@ -48,8 +48,7 @@ export function ChannelsPanel({ alias, channels, canWrite }: { alias: string; ch
 
 function ChannelActions({ alias, channel }: { alias: string; channel: ChannelView }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<ActionError | null>(null);
+  const { error, pending, run } = useAction();
   if (!channel.activated) return <ActivateDialog alias={alias} channel={channel} />;
   return (
     <div className="space-y-1">
@@ -57,14 +56,7 @@ function ChannelActions({ alias, channel }: { alias: string; channel: ChannelVie
         variant="link"
         aria-label={`Deactivate ${channel.name}`}
         disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            setError(null);
-            const result = await deactivateContactChannelAction({ channelArn: channel.arn, alias }).catch(() => null);
-            if (!result?.ok) setError(result ? result.error : { name: "NetworkError", message: "The console could not be reached." });
-            else router.refresh();
-          })
-        }
+        onClick={() => run(() => deactivateContactChannelAction({ channelArn: channel.arn, alias }), () => router.refresh())}
       >
         {pending ? "Deactivating…" : "Deactivate"}
       </Button>
@@ -78,8 +70,7 @@ type CodeValues = { channelArn: string; alias: string; code: string };
 function ActivateDialog({ alias, channel }: { alias: string; channel: ChannelView }) {
   const [open, setOpen] = useState(false);
   const [resent, setResent] = useState(false);
-  const [resendError, setResendError] = useState<ActionError | null>(null);
-  const [resending, startResend] = useTransition();
+  const { error: resendError, pending: resending, run: runResend } = useAction();
   const router = useRouter();
   const form = useForm<CodeValues>({ resolver: zodResolver(activationCodeSchema), defaultValues: { channelArn: channel.arn, alias, code: "" } });
   const { errors, isSubmitting } = form.formState;
@@ -99,16 +90,13 @@ function ActivateDialog({ alias, channel }: { alias: string; channel: ChannelVie
   });
 
   function resend() {
-    setResendError(null);
-    startResend(async () => {
-      const result = await sendActivationCodeAction({ channelArn: channel.arn, alias }).catch(() => null);
-      if (!result?.ok) {
-        setResendError(result ? result.error : { name: "NetworkError", message: "The console could not be reached." });
-        return;
-      }
-      setResent(true);
-      await outbox.refetch();
-    });
+    runResend(
+      () => sendActivationCodeAction({ channelArn: channel.arn, alias }),
+      async () => {
+        setResent(true);
+        await outbox.refetch();
+      },
+    );
   }
 
   return (
@@ -156,7 +144,7 @@ function OutboxView({ outbox, loading, error }: { outbox?: ChannelOutbox; loadin
     <section aria-label="Where the code went" className="rounded-xl border border-line p-3">
       <h3 className="font-bold">Where the code went</h3>
       {loading ? <p className="text-muted">Loading…</p> : null}
-      {error ? <ErrorAlert error={error instanceof ReadError ? error.error : { name: "Error", message: error.message }} /> : null}
+      {error ? <ErrorAlert error={errorOf(error)} /> : null}
       {outbox && !outbox.available ? (
         <p className="text-muted">
           Local mode only. {outbox.reason}

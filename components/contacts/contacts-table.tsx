@@ -11,7 +11,7 @@ import { StatusIndicator } from "@/components/ui/status-indicator";
 import type { ContactPage, ContactRow, ContactType } from "@/lib/console/contacts/dto";
 import { contactKeys } from "@/lib/console/contacts/keys";
 import { contactPathFor } from "@/lib/console/contacts/paths";
-import { readJson, ReadError } from "@/lib/console/core/errors";
+import { errorOf, readJson } from "@/lib/console/core/errors";
 import { contactTypeLabel } from "./labels";
 
 const col = columnHelper<ContactRow>();
@@ -58,7 +58,7 @@ export function ContactsTable({ initialPage, type: fixedType, label }: { initial
     initialData: isInitial ? initialPage : undefined,
     placeholderData: keepPreviousData,
   });
-  const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
+  const error = errorOf(query.error);
   const reset = pages.reset;
 
   return (

@@ -4,23 +4,21 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
 import { deleteContactAction } from "@/lib/console/contacts/actions";
-import type { ActionError } from "@/lib/console/core/result";
 import type { ContactReferences } from "@/lib/console/contacts/dto";
 import { contactKeys } from "@/lib/console/contacts/keys";
 import { escalationPlanPath } from "@/lib/console/contacts/paths";
 import { responsePlanPath } from "@/lib/console/response-plans/paths";
-import { readJson, ReadError } from "@/lib/console/core/errors";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { errorOf, readJson } from "@/lib/console/core/errors";
+import { useAction } from "@/components/ui/use-action";
 
 export function DeleteContactButton({ arn, alias, kind }: { arn: string; alias: string; kind: "contact" | "escalation plan" }) {
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { error, pending, run, clearError } = useAction();
   const router = useRouter();
   const queryClient = useQueryClient();
   const refs = useQuery({
@@ -29,22 +27,19 @@ export function DeleteContactButton({ arn, alias, kind }: { arn: string; alias: 
     enabled: open,
     staleTime: 0,
   });
-  const refsError = refs.error instanceof ReadError ? refs.error.error : refs.error ? { name: "Error", message: refs.error.message } : null;
+  const refsError = errorOf(refs.error);
   const title = kind === "contact" ? "Delete contact" : "Delete escalation plan";
 
   function remove() {
-    setError(null);
-    startTransition(async () => {
-      const result = await deleteContactAction({ arn }).catch(() => null);
-      if (!result?.ok) {
-        setError(result ? result.error : NETWORK_ERROR);
-        return;
-      }
-      await queryClient.invalidateQueries({ queryKey: contactKeys.all });
-      setOpen(false);
-      router.push(kind === "contact" ? "/contacts" : "/escalation-plans");
-      router.refresh();
-    });
+    run(
+      () => deleteContactAction({ arn }),
+      async () => {
+        await queryClient.invalidateQueries({ queryKey: contactKeys.all });
+        setOpen(false);
+        router.push(kind === "contact" ? "/contacts" : "/escalation-plans");
+        router.refresh();
+      },
+    );
   }
 
   const used = refs.data && (refs.data.escalationPlans.length > 0 || refs.data.responsePlans.length > 0);
@@ -53,7 +48,7 @@ export function DeleteContactButton({ arn, alias, kind }: { arn: string; alias: 
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
-        if (!o) setError(null);
+        if (!o) clearError();
       }}
       title={title}
       trigger={<Button>Delete</Button>}

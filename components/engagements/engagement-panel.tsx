@@ -1,7 +1,7 @@
 "use client";
 // One engagement's pages and their receipts, with Stop engagement and Acknowledge (my page):
 // shared by an incident's Engagements tab and the engagement's own page.
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { AcknowledgeButton } from "@/components/pages/acknowledge-button";
 import { ReceiptList } from "@/components/pages/receipt-times";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -11,11 +11,10 @@ import { Modal } from "@/components/ui/dialog";
 import { FormField, Textarea } from "@/components/ui/form-field";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
-import type { ActionError } from "@/lib/console/core/result";
 import { stopEngagementAction } from "@/lib/console/engagements/actions";
 import type { EngagementRow } from "@/lib/console/engagements/dto";
 import { contactAlias } from "@/lib/console/contacts/paths";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 
 export function EngagementPanel({
@@ -111,15 +110,14 @@ export function StopEngagementDialog({
 }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, start] = useTransition();
-  const reasonError = error?.fields?.find((f) => f.name === "reason")?.message;
+  const { error, pending, run, fieldError, clearError } = useAction();
+  const reasonError = fieldError("reason");
   return (
     <Modal
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (!next) setError(null);
+        if (!next) clearError();
       }}
       title={`Stop engagement of ${alias}`}
       description="No more pages go out for this engagement. Pages already sent stay as they are."
@@ -131,13 +129,13 @@ export function StopEngagementDialog({
             variant="primary"
             disabled={pending}
             onClick={() =>
-              start(async () => {
-                setError(null);
-                const result = await stopEngagementAction({ incidentArn, engagementArn, reason }).catch(() => null);
-                if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
-                await onDone();
-                setOpen(false);
-              })
+              run(
+                () => stopEngagementAction({ incidentArn, engagementArn, reason }),
+                async () => {
+                  await onDone();
+                  setOpen(false);
+                },
+              )
             }
           >
             {pending ? "Stopping…" : "Stop"}

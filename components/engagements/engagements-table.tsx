@@ -12,7 +12,7 @@ import { engagementPath } from "@/lib/console/engagements/paths";
 import { engagementKeys } from "@/lib/console/engagements/keys";
 import { incidentPath } from "@/lib/console/incidents/paths";
 import { contactAlias } from "@/lib/console/contacts/paths";
-import { ReadError, readJson } from "@/lib/console/core/errors";
+import { errorOf, readJson } from "@/lib/console/core/errors";
 
 const col = columnHelper<EngagementListRow>();
 
@@ -75,7 +75,7 @@ export function EngagementsTable({ filter, initialPage }: { filter: EngagementLi
     initialData: pageIndex === 0 ? initialPage : undefined,
     placeholderData: keepPreviousData,
   });
-  const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
+  const error = errorOf(query.error);
 
   return (
     <div>

@@ -1,7 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
 import { EngagementPanel } from "@/components/engagements/engagement-panel";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
@@ -9,12 +9,12 @@ import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { Modal } from "@/components/ui/dialog";
 import { FormField, Select } from "@/components/ui/form-field";
-import type { ActionError } from "@/lib/console/core/result";
+import type { ActionResult } from "@/lib/console/core/result";
 import { engageContactAction } from "@/lib/console/engagements/actions";
 import { incidentKeys } from "@/lib/console/incidents/keys";
-import { ReadError } from "@/lib/console/core/errors";
+import { errorOf } from "@/lib/console/core/errors";
 import { useEngagements } from "./use-incident-engagements";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 
 /**
@@ -25,7 +25,7 @@ export function EngagementsTab({ incidentArn, canWrite }: { incidentArn: string;
   const query = useEngagements(incidentArn);
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: incidentKeys.detail(incidentArn) });
-  const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
+  const error = errorOf(query.error);
   const data = query.data;
 
   return (
@@ -51,20 +51,26 @@ export function EngagementsTab({ incidentArn, canWrite }: { incidentArn: string;
   );
 }
 
+/** Engage with nothing chosen: the picker says so, without a request. */
+const NOTHING_CHOSEN: ActionResult<never> = {
+  ok: false,
+  error: { name: "ValidationException", message: "Required.", fields: [{ name: "contactArn", message: "Choose a contact or escalation plan." }] },
+};
+
 function EngageDialog({ incidentArn, onDone }: { incidentArn: string; onDone: () => Promise<unknown> }) {
   const [open, setOpen] = useState(false);
   const [contactArn, setContactArn] = useState("");
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, start] = useTransition();
+  const { error, pending, run, fieldError: serverFieldError, clearError } = useAction();
   const contacts = useContactOptions(open);
   const choices = contacts.data?.filter((c) => c.type !== "ONCALL_SCHEDULE") ?? [];
-  const fieldError = error?.fields?.find((f) => f.name === "contactArn")?.message ?? (error?.name === "ValidationException" || error?.name === "ResourceNotFoundException" ? error.message : undefined);
+  // The picker owns a refusal of the chosen contact (invalid, or not found), as well as its field error.
+  const fieldError = serverFieldError("contactArn") ?? (error?.name === "ValidationException" || error?.name === "ResourceNotFoundException" ? error.message : undefined);
   const formError = error && !fieldError ? error : null;
   const close = (next: boolean) => {
     setOpen(next);
     if (!next) {
       setContactArn("");
-      setError(null);
+      clearError();
     }
   };
   return (
@@ -81,17 +87,13 @@ function EngageDialog({ incidentArn, onDone }: { incidentArn: string; onDone: ()
             variant="primary"
             disabled={pending}
             onClick={() =>
-              start(async () => {
-                setError(null);
-                if (!contactArn) {
-                  setError({ name: "ValidationException", message: "Required.", fields: [{ name: "contactArn", message: "Choose a contact or escalation plan." }] });
-                  return;
-                }
-                const result = await engageContactAction({ incidentArn, contactArn }).catch(() => null);
-                if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
-                await onDone();
-                close(false);
-              })
+              run(
+                async () => (contactArn ? engageContactAction({ incidentArn, contactArn }) : NOTHING_CHOSEN),
+                async () => {
+                  await onDone();
+                  close(false);
+                },
+              )
             }
           >
             {pending ? "Engaging…" : "Engage"}
@@ -100,7 +102,7 @@ function EngageDialog({ incidentArn, onDone }: { incidentArn: string; onDone: ()
       }
     >
       {formError ? <ErrorAlert error={formError} className="mb-3" /> : null}
-      {contacts.error ? <ErrorAlert error={contacts.error instanceof ReadError ? contacts.error.error : { name: "Error", message: contacts.error.message }} className="mb-3" /> : null}
+      {contacts.error ? <ErrorAlert error={errorOf(contacts.error)} className="mb-3" /> : null}
       <FormField id="engage-contact" label="Contact or escalation plan" error={fieldError}>
         <Select
           id="engage-contact"

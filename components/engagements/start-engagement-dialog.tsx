@@ -20,7 +20,7 @@ import {
 } from "@/lib/console/engagements/schemas";
 import { engagementPath } from "@/lib/console/engagements/paths";
 import { engagementKeys } from "@/lib/console/engagements/keys";
-import { ReadError } from "@/lib/console/core/errors";
+import { errorOf } from "@/lib/console/core/errors";
 
 /**
  * Start an engagement by hand (StartEngagement): page a contact or escalation plan with a
@@ -54,7 +54,7 @@ export function StartEngagementDialog({ userEmail, incidentArn }: { userEmail: s
     router.push(engagementPath(started.engagementArn));
   });
 
-  const contactsError = contacts.error instanceof ReadError ? contacts.error.error : contacts.error ? { name: "Error", message: contacts.error.message } : null;
+  const contactsError = errorOf(contacts.error);
   const field = (name: keyof StartEngagementFormValues) => ({ id: `start-engagement-${name}`, error: errors[name]?.message });
 
   return (

@@ -8,7 +8,7 @@ import type { IncidentListRow, IncidentPage } from "@/lib/console/incidents/dto"
 import { isFiltered, type IncidentListFilter } from "@/lib/console/incidents/filters";
 import { incidentPath } from "@/lib/console/incidents/paths";
 import { responsePlanPath } from "@/lib/console/response-plans/paths";
-import { ReadError } from "@/lib/console/core/errors";
+import { errorOf } from "@/lib/console/core/errors";
 import { ImpactBadge } from "./impact-badge";
 import { IncidentDuration } from "./incident-duration";
 import { IncidentStatus } from "./incident-status";
@@ -69,7 +69,7 @@ export function IncidentsTable({ filter, initialPage }: { filter: IncidentListFi
   const pages = useTokenPages();
   const query = useIncidents(filter, pages.token, pages.pageIndex === 0 ? initialPage : undefined);
   const page = query.data;
-  const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
+  const error = errorOf(query.error);
   const label = status === "OPEN" ? "Open incidents" : "Resolved incidents";
   const filtered = isFiltered(filter);
 

@@ -17,7 +17,7 @@ import { incidentKeys } from "@/lib/console/incidents/keys";
 import { incidentPath } from "@/lib/console/incidents/paths";
 import { contactAlias } from "@/lib/console/contacts/paths";
 import { RELATED_ITEM_TYPES } from "@/lib/console/related-items/item-types";
-import { ReadError } from "@/lib/console/core/errors";
+import { errorOf } from "@/lib/console/core/errors";
 import { impactLabel } from "@/lib/console/incidents/impact";
 import { ImpactOptions } from "./impact-options";
 
@@ -74,7 +74,7 @@ export function StartIncidentDialog({
     router.push(incidentPath(started.arn));
   });
 
-  const plansError = plans.error instanceof ReadError ? plans.error.error : plans.error ? { name: "Error", message: plans.error.message } : null;
+  const plansError = errorOf(plans.error);
 
   return (
     <Modal

@@ -1,14 +1,11 @@
 "use client";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionError } from "@/lib/console/core/result";
 import { acknowledgePageAction } from "@/lib/console/engagements/actions";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 /** Acknowledge (AcceptPage READ) one page addressed to me; the error, if any, shows beside it. */
 export function AcknowledgeButton({ pageArn, label, onDone }: { pageArn: string; label: string; onDone: () => Promise<unknown> }) {
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<ActionError | null>(null);
+  const { error, pending, run } = useAction();
   return (
     <span className="inline-flex flex-col items-start gap-1">
       <Button
@@ -16,11 +13,13 @@ export function AcknowledgeButton({ pageArn, label, onDone }: { pageArn: string;
         disabled={pending}
         aria-label={label}
         onClick={() =>
-          start(async () => {
-            setError(null);
-            const result = await acknowledgePageAction({ pageArn }).catch(() => null);
-            if (!result?.ok) setError(result?.error ?? NETWORK_ERROR);
-            await onDone();
+          run(async () => {
+            try {
+              return await acknowledgePageAction({ pageArn });
+            } finally {
+              // Refused or not, show the page as it now is (acknowledged elsewhere, engagement stopped).
+              await onDone();
+            }
           })
         }
       >

@@ -1,43 +1,41 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { FormField, Select } from "@/components/ui/form-field";
-import type { ActionError } from "@/lib/console/core/result";
 import { setMyContactAction } from "@/lib/console/engagements/actions";
 import { incidentKeys } from "@/lib/console/incidents/keys";
 import { pageKeys } from "@/lib/console/pages/keys";
 import { contactAlias } from "@/lib/console/contacts/paths";
-import { ReadError } from "@/lib/console/core/errors";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { errorOf } from "@/lib/console/core/errors";
+import { useAction } from "@/components/ui/use-action";
 
 /** Which personal contact is me (lib/auth/my-contact.ts): its pages are my pages. */
 export function MyContactForm({ contactArn }: { contactArn: string | null }) {
   const [editing, setEditing] = useState(!contactArn);
   const [chosen, setChosen] = useState(contactArn ?? "");
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, start] = useTransition();
+  const { error, pending, run, fieldError: serverFieldError } = useAction();
   const contacts = useContactOptions(editing);
   const router = useRouter();
   const queryClient = useQueryClient();
   const personal = contacts.data?.filter((c) => c.type === "PERSONAL") ?? [];
-  const fieldError = error?.fields?.find((f) => f.name === "contactArn")?.message;
-  const readError = contacts.error instanceof ReadError ? contacts.error.error : contacts.error ? { name: "Error", message: contacts.error.message } : null;
+  const fieldError = serverFieldError("contactArn");
+  const readError = errorOf(contacts.error);
 
   const save = () =>
-    start(async () => {
-      setError(null);
-      const result = await setMyContactAction({ contactArn: chosen }).catch(() => null);
-      if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
-      setEditing(false);
-      await queryClient.invalidateQueries({ queryKey: pageKeys.all });
-      await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
-      router.refresh();
-    });
+    run(
+      () => setMyContactAction({ contactArn: chosen }),
+      async () => {
+        setEditing(false);
+        await queryClient.invalidateQueries({ queryKey: pageKeys.all });
+        await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
+        router.refresh();
+      },
+    );
 
   return (
     <Container header="My contact" description="The Incident Manager contact that pages you. Its pages are listed here, and you can acknowledge them.">

@@ -10,7 +10,7 @@ import type { MyPages } from "@/lib/console/pages/dto";
 import type { PageRow } from "@/lib/console/engagements/dto";
 import { pageKeys } from "@/lib/console/pages/keys";
 import { incidentPath } from "@/lib/console/incidents/paths";
-import { ReadError } from "@/lib/console/core/errors";
+import { errorOf } from "@/lib/console/core/errors";
 import { AcknowledgeButton } from "./acknowledge-button";
 import { useMyPages } from "./use-my-pages";
 
@@ -22,7 +22,7 @@ export function MyPagesTable({ initialPage, canAcknowledge }: { initialPage: MyP
   const query = useMyPages(pages.token, pages.pageIndex === 0 ? initialPage : undefined);
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: pageKeys.all });
-  const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
+  const error = errorOf(query.error);
 
   const columns: Columns<PageRow> = [
     col.accessor("subject", {

@@ -1,20 +1,18 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState, useTransition } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { deferred, standInButton } from "@/components/ui/deferred";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
-import type { ActionError } from "@/lib/console/core/result";
 import { RELATED_ITEM_TYPES } from "@/lib/console/related-items/item-types";
 import { removeRelatedItemAction } from "@/lib/console/related-items/actions";
 import type { RelatedItemRow } from "@/lib/console/related-items/dto";
 import { incidentPath } from "@/lib/console/incidents/paths";
-import { ReadError } from "@/lib/console/core/errors";
+import { errorOf } from "@/lib/console/core/errors";
 import { useRelatedItems } from "./use-related-items";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 import { relatedItemKeys } from "@/lib/console/related-items/keys";
 
 const TYPE_LABEL = new Map(RELATED_ITEM_TYPES.map((t) => [t.value as string, t.label]));
@@ -51,8 +49,7 @@ const AddRelatedItemForm = deferred<{ incidentArn: string; onAdded: () => Promis
 export function RelatedItemsTab({ incidentArn, canWrite }: { incidentArn: string; canWrite: boolean }) {
   const query = useRelatedItems(incidentArn);
   const queryClient = useQueryClient();
-  const [removeError, setRemoveError] = useState<ActionError | null>(null);
-  const [removing, startRemoving] = useTransition();
+  const { error: removeError, pending: removing, run } = useAction();
   const refresh = () => queryClient.invalidateQueries({ queryKey: relatedItemKeys.incident(incidentArn) });
 
   const rows = [...(query.data ?? [])].sort((a, b) => (TYPE_ORDER.get(a.type) ?? 99) - (TYPE_ORDER.get(b.type) ?? 99));
@@ -74,15 +71,17 @@ export function RelatedItemsTab({ incidentArn, canWrite }: { incidentArn: string
                 variant="link"
                 disabled={removing}
                 aria-label={`Remove ${c.row.original.title || c.row.original.value.url || c.row.original.value.arn}`}
-                onClick={() =>
-                  startRemoving(async () => {
-                    setRemoveError(null);
-                    const { type, value } = c.row.original;
-                    const result = await removeRelatedItemAction({ incidentArn, type, value }).catch(() => null);
-                    if (!result?.ok) setRemoveError(result?.error ?? NETWORK_ERROR);
-                    await refresh();
-                  })
-                }
+                onClick={() => {
+                  const { type, value } = c.row.original;
+                  run(async () => {
+                    try {
+                      return await removeRelatedItemAction({ incidentArn, type, value });
+                    } finally {
+                      // Refused or not, show the items as they now are (another console may have removed it).
+                      await refresh();
+                    }
+                  });
+                }}
               >
                 Remove
               </Button>
@@ -91,7 +90,7 @@ export function RelatedItemsTab({ incidentArn, canWrite }: { incidentArn: string
         ]
       : []),
   ];
-  const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
+  const error = errorOf(query.error);
 
   return (
     <div className="space-y-5">

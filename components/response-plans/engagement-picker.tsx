@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/form-field";
 import { PLAN_LIMITS } from "@/lib/console/response-plans/schemas";
 import type { ContactOption } from "@/lib/console/contacts/dto";
 import { aliasFromContactArn } from "@/lib/console/contacts/paths";
-import { ReadError } from "@/lib/console/core/errors";
+import { errorOf } from "@/lib/console/core/errors";
 
 /** Matches shown at once: past this the search should be narrowed. */
 const SHOWN = 8;
@@ -27,7 +27,7 @@ export function EngagementPicker({ value, onChange, error }: { value: string[]; 
     (c: ContactOption) => !value.includes(c.arn) && (!q || c.alias.toLowerCase().includes(q) || (c.displayName ?? "").toLowerCase().includes(q)),
   );
   const full = value.length >= PLAN_LIMITS.engagements;
-  const readError = options.error instanceof ReadError ? options.error.error : options.error ? { name: "Error", message: options.error.message } : null;
+  const readError = errorOf(options.error);
 
   return (
     <fieldset className="min-w-0 space-y-3" aria-describedby={error ? "plan-engagements-error" : undefined}>

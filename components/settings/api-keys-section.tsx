@@ -1,20 +1,19 @@
 "use client";
 // Settings → API access keys: create (the secret is shown once), list, revoke.
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { FormField, Input, Select } from "@/components/ui/form-field";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
-import type { ActionError } from "@/lib/console/core/result";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/console/settings/actions";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { ApiKeyRow, CreatedKey } from "@/lib/console/settings/dto";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { CopyButton } from "../ui/copy-button";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 export function ApiKeysSection({ keys, region }: { keys: ApiKeyRow[]; region: string }) {
   const [created, setCreated] = useState<CreatedKey | null>(null);
@@ -32,24 +31,23 @@ export function ApiKeysSection({ keys, region }: { keys: ApiKeyRow[]; region: st
 function CreateKeyForm({ onCreated }: { onCreated: (k: CreatedKey) => void }) {
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, start] = useTransition();
+  const { error, pending, run, fieldError } = useAction();
   const router = useRouter();
-  const nameError = error?.fields?.find((f) => f.name === "name")?.message;
+  const nameError = fieldError("name");
   return (
     <form
       aria-label="Create API access key"
       className="flex flex-wrap items-end gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          setError(null);
-          const result = await createApiKeyAction({ name, role }).catch(() => null);
-          if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
-          setName("");
-          onCreated(result.data);
-          router.refresh();
-        });
+        run(
+          () => createApiKeyAction({ name, role }),
+          (key) => {
+            setName("");
+            onCreated(key);
+            router.refresh();
+          },
+        );
       }}
     >
       {error && !nameError ? <ErrorAlert error={error} className="w-full" /> : null}

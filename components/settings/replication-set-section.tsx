@@ -14,13 +14,12 @@ import { StatusIndicator, type StatusType } from "@/components/ui/status-indicat
 import { deleteReplicationRegionAction, updateDeletionProtectionAction } from "@/lib/console/settings/actions";
 import { settingsKeys } from "@/lib/console/settings/keys";
 import { principalName } from "@/lib/console/core/names";
-import { readJson } from "@/lib/console/core/errors";
+import { errorOf, readJson } from "@/lib/console/core/errors";
 import type { ConsoleMode, ReplicationRegionRow, ReplicationSetView } from "@/lib/console/settings/dto";
 import { AddRegionForm } from "./add-region-form";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { CreateReplicationSetForm } from "./create-replication-set-form";
 import { DeleteReplicationSetDialog } from "./delete-replication-set-dialog";
-import { readErrorOf } from "./use-resource-options";
 import { useAction } from "@/components/ui/use-action";
 
 type ReplicationSet = NonNullable<ReplicationSetView>;
@@ -48,7 +47,7 @@ export function statusType(status: string): StatusType {
 export function ReplicationSetSection({ initial, region, mode }: { initial: ReplicationSetView; region: string; mode: ConsoleMode }) {
   const query = useReplicationSet(initial);
   const set = query.data;
-  const loadError = readErrorOf(query.error);
+  const loadError = errorOf(query.error);
   const description = "The Regions Incident Manager replicates its data to, encrypted with each Region's KMS key.";
   if (!set) {
     return (

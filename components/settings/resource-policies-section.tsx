@@ -14,15 +14,15 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { prettyPolicy, resourcePolicyFormSchema, type ResourcePolicyFormValues } from "@/lib/console/settings/schemas";
 import { deleteResourcePolicyAction, putResourcePolicyAction } from "@/lib/console/settings/actions";
 import { settingsKeys } from "@/lib/console/settings/keys";
-import { readJson } from "@/lib/console/core/errors";
+import { errorOf, readJson } from "@/lib/console/core/errors";
 import type { ResourcePolicyRow } from "@/lib/console/settings/dto";
-import { planLabel, readErrorOf, useResponsePlanList } from "./use-resource-options";
+import { planLabel, useResponsePlanList } from "./use-resource-options";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 
 export function ResourcePoliciesSection() {
   const plans = useResponsePlanList();
   const [arn, setArn] = useState("");
-  const plansError = readErrorOf(plans.error);
+  const plansError = errorOf(plans.error);
   return (
     <Container header="Resource policies" description="Policies that share a response plan with other AWS accounts through AWS RAM.">
       <div className="space-y-4">
@@ -59,7 +59,7 @@ function PlanPolicies({ arn }: { arn: string }) {
           Loading policies…
         </p>
       ) : policies.isError ? (
-        <ErrorAlert error={readErrorOf(policies.error)} />
+        <ErrorAlert error={errorOf(policies.error)} />
       ) : policies.data.length === 0 ? (
         <p className="text-muted">This response plan has no resource policies.</p>
       ) : (

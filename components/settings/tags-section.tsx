@@ -17,10 +17,10 @@ import { resourceTagsFieldNames, resourceTagsFormSchema, type ResourceTagsFormVa
 import { updateResourceTagsAction } from "@/lib/console/settings/actions";
 import { NOT_AN_IM_ARN, serviceOfArn } from "@/lib/console/tags/service-of-arn";
 import { settingsKeys } from "@/lib/console/settings/keys";
-import { readJson } from "@/lib/console/core/errors";
+import { errorOf, readJson } from "@/lib/console/core/errors";
 import type { TagRow } from "@/lib/console/settings/dto";
 import { useReplicationSet } from "./replication-set-section";
-import { planLabel, readErrorOf, useResponsePlanList } from "./use-resource-options";
+import { planLabel, useResponsePlanList } from "./use-resource-options";
 
 export function TagsSection() {
   const [arn, setArn] = useState("");
@@ -72,7 +72,7 @@ function ResourcePicker({ value, onPick }: { value: string; onPick: (arn: string
   const contacts = useContactOptions(true);
   const personal = contacts.data?.filter((c) => c.type !== "ESCALATION") ?? [];
   const escalation = contacts.data?.filter((c) => c.type === "ESCALATION") ?? [];
-  const error = readErrorOf(set.error ?? plans.error ?? contacts.error);
+  const error = errorOf(set.error ?? plans.error ?? contacts.error);
   return (
     <div className="space-y-2">
       <FormField id="tags-resource" label="Resource">
@@ -127,7 +127,7 @@ function ResourceTags({ arn }: { arn: string }) {
       </p>
     );
   }
-  if (tags.isError) return <ErrorAlert error={readErrorOf(tags.error)} />;
+  if (tags.isError) return <ErrorAlert error={errorOf(tags.error)} />;
   return (
     <div className="space-y-3">
       {saved ? <Alert type="success">Tags saved.</Alert> : null}

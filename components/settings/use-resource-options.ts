@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ResponsePlanRow } from "@/lib/console/response-plans/dto";
 import { responsePlanKeys } from "@/lib/console/response-plans/keys";
-import { readJson, ReadError } from "@/lib/console/core/errors";
+import { readJson } from "@/lib/console/core/errors";
 
 /** The response plans to choose from (name, display name, ARN). */
 export function useResponsePlanList() {
@@ -11,14 +11,4 @@ export function useResponsePlanList() {
 
 export function planLabel(p: ResponsePlanRow): string {
   return p.displayName ? `${p.displayName} (${p.name})` : p.name;
-}
-
-type ShownError = { name: string; message: string };
-
-/** A failed read as the console shows it. */
-export function readErrorOf(e: Error): ShownError;
-export function readErrorOf(e: Error | null): ShownError | null;
-export function readErrorOf(e: Error | null): ShownError | null {
-  if (!e) return null;
-  return e instanceof ReadError ? e.error : { name: e.name, message: e.message };
 }

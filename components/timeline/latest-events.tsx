@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
+import { errorOf } from "@/lib/console/core/errors";
 import { incidentPath } from "@/lib/console/incidents/paths";
 import { TimelineEventItem } from "./timeline-event-item";
 import { useTimeline } from "./use-timeline";
@@ -26,7 +27,7 @@ export function LatestEvents({ arn }: { arn: string }) {
           Loading timeline…
         </p>
       ) : timeline.isError ? (
-        <ErrorAlert error={{ name: timeline.error.name, message: timeline.error.message }} />
+        <ErrorAlert error={errorOf(timeline.error)} />
       ) : latest.length === 0 ? (
         <p className="text-muted">No timeline events yet.</p>
       ) : (

@@ -10,11 +10,11 @@ import { Modal } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/form-field";
 import { Container } from "@/components/ui/container";
 import type { ActionError } from "@/lib/console/core/result";
-import { readJson } from "@/lib/console/core/errors";
+import { errorOf, readJson } from "@/lib/console/core/errors";
 import type { TimelineEventDto } from "@/lib/console/timeline/dto";
 import { describeEvent, eventTypeLabel } from "./describe-event";
 import { formatEventTime, TimelineEventItem } from "./timeline-event-item";
-import { toActionError, useCreateTimelineEvent, useDeleteTimelineEvent, useTimeline, useUpdateTimelineEvent } from "./use-timeline";
+import { useCreateTimelineEvent, useDeleteTimelineEvent, useTimeline, useUpdateTimelineEvent } from "./use-timeline";
 import { OPEN_SHORTCUTS_HELP } from "@/components/ui/shortcuts-help";
 import { NEW_EVENT_PARAM } from "@/lib/console/timeline/paths";
 import { timelineKeys } from "@/lib/console/timeline/keys";
@@ -93,7 +93,7 @@ export function TimelinePanel({ incident, canWrite }: { incident: { arn: string;
     }
   }
 
-  const onFailure = (e: Error) => setError(toActionError(e));
+  const onFailure = (e: Error) => setError(errorOf(e));
 
   const loadAll = async () => {
     try {
@@ -103,7 +103,7 @@ export function TimelinePanel({ incident, canWrite }: { incident: { arn: string;
         staleTime: 0,
       });
     } catch (e) {
-      setError({ name: e instanceof Error ? e.name : "Error", message: e instanceof Error ? e.message : "The timeline could not be loaded." });
+      setError(errorOf(e));
       throw e;
     }
   };
@@ -171,7 +171,7 @@ export function TimelinePanel({ incident, canWrite }: { incident: { arn: string;
           Loading timeline…
         </p>
       ) : timeline.isError ? (
-        <ErrorAlert error={{ name: timeline.error.name, message: timeline.error.message }} />
+        <ErrorAlert error={errorOf(timeline.error)} />
       ) : filtered.length === 0 ? (
         <p className="text-muted">{events.length === 0 ? "No timeline events yet." : "No events of this type."}</p>
       ) : (

@@ -5,10 +5,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createTimelineEventAction } from "@/lib/console/timeline/actions";
 import { deleteTimelineEventAction } from "@/lib/console/timeline/actions";
-import type { ActionError, ActionResult } from "@/lib/console/core/result";
 import type { TimelineEventActionValues } from "@/lib/console/timeline/schemas";
 import { updateTimelineEventAction } from "@/lib/console/timeline/actions";
-import { readJson } from "@/lib/console/core/errors";
+import { readJson, unwrap } from "@/lib/console/core/errors";
 import { byEventTime, encodeEventText, type TimelineEventDto } from "@/lib/console/timeline/dto";
 import { timelineKeys } from "@/lib/console/timeline/keys";
 
@@ -18,29 +17,6 @@ export function useTimeline(arn: string) {
     queryFn: () => readJson<TimelineEventDto[]>(`/api/incidents/timeline?arn=${encodeURIComponent(arn)}`),
     // Kept current by components/live/live-updates.tsx (pushed in local mode, polled in aws mode).
   });
-}
-
-/** A server action's refusal, carried through react-query's error channel. */
-export class ActionFailure extends Error {
-  constructor(readonly error: ActionError) {
-    super(error.message);
-    this.name = error.name;
-  }
-}
-
-async function unwrap<T>(call: () => Promise<ActionResult<T>>): Promise<T> {
-  let result: ActionResult<T>;
-  try {
-    result = await call();
-  } catch {
-    throw new ActionFailure({ name: "NetworkError", message: "The console could not be reached. Check your connection and try again." });
-  }
-  if (!result.ok) throw new ActionFailure(result.error);
-  return result.data;
-}
-
-export function toActionError(e: unknown): ActionError {
-  return e instanceof ActionFailure ? e.error : { name: "InternalServerException", message: "Something went wrong. Try again." };
 }
 
 /** Marks events shown before the server confirmed them. */

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { settle } from "@/lib/console/core/errors";
 import type { ActionError, ActionResult } from "@/lib/console/core/result";
 
 /**
@@ -12,14 +13,7 @@ export function useActionForm<V extends FieldValues>(setError: UseFormSetError<V
 
   async function run<T>(action: () => Promise<ActionResult<T>>): Promise<T | undefined> {
     setFormError(null);
-    let result: ActionResult<T>;
-    try {
-      result = await action();
-    } catch {
-      // The request itself failed (network, server restart): nothing the user typed is wrong.
-      setFormError({ name: "NetworkError", message: "The console could not be reached. Check your connection and try again." });
-      return undefined;
-    }
+    const result = await settle(action);
     if (result.ok) return result.data;
     const onFields = (result.error.fields ?? []).filter((f) => fieldNames.includes(f.name));
     for (const f of onFields) setError(f.name as Path<V>, { type: "server", message: f.message });

@@ -1,13 +1,13 @@
 "use client";
 import { useState, useTransition } from "react";
+import { settle } from "@/lib/console/core/errors";
 import type { ActionError, ActionResult } from "@/lib/console/core/result";
 
-/** What a failed request (network, server restart) shows: nothing the user did is wrong. */
-export const NETWORK_ERROR: ActionError = { name: "NetworkError", message: "The console could not be reached. Try again." };
-
 /**
- * Runs a server action that has no form fields (a toggle, a confirmation, a delete): pending while it runs,
- * its error (the AWS exception name and message) to show, and `onDone` with its data on success.
+ * Runs a server action that has no react-hook-form form (a toggle, a confirmation, a delete, a
+ * dialog with a field or two): pending while it runs, its error (the AWS exception name and
+ * message) to show, and `onDone` with its data on success. `fieldError` names the message the
+ * server gave one field, for a dialog that shows it on that field instead of above it.
  */
 export function useAction() {
   const [error, setError] = useState<ActionError | null>(null);
@@ -16,11 +16,13 @@ export function useAction() {
   function run<T>(action: () => Promise<ActionResult<T>>, onDone?: (data: T) => unknown) {
     start(async () => {
       setError(null);
-      const result = await action().catch(() => null);
-      if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
+      const result = await settle(action);
+      if (!result.ok) return setError(result.error);
       await onDone?.(result.data);
     });
   }
 
-  return { error, pending, run, clearError: () => setError(null) };
+  const fieldError = (name: string) => error?.fields?.find((f) => f.name === name)?.message;
+
+  return { error, pending, run, fieldError, clearError: () => setError(null) };
 }

@@ -1,14 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, Input, Select } from "@/components/ui/form-field";
-import type { ActionError } from "@/lib/console/core/result";
 import { createUserAction } from "@/lib/console/users/actions";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { PASSWORD_MIN } from "@/lib/console/users/schemas";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 const EMPTY = { email: "", name: "", role: "responder" as Role, password: "" };
 const FIELDS = ["email", "name", "role", "password"] as const;
@@ -16,11 +15,9 @@ const LABELS: Record<(typeof FIELDS)[number], string> = { email: "Email", name: 
 
 export function CreateUserForm() {
   const [values, setValues] = useState(EMPTY);
-  const [error, setError] = useState<ActionError | null>(null);
   const [created, setCreated] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const { error, pending, run, fieldError } = useAction();
   const router = useRouter();
-  const fieldError = (name: string) => error?.fields?.find((f) => f.name === name)?.message;
   const ownedByField = error?.fields?.some((f) => (FIELDS as readonly string[]).includes(f.name));
   const aria = (id: string, name: string) => ({ id, "aria-invalid": fieldError(name) ? true : undefined, "aria-errormessage": fieldError(name) ? `${id}-error` : undefined });
 
@@ -30,15 +27,15 @@ export function CreateUserForm() {
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          setError(null);
-          setCreated(null);
-          const result = await createUserAction(values).catch(() => null);
-          if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
-          setValues(EMPTY);
-          setCreated(result.data.email);
-          router.refresh();
-        });
+        setCreated(null);
+        run(
+          () => createUserAction(values),
+          (user) => {
+            setValues(EMPTY);
+            setCreated(user.email);
+            router.refresh();
+          },
+        );
       }}
     >
       <h3 className="font-bold">Create user</h3>

@@ -1,27 +1,25 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
 import { FormField, Select } from "@/components/ui/form-field";
-import type { ActionError } from "@/lib/console/core/result";
 import { linkUserContactAction } from "@/lib/console/users/actions";
-import { ReadError } from "@/lib/console/core/errors";
+import { errorOf } from "@/lib/console/core/errors";
 import type { UserRow } from "@/lib/console/users/dto";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 /** Picks the personal contact that pages a user (the same link as My pages' "Your contact"). */
 export function LinkContactDialog({ user, onClose }: { user: UserRow; onClose: () => void }) {
   const [chosen, setChosen] = useState(user.contactArn ?? "");
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, start] = useTransition();
+  const { error, pending, run, fieldError: serverFieldError } = useAction();
   const contacts = useContactOptions(true);
   const router = useRouter();
   const personal = contacts.data?.filter((c) => c.type === "PERSONAL") ?? [];
-  const fieldError = error?.fields?.find((f) => f.name === "contactArn")?.message;
-  const readError = contacts.error instanceof ReadError ? contacts.error.error : contacts.error ? { name: "Error", message: contacts.error.message } : null;
+  const fieldError = serverFieldError("contactArn");
+  const readError = errorOf(contacts.error);
   return (
     <Modal
       open
@@ -36,13 +34,13 @@ export function LinkContactDialog({ user, onClose }: { user: UserRow; onClose: (
             variant="primary"
             disabled={pending}
             onClick={() =>
-              start(async () => {
-                setError(null);
-                const result = await linkUserContactAction({ userId: user.id, contactArn: chosen }).catch(() => null);
-                if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
-                onClose();
-                router.refresh();
-              })
+              run(
+                () => linkUserContactAction({ userId: user.id, contactArn: chosen }),
+                () => {
+                  onClose();
+                  router.refresh();
+                },
+              )
             }
           >
             {pending ? "Saving…" : "Save contact"}

@@ -3,36 +3,37 @@
 // what would lock the console out (the last active admin; deactivating yourself) with a message
 // shown above the table.
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { Select } from "@/components/ui/form-field";
 import { StatusIndicator } from "@/components/ui/status-indicator";
-import type { ActionError, ActionResult } from "@/lib/console/core/result";
+import type { ActionResult } from "@/lib/console/core/result";
 import { updateUserAction } from "@/lib/console/users/actions";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { contactAlias } from "@/lib/console/contacts/paths";
 import type { UserRow } from "@/lib/console/users/dto";
 import { CreateUserForm } from "./create-user-form";
 import { LinkContactDialog } from "./link-contact-dialog";
-import { NETWORK_ERROR } from "@/components/ui/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 export function UsersSection({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
-  const [error, setError] = useState<ActionError | null>(null);
   const [linking, setLinking] = useState<UserRow | null>(null);
-  const [pending, start] = useTransition();
+  const { error, pending, run: runAction } = useAction();
   // Bumped after every change: the role selects remount and show the stored role, also after a refusal.
   const [revision, setRevision] = useState(0);
   const router = useRouter();
 
   const run = (action: () => Promise<ActionResult<unknown>>) =>
-    start(async () => {
-      setError(null);
-      const result = await action().catch(() => null);
-      if (!result?.ok) setError(result?.error ?? NETWORK_ERROR);
-      setRevision((r) => r + 1);
-      router.refresh();
+    runAction(async () => {
+      try {
+        return await action();
+      } finally {
+        // Whatever the answer: see `revision`.
+        setRevision((r) => r + 1);
+        router.refresh();
+      }
     });
 
   return (

@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { deferred, standInButton } from "@/components/ui/deferred";
 import { incidentKeys } from "@/lib/console/incidents/keys";
-import { readJson } from "@/lib/console/core/errors";
+import { errorOf, readJson } from "@/lib/console/core/errors";
 import type { TagList } from "@/lib/console/incidents/queries";
 
 const EditTagsDialog = deferred(
@@ -31,7 +31,7 @@ export function IncidentTags({ arn, canWrite }: { arn: string; canWrite: boolean
         </p>
       ) : tags.isError ? (
         <div className="px-5 pb-5">
-          <ErrorAlert error={{ name: tags.error.name, message: tags.error.message }} />
+          <ErrorAlert error={errorOf(tags.error)} />
         </div>
       ) : tags.data.length === 0 ? (
         <p className="px-5 pb-5 text-muted">No tags.</p>

@@ -5,7 +5,7 @@ import { Container } from "@/components/ui/container";
 import { KeyValuePairs } from "@/components/ui/key-value";
 import type { RunbookView } from "@/lib/console/incidents/dto";
 import { incidentKeys } from "@/lib/console/incidents/keys";
-import { ReadError, readJson } from "@/lib/console/core/errors";
+import { errorOf, readJson } from "@/lib/console/core/errors";
 
 const params = (p: Record<string, string[] | string>) =>
   Object.keys(p).length ? (
@@ -24,7 +24,7 @@ export function RunbookTab({ incidentArn }: { incidentArn: string }) {
     queryKey: incidentKeys.runbook(incidentArn),
     queryFn: () => readJson<RunbookView>(`/api/incidents/runbook?arn=${encodeURIComponent(incidentArn)}`),
   });
-  const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
+  const error = errorOf(query.error);
   const data = query.data;
   return (
     <div className="space-y-5">
