@@ -4,7 +4,7 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
-import { ReadError, readJson } from "@/lib/console/core/errors";
+import { errorOf, readJson } from "@/lib/console/core/errors";
 import type { FindingRow, IncidentFindings } from "@/lib/console/findings/dto";
 import { findingKeys } from "@/lib/console/findings/keys";
 
@@ -41,7 +41,7 @@ export function FindingsTab({ incidentArn }: { incidentArn: string }) {
     queryKey: findingKeys.incident(incidentArn),
     queryFn: () => readJson<IncidentFindings>(`/api/incidents/findings?arn=${encodeURIComponent(incidentArn)}`),
   });
-  const error = query.error instanceof ReadError ? query.error.error : query.error ? { name: "Error", message: query.error.message } : null;
+  const error = errorOf(query.error);
   const data = query.data;
   return (
     <Container
