@@ -3,8 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import { FormField, Select } from "@/components/ui/form-field";
 import type { ActionError } from "@/lib/console/core/result";
 import { linkUserContactAction } from "@/lib/console/users/actions";
@@ -23,31 +22,21 @@ export function LinkContactDialog({ user, onClose }: { user: UserRow; onClose: (
   const fieldError = error?.fields?.find((f) => f.name === "contactArn")?.message;
   const readError = contacts.error instanceof ReadError ? contacts.error.error : contacts.error ? { name: "Error", message: contacts.error.message } : null;
   return (
-    <Modal
+    <ActionDialog
       open
       onOpenChange={(open) => !open && onClose()}
       title={`Contact for ${user.email}`}
-      footer={
-        <>
-          <Button variant="link" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            variant="primary"
-            disabled={pending}
-            onClick={() =>
-              start(async () => {
-                setError(null);
-                const result = await linkUserContactAction({ userId: user.id, contactArn: chosen }).catch(() => null);
-                if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
-                onClose();
-                router.refresh();
-              })
-            }
-          >
-            {pending ? "Saving…" : "Save contact"}
-          </Button>
-        </>
+      submitLabel="Save contact"
+      pendingLabel="Saving…"
+      pending={pending}
+      onSubmit={() =>
+        start(async () => {
+          setError(null);
+          const result = await linkUserContactAction({ userId: user.id, contactArn: chosen }).catch(() => null);
+          if (!result?.ok) return setError(result?.error ?? NETWORK_ERROR);
+          onClose();
+          router.refresh();
+        })
       }
     >
       {error && !fieldError ? <ErrorAlert error={error} className="mb-3" /> : null}
@@ -62,6 +51,6 @@ export function LinkContactDialog({ user, onClose }: { user: UserRow; onClose: (
           ))}
         </Select>
       </FormField>
-    </Modal>
+    </ActionDialog>
   );
 }
