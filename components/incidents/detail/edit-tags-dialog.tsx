@@ -6,7 +6,7 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ActionDialog } from "@/components/ui/action-dialog";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
-import { TagRows } from "@/components/ui/tag-rows";
+import { TagRows } from "@/components/tags/tag-rows";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { TagsFormValues } from "@/lib/console/tags/schemas";
 import { updateIncidentTagsAction } from "@/lib/console/incidents/actions";
