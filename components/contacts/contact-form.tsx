@@ -9,10 +9,11 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field";
+import { StageBuilder, type TargetPlace } from "@/components/ui/stage-builder";
 import { StatusIndicator } from "@/components/ui/status-indicator";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createContactAction } from "@/lib/console/contacts/actions";
-import { CHANNEL_TYPES, contactFieldNames, contactFormSchema, emptyContactForm, minutes, type ContactFormValues } from "@/lib/console/contacts/schemas";
+import { CHANNEL_TYPES, contactFieldNames, contactFormSchema, emptyContactForm, minutes, RETRY_INTERVAL_MINUTES, STAGE_DURATION_MINUTES, type ChannelFormValues, type ContactFormValues } from "@/lib/console/contacts/schemas";
 import { updateContactAction } from "@/lib/console/contacts/actions";
 import { contactKeys } from "@/lib/console/contacts/keys";
 import { contactPath } from "@/lib/console/contacts/paths";
@@ -63,7 +64,17 @@ export function ContactForm({ initial, activated = {} }: { initial?: ContactForm
         </div>
       </Container>
       <ChannelsFields form={form} activated={activated} />
-      <StagesFields form={form} channelLabel={channelLabel} />
+      <Container header="Engagement plan" description="Stages run one after another. Each pages its channels when it starts, and retries until it ends or someone acknowledges.">
+        <StageBuilder
+          form={form}
+          durationMinutes={STAGE_DURATION_MINUTES}
+          renderTarget={(at) => <ChannelTarget form={form} {...at} channels={values.channels} channelLabel={channelLabel} />}
+          newTarget={() => ({ channelKey: values.channels[0]?.key ?? "", retry: "0" })}
+          addTargetLabel="Add channel target"
+          noTargetsReason={values.channels.length === 0 ? "Add a contact channel first." : undefined}
+          targetColumns="sm:grid-cols-[1fr_12rem_auto]"
+        />
+      </Container>
       <Container header="Engagement timeline" description="Who is paged when, in minutes from the start of an engagement.">
         <EngagementTimeline
           kind="channel"
@@ -162,72 +173,31 @@ function ChannelsFields({ form, activated }: { form: Form; activated: Record<str
   );
 }
 
-function StagesFields({ form, channelLabel }: { form: Form; channelLabel: (key: string) => string }) {
-  const stages = useFieldArray({ control: form.control, name: "stages" });
+/** A channel target: which channel, and how often it is paged again until someone acknowledges. */
+function ChannelTarget({ form, stage, target, id, channels, channelLabel }: TargetPlace & { form: Form; channels: ChannelFormValues[]; channelLabel: (key: string) => string }) {
+  const err = form.formState.errors.stages?.[stage]?.targets?.[target];
   return (
-    <Container header="Engagement plan" description="Stages run one after another. Each pages its channels when it starts, and retries until it ends or someone acknowledges.">
-      <div className="space-y-4">
-        {stages.fields.length === 0 ? <p className="text-muted">No stages yet.</p> : null}
-        {stages.fields.map((f, i) => (
-          <StageFields key={f.id} form={form} index={i} onRemove={() => stages.remove(i)} channelLabel={channelLabel} />
-        ))}
-        <Button onClick={() => stages.append({ duration: "5", targets: [] })}>Add stage</Button>
-      </div>
-    </Container>
-  );
-}
-
-function StageFields({ form, index, onRemove, channelLabel }: { form: Form; index: number; onRemove: () => void; channelLabel: (key: string) => string }) {
-  const targets = useFieldArray({ control: form.control, name: `stages.${index}.targets` });
-  const err = form.formState.errors.stages?.[index];
-  const channels = useWatch({ control: form.control, name: "channels" });
-  const id = `stage-${index}`;
-  return (
-    <fieldset className="rounded-xl border border-line p-4">
-      <legend className="px-1 font-bold">Stage {index + 1}</legend>
-      <div className="space-y-3">
-        <div className="flex flex-wrap items-start gap-3">
-          <div className="w-48">
-            <FormField id={`${id}-duration`} label="Duration (minutes)" constraint="0 to 30 minutes." error={err?.duration?.message}>
-              <Input type="number" inputMode="numeric" min={0} max={30} {...fieldAria(`${id}-duration`, { error: err?.duration?.message })} {...form.register(`stages.${index}.duration`)} />
-            </FormField>
-          </div>
-          <Button variant="link" className="mt-7" aria-label={`Remove stage ${index + 1}`} onClick={onRemove}>
-            Remove stage
-          </Button>
-        </div>
-        {targets.fields.map((t, j) => {
-          const terr = err?.targets?.[j];
-          const tid = `${id}-target-${j}`;
-          return (
-            <div key={t.id} role="group" aria-label={`Stage ${index + 1} target ${j + 1}`} className="grid gap-3 rounded-lg bg-[#f4f4f4] p-3 sm:grid-cols-[1fr_12rem_auto] sm:items-start">
-              <FormField id={`${tid}-channel`} label="Channel" error={terr?.channelKey?.message}>
-                <Select {...fieldAria(`${tid}-channel`, { error: terr?.channelKey?.message })} {...form.register(`stages.${index}.targets.${j}.channelKey`)}>
-                  <option value="">Choose a channel</option>
-                  {channels.map((c) => (
-                    <option key={c.key} value={c.key}>
-                      {channelLabel(c.key)}
-                    </option>
-                  ))}
-                </Select>
-              </FormField>
-              <FormField id={`${tid}-retry`} label="Retry interval (minutes)" constraint="0 (no retry) to 60." error={terr?.retry?.message}>
-                <Input type="number" inputMode="numeric" min={0} max={60} {...fieldAria(`${tid}-retry`, { error: terr?.retry?.message })} {...form.register(`stages.${index}.targets.${j}.retry`)} />
-              </FormField>
-              <Button variant="link" className="sm:mt-7" aria-label={`Remove stage ${index + 1} target ${j + 1}`} onClick={() => targets.remove(j)}>
-                Remove
-              </Button>
-            </div>
-          );
-        })}
-        <Button
-          disabled={channels.length === 0}
-          onClick={() => targets.append({ channelKey: channels[0]?.key ?? "", retry: "0" })}
-        >
-          Add channel target
-        </Button>
-        {channels.length === 0 ? <p className="text-xs text-muted">Add a contact channel first.</p> : null}
-      </div>
-    </fieldset>
+    <>
+      <FormField id={`${id}-channel`} label="Channel" error={err?.channelKey?.message}>
+        <Select {...fieldAria(`${id}-channel`, { error: err?.channelKey?.message })} {...form.register(`stages.${stage}.targets.${target}.channelKey`)}>
+          <option value="">Choose a channel</option>
+          {channels.map((c) => (
+            <option key={c.key} value={c.key}>
+              {channelLabel(c.key)}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <FormField id={`${id}-retry`} label="Retry interval (minutes)" constraint={`${RETRY_INTERVAL_MINUTES.min} (no retry) to ${RETRY_INTERVAL_MINUTES.max}.`} error={err?.retry?.message}>
+        <Input
+          type="number"
+          inputMode="numeric"
+          min={RETRY_INTERVAL_MINUTES.min}
+          max={RETRY_INTERVAL_MINUTES.max}
+          {...fieldAria(`${id}-retry`, { error: err?.retry?.message })}
+          {...form.register(`stages.${stage}.targets.${target}.retry`)}
+        />
+      </FormField>
+    </>
   );
 }

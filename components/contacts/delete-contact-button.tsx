@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import { deleteContactAction } from "@/lib/console/contacts/actions";
 import type { ContactReferences } from "@/lib/console/contacts/dto";
 import { contactKeys } from "@/lib/console/contacts/keys";
@@ -44,7 +44,7 @@ export function DeleteContactButton({ arn, alias, kind }: { arn: string; alias: 
 
   const used = refs.data && (refs.data.escalationPlans.length > 0 || refs.data.responsePlans.length > 0);
   return (
-    <Modal
+    <ActionDialog
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
@@ -52,16 +52,11 @@ export function DeleteContactButton({ arn, alias, kind }: { arn: string; alias: 
       }}
       title={title}
       trigger={<Button>Delete</Button>}
-      footer={
-        <>
-          <Button variant="link" onClick={() => setOpen(false)}>
-            Cancel
-          </Button>
-          <Button variant="primary" disabled={pending || refs.isPending} onClick={remove}>
-            {pending ? "Deleting…" : "Delete"}
-          </Button>
-        </>
-      }
+      submitLabel="Delete"
+      pendingLabel="Deleting…"
+      pending={pending}
+      disabled={refs.isPending}
+      onSubmit={remove}
     >
       <div className="space-y-3">
         {error ? <ErrorAlert error={error} /> : null}
@@ -96,6 +91,6 @@ export function DeleteContactButton({ arn, alias, kind }: { arn: string; alias: 
           <p className="text-muted">No escalation plan or response plan engages {alias}.</p>
         ) : null}
       </div>
-    </Modal>
+    </ActionDialog>
   );
 }

@@ -7,7 +7,7 @@ import { ReceiptList } from "@/components/pages/receipt-times";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
-import { Modal } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import { FormField, Textarea } from "@/components/ui/form-field";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
@@ -113,7 +113,7 @@ export function StopEngagementDialog({
   const { error, pending, run, fieldError, clearError } = useAction();
   const reasonError = fieldError("reason");
   return (
-    <Modal
+    <ActionDialog
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
@@ -122,25 +122,17 @@ export function StopEngagementDialog({
       title={`Stop engagement of ${alias}`}
       description="No more pages go out for this engagement. Pages already sent stay as they are."
       trigger={<Button aria-label={`Stop engagement of ${alias}`}>Stop engagement</Button>}
-      footer={
-        <>
-          <Button variant="link" onClick={() => setOpen(false)}>Cancel</Button>
-          <Button
-            variant="primary"
-            disabled={pending}
-            onClick={() =>
-              run(
-                () => stopEngagementAction({ incidentArn, engagementArn, reason }),
-                async () => {
-                  await onDone();
-                  setOpen(false);
-                },
-              )
-            }
-          >
-            {pending ? "Stopping…" : "Stop"}
-          </Button>
-        </>
+      submitLabel="Stop"
+      pendingLabel="Stopping…"
+      pending={pending}
+      onSubmit={() =>
+        run(
+          () => stopEngagementAction({ incidentArn, engagementArn, reason }),
+          async () => {
+            await onDone();
+            setOpen(false);
+          },
+        )
       }
     >
       {error && !reasonError ? <ErrorAlert error={error} className="mb-3" /> : null}
@@ -153,6 +145,6 @@ export function StopEngagementDialog({
           aria-errormessage={reasonError ? "stop-reason-error" : undefined}
         />
       </FormField>
-    </Modal>
+    </ActionDialog>
   );
 }

@@ -7,7 +7,7 @@ import { EngagementPanel } from "@/components/engagements/engagement-panel";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
-import { Modal } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import { FormField, Select } from "@/components/ui/form-field";
 import type { ActionResult } from "@/lib/console/core/result";
 import { engageContactAction } from "@/lib/console/engagements/actions";
@@ -74,31 +74,23 @@ function EngageDialog({ incidentArn, onDone }: { incidentArn: string; onDone: ()
     }
   };
   return (
-    <Modal
+    <ActionDialog
       open={open}
       onOpenChange={close}
       title="Engage contact"
       description="Page a contact or an escalation plan about this incident."
       trigger={<Button>Engage contact</Button>}
-      footer={
-        <>
-          <Button variant="link" onClick={() => close(false)}>Cancel</Button>
-          <Button
-            variant="primary"
-            disabled={pending}
-            onClick={() =>
-              run(
-                async () => (contactArn ? engageContactAction({ incidentArn, contactArn }) : NOTHING_CHOSEN),
-                async () => {
-                  await onDone();
-                  close(false);
-                },
-              )
-            }
-          >
-            {pending ? "Engaging…" : "Engage"}
-          </Button>
-        </>
+      submitLabel="Engage"
+      pendingLabel="Engaging…"
+      pending={pending}
+      onSubmit={() =>
+        run(
+          async () => (contactArn ? engageContactAction({ incidentArn, contactArn }) : NOTHING_CHOSEN),
+          async () => {
+            await onDone();
+            close(false);
+          },
+        )
       }
     >
       {formError ? <ErrorAlert error={formError} className="mb-3" /> : null}
@@ -119,7 +111,7 @@ function EngageDialog({ incidentArn, onDone }: { incidentArn: string; onDone: ()
           ))}
         </Select>
       </FormField>
-    </Modal>
+    </ActionDialog>
   );
 }
 

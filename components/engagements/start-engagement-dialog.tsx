@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { startEngagementAction } from "@/lib/console/engagements/actions";
@@ -58,22 +58,16 @@ export function StartEngagementDialog({ userEmail, incidentArn }: { userEmail: s
   const field = (name: keyof StartEngagementFormValues) => ({ id: `start-engagement-${name}`, error: errors[name]?.message });
 
   return (
-    <Modal
+    <ActionDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Start engagement"
       description="Page a contact or an escalation plan now. Contacts receive the subject and content on their channels."
       trigger={<Button variant="primary">Start engagement</Button>}
-      footer={
-        <>
-          <Button variant="link" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" form="start-engagement-form" disabled={isSubmitting}>
-            {isSubmitting ? "Starting…" : "Start"}
-          </Button>
-        </>
-      }
+      submitLabel="Start"
+      pendingLabel="Starting…"
+      pending={isSubmitting}
+      form="start-engagement-form"
     >
       <form id="start-engagement-form" onSubmit={onSubmit} noValidate className="space-y-4">
         {formError ? <ErrorAlert error={formError} /> : null}
@@ -107,6 +101,6 @@ export function StartEngagementDialog({ userEmail, incidentArn }: { userEmail: s
           <Input {...fieldAria(field("incidentArn").id, field("incidentArn"))} {...form.register("incidentArn")} />
         </FormField>
       </form>
-    </Modal>
+    </ActionDialog>
   );
 }

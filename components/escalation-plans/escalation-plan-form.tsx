@@ -4,15 +4,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useFieldArray, useForm, useWatch, type UseFormReturn } from "react-hook-form";
+import { useForm, useWatch, type UseFormReturn } from "react-hook-form";
 import { EngagementTimeline } from "@/components/contacts/engagement-timeline";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field";
+import { StageBuilder, type TargetPlace } from "@/components/ui/stage-builder";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createEscalationPlanAction, updateEscalationPlanAction } from "@/lib/console/escalation-plans/actions";
-import { minutes } from "@/lib/console/contacts/schemas";
+import { minutes, STAGE_DURATION_MINUTES } from "@/lib/console/contacts/schemas";
 import { emptyEscalationPlanForm, escalationFieldNames, escalationPlanFormSchema, type EscalationPlanFormValues } from "@/lib/console/escalation-plans/schemas";
 import type { ContactRow } from "@/lib/console/contacts/dto";
 import { contactKeys } from "@/lib/console/contacts/keys";
@@ -28,7 +29,6 @@ export function EscalationPlanForm({ initial, contacts }: { initial?: Escalation
   const values = useWatch({ control: form.control }) as EscalationPlanFormValues;
   const { errors, isSubmitting } = form.formState;
   const { formError, run } = useActionForm(form.setError, escalationFieldNames(values));
-  const stages = useFieldArray({ control: form.control, name: "stages" });
 
   const onSubmit = form.handleSubmit(async (v) => {
     const saved = await run(() => (editing ? updateEscalationPlanAction(v) : createEscalationPlanAction(v)));
@@ -63,13 +63,15 @@ export function EscalationPlanForm({ initial, contacts }: { initial?: Escalation
         </div>
       </Container>
       <Container header="Stages" description="Each stage engages its contacts when it starts; the next stage starts when its duration ends, unless an essential contact acknowledged.">
-        <div className="space-y-4">
-          {stages.fields.length === 0 ? <p className="text-muted">No stages yet.</p> : null}
-          {stages.fields.map((f, i) => (
-            <StageFields key={f.id} form={form} index={i} contacts={contacts} onRemove={() => stages.remove(i)} />
-          ))}
-          <Button onClick={() => stages.append({ duration: "5", targets: [] })}>Add stage</Button>
-        </div>
+        <StageBuilder
+          form={form}
+          durationMinutes={STAGE_DURATION_MINUTES}
+          renderTarget={(at) => <ContactTarget form={form} {...at} contacts={contacts} />}
+          newTarget={() => ({ contactArn: "", essential: false })}
+          addTargetLabel="Add contact"
+          noTargetsReason={contacts.length === 0 ? "Create a personal contact first." : undefined}
+          targetColumns="sm:grid-cols-[1fr_auto_auto]"
+        />
       </Container>
       <Container header="Preview" description="Who is engaged when, in minutes from the start of an engagement.">
         <EngagementTimeline
@@ -89,55 +91,26 @@ export function EscalationPlanForm({ initial, contacts }: { initial?: Escalation
   );
 }
 
-function StageFields({ form, index, contacts, onRemove }: { form: Form; index: number; contacts: ContactRow[]; onRemove: () => void }) {
-  const targets = useFieldArray({ control: form.control, name: `stages.${index}.targets` });
-  const err = form.formState.errors.stages?.[index];
-  const id = `stage-${index}`;
+/** A contact target: which contact, and whether its acknowledgement stops the plan (IsEssential). */
+function ContactTarget({ form, stage, target, id, contacts }: TargetPlace & { form: Form; contacts: ContactRow[] }) {
+  const err = form.formState.errors.stages?.[stage]?.targets?.[target];
   return (
-    <fieldset className="rounded-xl border border-line p-4">
-      <legend className="px-1 font-bold">Stage {index + 1}</legend>
-      <div className="space-y-3">
-        <div className="flex flex-wrap items-start gap-3">
-          <div className="w-48">
-            <FormField id={`${id}-duration`} label="Duration (minutes)" constraint="0 to 30 minutes." error={err?.duration?.message}>
-              <Input type="number" inputMode="numeric" min={0} max={30} {...fieldAria(`${id}-duration`, { error: err?.duration?.message })} {...form.register(`stages.${index}.duration`)} />
-            </FormField>
-          </div>
-          <Button variant="link" className="mt-7" aria-label={`Remove stage ${index + 1}`} onClick={onRemove}>
-            Remove stage
-          </Button>
-        </div>
-        {targets.fields.map((t, j) => {
-          const terr = err?.targets?.[j];
-          const tid = `${id}-target-${j}`;
-          return (
-            <div key={t.id} role="group" aria-label={`Stage ${index + 1} target ${j + 1}`} className="grid gap-3 rounded-lg bg-[#f4f4f4] p-3 sm:grid-cols-[1fr_auto_auto] sm:items-start">
-              <FormField id={`${tid}-contact`} label="Contact" error={terr?.contactArn?.message}>
-                <Select {...fieldAria(`${tid}-contact`, { error: terr?.contactArn?.message })} {...form.register(`stages.${index}.targets.${j}.contactArn`)}>
-                  <option value="">Choose a contact</option>
-                  {contacts.map((c) => (
-                    <option key={c.arn} value={c.arn}>
-                      {c.displayName ? `${c.displayName} (${c.alias})` : c.alias}
-                    </option>
-                  ))}
-                </Select>
-              </FormField>
-              <label className="flex items-center gap-2 sm:mt-7">
-                {/* A checkbox with the switch role: on/off, announced as a switch (no Radix switch in the dependencies). */}
-                <input type="checkbox" role="switch" className="h-5 w-9 accent-link" {...form.register(`stages.${index}.targets.${j}.essential`)} />
-                <span>Acknowledgement stops plan progression</span>
-              </label>
-              <Button variant="link" className="sm:mt-7" aria-label={`Remove stage ${index + 1} target ${j + 1}`} onClick={() => targets.remove(j)}>
-                Remove
-              </Button>
-            </div>
-          );
-        })}
-        <Button disabled={contacts.length === 0} onClick={() => targets.append({ contactArn: "", essential: false })}>
-          Add contact
-        </Button>
-        {contacts.length === 0 ? <p className="text-xs text-muted">Create a personal contact first.</p> : null}
-      </div>
-    </fieldset>
+    <>
+      <FormField id={`${id}-contact`} label="Contact" error={err?.contactArn?.message}>
+        <Select {...fieldAria(`${id}-contact`, { error: err?.contactArn?.message })} {...form.register(`stages.${stage}.targets.${target}.contactArn`)}>
+          <option value="">Choose a contact</option>
+          {contacts.map((c) => (
+            <option key={c.arn} value={c.arn}>
+              {c.displayName ? `${c.displayName} (${c.alias})` : c.alias}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <label className="flex items-center gap-2 sm:mt-7">
+        {/* A checkbox with the switch role: on/off, announced as a switch (no Radix switch in the dependencies). */}
+        <input type="checkbox" role="switch" className="h-5 w-9 accent-link" {...form.register(`stages.${stage}.targets.${target}.essential`)} />
+        <span>Acknowledgement stops plan progression</span>
+      </label>
+    </>
   );
 }

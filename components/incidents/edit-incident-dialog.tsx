@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { UpdateIncidentFormValues } from "@/lib/console/incidents/schemas";
@@ -43,21 +43,15 @@ export function EditIncidentDialog({ incident, defaultOpen = false }: { incident
   });
 
   return (
-    <Modal
+    <ActionDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Edit incident"
       trigger={<Button>Edit</Button>}
-      footer={
-        <>
-          <Button variant="link" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" form="edit-incident-form" disabled={isSubmitting}>
-            {isSubmitting ? "Saving…" : "Save changes"}
-          </Button>
-        </>
-      }
+      submitLabel="Save changes"
+      pendingLabel="Saving…"
+      pending={isSubmitting}
+      form="edit-incident-form"
     >
       <form id="edit-incident-form" onSubmit={onSubmit} noValidate className="space-y-4">
         {formError ? <ErrorAlert error={formError} /> : null}
@@ -73,6 +67,6 @@ export function EditIncidentDialog({ incident, defaultOpen = false }: { incident
           <Textarea {...fieldAria("edit-summary", { error: errors.summary?.message })} rows={4} {...form.register("summary")} />
         </FormField>
       </form>
-    </Modal>
+    </ActionDialog>
   );
 }

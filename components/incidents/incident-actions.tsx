@@ -6,7 +6,7 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { deferred, standInButton } from "@/components/ui/deferred";
 import { useAction } from "@/components/ui/use-action";
-import { Modal } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import { updateIncidentAction } from "@/lib/console/incidents/actions";
 import type { IncidentDetail } from "@/lib/console/incidents/dto";
 import { incidentKeys } from "@/lib/console/incidents/keys";
@@ -41,7 +41,7 @@ export function IncidentActions({ incident }: { incident: IncidentDetail }) {
       <div className="flex flex-wrap gap-2">
         <EditIncidentDialog incident={incident} />
         {incident.status === "OPEN" ? (
-          <Modal
+          <ActionDialog
             open={confirming}
             onOpenChange={(open) => {
               setConfirming(open);
@@ -49,23 +49,17 @@ export function IncidentActions({ incident }: { incident: IncidentDetail }) {
             }}
             title="Resolve incident"
             trigger={<Button variant="primary">Resolve</Button>}
-            footer={
-              <>
-                <Button variant="link" onClick={() => setConfirming(false)}>
-                  Cancel
-                </Button>
-                <Button variant="primary" disabled={pending} onClick={() => setStatus("RESOLVED")}>
-                  {pending ? "Resolving…" : "Resolve"}
-                </Button>
-              </>
-            }
+            submitLabel="Resolve"
+            pendingLabel="Resolving…"
+            pending={pending}
+            onSubmit={() => setStatus("RESOLVED")}
           >
             {error ? <ErrorAlert error={error} className="mb-3" /> : null}
             <p>
               Resolve <span className="font-bold">{incident.title}</span>? The incident moves to the Resolved list; you can reopen it
               later.
             </p>
-          </Modal>
+          </ActionDialog>
         ) : (
           <Button disabled={pending} onClick={() => setStatus("OPEN")}>
             {pending ? "Reopening…" : "Reopen"}

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useResponsePlanOptions } from "@/components/incidents/use-response-plan-options";
@@ -77,22 +77,17 @@ export function StartIncidentDialog({
   const plansError = errorOf(plans.error);
 
   return (
-    <Modal
+    <ActionDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Start incident"
       description="Start an incident from a response plan. Its template fills in the title and impact; change them as needed."
       trigger={<Button variant="primary">{label}</Button>}
-      footer={
-        <>
-          <Button variant="link" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" form="start-incident-form" disabled={isSubmitting || !plans.data?.length}>
-            {isSubmitting ? "Starting…" : "Start"}
-          </Button>
-        </>
-      }
+      submitLabel="Start"
+      pendingLabel="Starting…"
+      pending={isSubmitting}
+      disabled={!plans.data?.length}
+      form="start-incident-form"
     >
       <form id="start-incident-form" onSubmit={onSubmit} noValidate className="space-y-4">
         {formError ? <ErrorAlert error={formError} /> : null}
@@ -173,6 +168,6 @@ export function StartIncidentDialog({
           </Button>
         </fieldset>
       </form>
-    </Modal>
+    </ActionDialog>
   );
 }

@@ -8,7 +8,7 @@ import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { responsePlanFieldNames, sectionFormSchema, type PlanSection, type ResponsePlanFormValues } from "@/lib/console/response-plans/schemas";
 import { updateResponsePlanAction } from "@/lib/console/response-plans/actions";
@@ -44,27 +44,21 @@ export function EditSectionDialog({ arn, section, values }: { arn: string; secti
   });
 
   return (
-    <Modal
+    <ActionDialog
       open={open}
       onOpenChange={onOpenChange}
       title={`Edit ${title.toLowerCase()}`}
       description={SECTION_DESCRIPTIONS[section]}
       trigger={<Button aria-label={`Edit ${title.toLowerCase()}`}>Edit</Button>}
-      footer={
-        <>
-          <Button variant="link" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" form={formId} disabled={isSubmitting}>
-            {isSubmitting ? "Saving…" : "Save changes"}
-          </Button>
-        </>
-      }
+      submitLabel="Save changes"
+      pendingLabel="Saving…"
+      pending={isSubmitting}
+      form={formId}
     >
       <form id={formId} onSubmit={onSubmit} noValidate className="space-y-4">
         {formError ? <ErrorAlert error={formError} /> : null}
         <SectionFields form={form} section={section} editing />
       </form>
-    </Modal>
+    </ActionDialog>
   );
 }

@@ -8,7 +8,8 @@ import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/f
 import { DYNAMIC_VARIABLES, PLAN_LIMITS, TARGET_ACCOUNTS, type PlanSection } from "@/lib/console/response-plans/schemas";
 import { EngagementPicker } from "./engagement-picker";
 import { DYNAMIC_VARIABLE_LABELS, TARGET_ACCOUNT_LABELS } from "./labels";
-import { ListError, listError, RowsEditor, type PlanForm, type RowColumn } from "./row-editors";
+import { ListError, listError, type RowColumn } from "@/components/ui/row-editor";
+import { RowsEditor, type PlanForm } from "./row-editors";
 
 
 /** The aria and registration of one top-level text field. */

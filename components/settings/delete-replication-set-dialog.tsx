@@ -9,7 +9,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import { fieldAria, FormField, Input } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { DELETE_CONFIRMATION, deleteReplicationSetFormSchema, type DeleteReplicationSetFormValues } from "@/lib/console/settings/schemas";
@@ -67,21 +67,15 @@ export function DeleteReplicationSetDialog({ set, mode }: { set: NonNullable<Rep
 
   const error = errors.confirmation?.message;
   return (
-    <Modal
+    <ActionDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Delete replication set"
       trigger={<Button>Delete replication set</Button>}
-      footer={
-        <>
-          <Button variant="link" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" form="delete-replication-set-form" disabled={isSubmitting}>
-            {isSubmitting ? "Deleting…" : "Delete"}
-          </Button>
-        </>
-      }
+      submitLabel="Delete"
+      pendingLabel="Deleting…"
+      pending={isSubmitting}
+      form="delete-replication-set-form"
     >
       <form id="delete-replication-set-form" onSubmit={onSubmit} noValidate className="space-y-3">
         {formError ? <ErrorAlert error={formError} /> : null}
@@ -99,6 +93,6 @@ export function DeleteReplicationSetDialog({ set, mode }: { set: NonNullable<Rep
           <Input autoComplete="off" {...fieldAria("delete-set-confirmation", { error })} {...form.register("confirmation")} />
         </FormField>
       </form>
-    </Modal>
+    </ActionDialog>
   );
 }

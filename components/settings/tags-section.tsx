@@ -9,7 +9,7 @@ import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TagRows } from "@/components/ui/tag-rows";
+import { TagRows } from "@/components/tags/tag-rows";
 import { Container } from "@/components/ui/container";
 import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";

@@ -1,8 +1,7 @@
 "use client";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/form-field";
 import { isoToLocal, localToIso } from "@/lib/console/timeline/local-time";
 import type { TimelineEventFormValues } from "@/lib/console/timeline/schemas";
@@ -62,20 +61,12 @@ export function TimelineEventDialog({
   });
 
   return (
-    <Modal
+    <ActionDialog
       open={open}
       onOpenChange={onOpenChange}
       title={title}
-      footer={
-        <>
-          <Button variant="link" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" form="timeline-event-form">
-            {editing ? "Save changes" : "Add event"}
-          </Button>
-        </>
-      }
+      submitLabel={editing ? "Save changes" : "Add event"}
+      form="timeline-event-form"
     >
       <form id="timeline-event-form" onSubmit={submit} noValidate className="space-y-4">
         <FormField id="event-type" label="Type" error={errors.eventType?.message}>
@@ -96,6 +87,6 @@ export function TimelineEventDialog({
           <Textarea {...fieldAria("event-text", { error: errors.text?.message })} rows={5} {...form.register("text")} />
         </FormField>
       </form>
-    </Modal>
+    </ActionDialog>
   );
 }

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { deferred, standInButton } from "@/components/ui/deferred";
-import { Modal } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import { Select } from "@/components/ui/form-field";
 import { Container } from "@/components/ui/container";
 import type { ActionError } from "@/lib/console/core/result";
@@ -224,34 +224,23 @@ export function TimelinePanel({ incident, canWrite }: { incident: { arn: string;
               }}
             />
           ) : null}
-          <Modal
+          <ActionDialog
             open={deleting !== null}
             onOpenChange={(open) => !open && setDeleting(null)}
             title="Delete timeline event"
-            footer={
-              <>
-                <Button variant="link" onClick={() => setDeleting(null)}>
-                  Cancel
-                </Button>
-                <Button
-                  variant="primary"
-                  onClick={() => {
-                    setError(null);
-                    remove.mutate({ arn, eventId: deleting!.id }, { onError: onFailure });
-                    setDeleting(null);
-                  }}
-                >
-                  Delete
-                </Button>
-              </>
-            }
+            submitLabel="Delete"
+            onSubmit={() => {
+              setError(null);
+              remove.mutate({ arn, eventId: deleting!.id }, { onError: onFailure });
+              setDeleting(null);
+            }}
           >
             {deleting ? (
               <p className="break-words">
                 Delete the {describeEvent(deleting).label.toLowerCase()} of {formatEventTime(deleting.time)}? This cannot be undone.
               </p>
             ) : null}
-          </Modal>
+          </ActionDialog>
         </>
       ) : null}
     </Container>

@@ -1,8 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import type { ActionResult } from "@/lib/console/core/result";
 import { useAction } from "@/components/ui/use-action";
 
@@ -29,32 +28,22 @@ export function ConfirmDialog({
 }) {
   const { error, pending, run } = useAction();
   return (
-    <Modal
+    <ActionDialog
       open
       onOpenChange={(open) => !open && onClose()}
       title={title}
-      footer={
-        <>
-          <Button variant="link" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            variant="primary"
-            disabled={pending}
-            onClick={() =>
-              run(action, async () => {
-                await onDone();
-                onClose();
-              })
-            }
-          >
-            {pending ? pendingLabel : confirmLabel}
-          </Button>
-        </>
+      submitLabel={confirmLabel}
+      pendingLabel={pendingLabel}
+      pending={pending}
+      onSubmit={() =>
+        run(action, async () => {
+          await onDone();
+          onClose();
+        })
       }
     >
       {error ? <ErrorAlert error={error} className="mb-3" /> : null}
       {children}
-    </Modal>
+    </ActionDialog>
   );
 }

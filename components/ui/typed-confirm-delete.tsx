@@ -5,7 +5,7 @@ import { useState, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/console/core/result";
 import { ErrorAlert } from "./alert";
 import { Button } from "./button";
-import { Modal } from "./dialog";
+import { ActionDialog } from "./action-dialog";
 import { FormField, Input } from "./form-field";
 import { useAction } from "./use-action";
 
@@ -37,21 +37,16 @@ export function TypedConfirmDelete({
   const confirm = () => run(remove, onDeleted);
 
   return (
-    <Modal
+    <ActionDialog
       open={open}
       onOpenChange={onOpenChange}
       title={title}
       trigger={<Button>Delete</Button>}
-      footer={
-        <>
-          <Button variant="link" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button variant="primary" disabled={pending || typed.trim() !== confirmText} onClick={confirm}>
-            {pending ? "Deleting…" : "Delete"}
-          </Button>
-        </>
-      }
+      submitLabel="Delete"
+      pendingLabel="Deleting…"
+      pending={pending}
+      disabled={typed.trim() !== confirmText}
+      onSubmit={confirm}
     >
       <div className="space-y-3">
         {error ? <ErrorAlert error={error} /> : null}
@@ -60,6 +55,6 @@ export function TypedConfirmDelete({
           <Input id="delete-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
         </FormField>
       </div>
-    </Modal>
+    </ActionDialog>
   );
 }

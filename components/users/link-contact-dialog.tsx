@@ -3,8 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import { FormField, Select } from "@/components/ui/form-field";
 import { linkUserContactAction } from "@/lib/console/users/actions";
 import { errorOf } from "@/lib/console/core/errors";
@@ -21,31 +20,21 @@ export function LinkContactDialog({ user, onClose }: { user: UserRow; onClose: (
   const fieldError = serverFieldError("contactArn");
   const readError = errorOf(contacts.error);
   return (
-    <Modal
+    <ActionDialog
       open
       onOpenChange={(open) => !open && onClose()}
       title={`Contact for ${user.email}`}
-      footer={
-        <>
-          <Button variant="link" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            variant="primary"
-            disabled={pending}
-            onClick={() =>
-              run(
-                () => linkUserContactAction({ userId: user.id, contactArn: chosen }),
-                () => {
-                  onClose();
-                  router.refresh();
-                },
-              )
-            }
-          >
-            {pending ? "Saving…" : "Save contact"}
-          </Button>
-        </>
+      submitLabel="Save contact"
+      pendingLabel="Saving…"
+      pending={pending}
+      onSubmit={() =>
+        run(
+          () => linkUserContactAction({ userId: user.id, contactArn: chosen }),
+          () => {
+            onClose();
+            router.refresh();
+          },
+        )
       }
     >
       {error && !fieldError ? <ErrorAlert error={error} className="mb-3" /> : null}
@@ -60,6 +49,6 @@ export function LinkContactDialog({ user, onClose }: { user: UserRow; onClose: (
           ))}
         </Select>
       </FormField>
-    </Modal>
+    </ActionDialog>
   );
 }

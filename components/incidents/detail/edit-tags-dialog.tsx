@@ -4,9 +4,9 @@ import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/dialog";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
-import { TagRows } from "@/components/ui/tag-rows";
+import { TagRows } from "@/components/tags/tag-rows";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { TagsFormValues } from "@/lib/console/tags/schemas";
 import { updateIncidentTagsAction } from "@/lib/console/incidents/actions";
@@ -39,26 +39,20 @@ export function EditTagsDialog({ arn, tags, defaultOpen = false }: { arn: string
   });
 
   return (
-    <Modal
+    <ActionDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Edit tags"
       trigger={<Button>Edit tags</Button>}
-      footer={
-        <>
-          <Button variant="link" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" form="edit-tags-form" disabled={isSubmitting}>
-            {isSubmitting ? "Saving…" : "Save tags"}
-          </Button>
-        </>
-      }
+      submitLabel="Save tags"
+      pendingLabel="Saving…"
+      pending={isSubmitting}
+      form="edit-tags-form"
     >
       <form id="edit-tags-form" onSubmit={onSubmit} noValidate className="space-y-3">
         {formError ? <ErrorAlert error={formError} /> : null}
         <TagRows form={form} rows={rows} idPrefix="tag" />
       </form>
-    </Modal>
+    </ActionDialog>
   );
 }

@@ -5,6 +5,7 @@
 import type { CreateContactChannelCommandInput, CreateContactCommandInput } from "@aws-sdk/client-ssm-contacts";
 import { z } from "zod";
 import { fieldMessage, optional } from "@/lib/console/core/model-rules";
+import { shape } from "@/lib/im/model";
 import { addressProblem } from "@/lib/im/model/contact-addresses";
 import { shapeProblems } from "@/lib/im/model/validate";
 
@@ -42,6 +43,17 @@ const fields = {
 export type ContactFormValues = z.input<z.ZodObject<typeof fields>>;
 export type ChannelFormValues = ContactFormValues["channels"][number];
 export type StageFormValues = ContactFormValues["stages"][number];
+
+/** The model's range of a shape (minutes), for the inputs' min/max and their hints. */
+function range(name: string): { min: number; max: number } {
+  const s = shape("ssm-contacts", name);
+  return { min: s.min!, max: s.max! };
+}
+
+/** A stage's duration (Stage.DurationInMinutes), shared by contacts' and escalation plans' stages. */
+export const STAGE_DURATION_MINUTES = range("StageDurationInMins");
+/** A channel target's retry interval (ChannelTargetInfo.RetryIntervalInMinutes). */
+export const RETRY_INTERVAL_MINUTES = range("RetryIntervalInMinutes");
 
 export const emptyContactForm: ContactFormValues = { arn: "", alias: "", displayName: "", channels: [], stages: [] };
 
