@@ -12,6 +12,7 @@ import { fieldAria, FormField, Input, Select, Textarea } from "@/components/ui/f
 import { useActionForm } from "@/components/ui/use-action-form";
 import { startEngagementAction } from "@/lib/console/engagements/actions";
 import {
+  ENGAGEMENT_TEXT_MAX,
   emptyStartEngagementForm,
   senderFrom,
   startEngagementFieldNames,
@@ -21,6 +22,9 @@ import {
 import { engagementPath } from "@/lib/console/engagements/paths";
 import { engagementKeys } from "@/lib/console/engagements/keys";
 import { errorOf } from "@/lib/console/core/errors";
+
+/** "Up to 2,048 characters.", with the model's figure. */
+const upTo = (max: number) => `Up to ${max.toLocaleString("en-US")} characters.`;
 
 /**
  * Start an engagement by hand (StartEngagement): page a contact or escalation plan with a
@@ -82,13 +86,13 @@ export function StartEngagementDialog({ userEmail, incidentArn }: { userEmail: s
             ))}
           </Select>
         </FormField>
-        <FormField {...field("sender")} label="Sender" constraint="Who the page says it is from. Up to 255 characters.">
+        <FormField {...field("sender")} label="Sender" constraint={`Who the page says it is from. ${upTo(ENGAGEMENT_TEXT_MAX.sender)}`}>
           <Input {...fieldAria(field("sender").id, field("sender"))} {...form.register("sender")} />
         </FormField>
-        <FormField {...field("subject")} label="Subject" constraint="Up to 2,048 characters.">
+        <FormField {...field("subject")} label="Subject" constraint={upTo(ENGAGEMENT_TEXT_MAX.subject)}>
           <Input {...fieldAria(field("subject").id, field("subject"))} {...form.register("subject")} />
         </FormField>
-        <FormField {...field("content")} label="Content" constraint="Up to 8,192 characters.">
+        <FormField {...field("content")} label="Content" constraint={upTo(ENGAGEMENT_TEXT_MAX.content)}>
           <Textarea {...fieldAria(field("content").id, field("content"))} {...form.register("content")} />
         </FormField>
         <FormField {...field("publicSubject")} label="Public subject" optional constraint="Sent instead of the subject to SMS and voice channels.">

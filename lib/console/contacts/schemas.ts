@@ -1,11 +1,12 @@
 // The contact form (create and edit a personal contact): alias, display name, channels and the
 // engagement plan. How its values become CreateContact / CreateContactChannel inputs, and the
 // model's rules for them. Shared by the form (inline errors) and the contact actions.
-// Inputs of the channel actions (activation, deactivation), checked against the model.
+// Inputs of the channel actions (activation, deactivation), checked against the model, and the
+// contact a console user is linked to (whose pages are theirs).
 import type { CreateContactChannelCommandInput, CreateContactCommandInput } from "@aws-sdk/client-ssm-contacts";
 import { z } from "zod";
 import { fieldMessage, optional } from "@/lib/console/core/model-rules";
-import { shape } from "@/lib/im/model";
+import { memberMax, shape } from "@/lib/im/model";
 import { addressProblem } from "@/lib/im/model/contact-addresses";
 import { shapeProblems } from "@/lib/im/model/validate";
 
@@ -169,3 +170,6 @@ export const activationCodeSchema = channelRefSchema.extend({ code: z.string() }
     if (p.name === "ActivationCode") ctx.addIssue({ code: "custom", path: ["code"], message: fieldMessage(p.message) });
   }
 });
+
+/** The personal contact a user is linked to, or "" to unlink; the link is checked with GetContact. */
+export const linkedContactArn = z.string().trim().max(memberMax("ssm-contacts", "GetContactRequest", "ContactId"));

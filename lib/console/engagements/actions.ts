@@ -4,29 +4,27 @@ import { z } from "zod";
 import { getMyContactArn, setMyContactArn } from "@/lib/auth/my-contact";
 import { safeAction } from "@/lib/console/core/safe-action";
 import { accessDenied, validation } from "@/lib/im/errors";
-import { senderFrom, startEngagementFieldFor, startEngagementFormSchema, toStartEngagementInput } from "./schemas";
-
-const arn = z.string().trim().min(1, "Required.").max(2048);
-
-const sender = senderFrom;
+import { linkedContactArn } from "@/lib/console/contacts/schemas";
+import {
+  acknowledgePageSchema,
+  acknowledgementNote,
+  engageContactSchema,
+  startEngagementFieldFor,
+  startEngagementFormSchema,
+  stopEngagementSchema,
+  toIncidentEngagementInput,
+  toStartEngagementInput,
+} from "./schemas";
 
 /** StartEngagement with IncidentId = the incident's ARN: the engagement shows on the incident. */
 export const engageContactAction = safeAction({
   name: "engageContactAction",
-  input: z.object({ incidentArn: arn, contactArn: arn }),
+  input: engageContactSchema,
   permission: "contacts.write",
   conflictField: "contactArn",
   run: async ({ incidentArn, contactArn }, { im, user }) => {
     const { incidentRecord } = await im.incidents.getIncidentRecord({ arn: incidentArn });
-    const title = incidentRecord?.title?.trim() || "Incident";
-    const content = [incidentRecord?.summary?.trim(), `Incident: ${incidentArn}`].filter(Boolean).join("\n\n");
-    const { EngagementArn } = await im.contacts.startEngagement({
-      ContactId: contactArn,
-      Sender: sender(user.email),
-      Subject: title.slice(0, 2048),
-      Content: content.slice(0, 8192),
-      IncidentId: incidentArn,
-    });
+    const { EngagementArn } = await im.contacts.startEngagement(toIncidentEngagementInput(contactArn, incidentArn, incidentRecord, user.email));
     return { engagementArn: EngagementArn };
   },
 });
@@ -50,7 +48,7 @@ export const startEngagementAction = safeAction({
  */
 export const stopEngagementAction = safeAction({
   name: "stopEngagementAction",
-  input: z.object({ incidentArn: arn.optional(), engagementArn: arn, reason: z.string().trim().max(255, "At most 255 characters.") }),
+  input: stopEngagementSchema,
   permission: "contacts.write",
   fieldFor: (path) => (path === "Reason" ? "reason" : undefined),
   run: async ({ incidentArn, engagementArn, reason }, { im }) => {
@@ -68,13 +66,13 @@ export const stopEngagementAction = safeAction({
  */
 export const acknowledgePageAction = safeAction({
   name: "acknowledgePageAction",
-  input: z.object({ pageArn: arn }),
+  input: acknowledgePageSchema,
   permission: "contacts.write",
   run: async ({ pageArn }, { im, user }) => {
     const mine = await getMyContactArn(user);
     const page = await im.contacts.describePage({ PageId: pageArn });
     if (!mine || page.ContactArn !== mine) throw accessDenied("This page is not addressed to you: only its contact acknowledges it.");
-    await im.contacts.acceptPage({ PageId: pageArn, AcceptType: "READ", AcceptCode: "000000", AcceptCodeValidation: "IGNORE", Note: `Acknowledged in the console by ${user.email}`.slice(0, 2048) });
+    await im.contacts.acceptPage({ PageId: pageArn, AcceptType: "READ", AcceptCode: "000000", AcceptCodeValidation: "IGNORE", Note: acknowledgementNote(user.email) });
     return { pageArn };
   },
 });
@@ -82,7 +80,7 @@ export const acknowledgePageAction = safeAction({
 /** Links the signed-in user to a personal contact (or unlinks with ""), after checking it is one. */
 export const setMyContactAction = safeAction({
   name: "setMyContactAction",
-  input: z.object({ contactArn: z.string().trim().max(2048) }),
+  input: z.object({ contactArn: linkedContactArn }),
   // Every role has a contact to be paged at, viewers too: linking one changes only the user's own row.
   permission: "contacts.read",
   conflictField: "contactArn",

@@ -1,8 +1,18 @@
 // The start-engagement form: its fields, the StartEngagement input they make, and the model's
 // rules for them (lib/im/model). Shared by the dialog (inline errors) and startEngagementAction.
+// Then the inputs of the other engagement actions (engage from an incident, stop, acknowledge),
+// bounded by the same model.
 import type { StartEngagementCommandInput } from "@aws-sdk/client-ssm-contacts";
 import { z } from "zod";
 import { modelRefinement, optional, type FieldFor } from "@/lib/console/core/model-rules";
+import { maxOf, memberMax } from "@/lib/im/model";
+
+/** How long StartEngagement's texts may be: the dialog says so, and the console's own are cut to fit. */
+export const ENGAGEMENT_TEXT_MAX = {
+  sender: memberMax("ssm-contacts", "StartEngagementRequest", "Sender"),
+  subject: memberMax("ssm-contacts", "StartEngagementRequest", "Subject"),
+  content: memberMax("ssm-contacts", "StartEngagementRequest", "Content"),
+};
 
 const fields = {
   contactArn: z.string(),
@@ -26,9 +36,9 @@ export const emptyStartEngagementForm: StartEngagementFormValues = {
   incidentArn: "",
 };
 
-/** StartEngagement's Sender pattern: an e-mail address with anything it doesn't allow replaced. */
+/** StartEngagement's Sender: an e-mail address with anything its pattern doesn't allow replaced, cut to its length. */
 export function senderFrom(email: string): string {
-  return email.replace(/[^\\a-zA-Z0-9_@#%*+=:?./!\s-]/g, "-").slice(0, 255);
+  return email.replace(/[^\\a-zA-Z0-9_@#%*+=:?./!\s-]/g, "-").slice(0, ENGAGEMENT_TEXT_MAX.sender);
 }
 
 /** Empty optional fields are not sent; subject and content are sent as typed (whitespace is content). */
@@ -63,3 +73,50 @@ export const startEngagementFormSchema = z
     if (!v.contactArn.trim()) ctx.addIssue({ code: "custom", path: ["contactArn"], message: "Choose a contact or escalation plan." });
   })
   .superRefine(modelRefinement("ssm-contacts", "StartEngagementRequest", toStartEngagementInput, startEngagementFieldFor));
+
+// ---- The other engagement actions ----
+
+/**
+ * A contact, engagement or page ARN (ContactId, EngagementId and PageId are SsmContactsArn). An
+ * incident's ARN given beside them is held to the same bound; the calls that take it check it
+ * against their own member.
+ */
+const contactsArn = z.string().trim().min(1, "Required.").max(maxOf("ssm-contacts", "SsmContactsArn"));
+
+export const engageContactSchema = z.object({ incidentArn: contactsArn, contactArn: contactsArn });
+
+/**
+ * StartEngagement of a contact for an incident: the incident's title and summary, cut to what
+ * Subject and Content take, and IncidentId so that the engagement shows on the incident.
+ */
+export function toIncidentEngagementInput(
+  contactArn: string,
+  incidentArn: string,
+  incident: { title?: string; summary?: string } | undefined,
+  senderEmail: string,
+): StartEngagementCommandInput {
+  const title = incident?.title?.trim() || "Incident";
+  const content = [incident?.summary?.trim(), `Incident: ${incidentArn}`].filter(Boolean).join("\n\n");
+  return {
+    ContactId: contactArn,
+    Sender: senderFrom(senderEmail),
+    Subject: title.slice(0, ENGAGEMENT_TEXT_MAX.subject),
+    Content: content.slice(0, ENGAGEMENT_TEXT_MAX.content),
+    IncidentId: incidentArn,
+  };
+}
+
+const STOP_REASON_MAX = memberMax("ssm-contacts", "StopEngagementRequest", "Reason");
+
+export const stopEngagementSchema = z.object({
+  incidentArn: contactsArn.optional(),
+  engagementArn: contactsArn,
+  reason: z.string().trim().max(STOP_REASON_MAX, `At most ${STOP_REASON_MAX} characters.`),
+});
+
+export const acknowledgePageSchema = z.object({ pageArn: contactsArn });
+
+/** AcceptPage's Note for a page acknowledged in the console, cut to what Note takes. */
+export function acknowledgementNote(email: string): string {
+  return `Acknowledged in the console by ${email}`.slice(0, memberMax("ssm-contacts", "AcceptPageRequest", "Note"));
+}

@@ -3,6 +3,7 @@
 import type { ItemType, ItemValue, RelatedItem, StartIncidentCommandInput, UpdateIncidentRecordCommandInput } from "@aws-sdk/client-ssm-incidents";
 import { z } from "zod";
 import { modelRefinement, optional, optionalInt, type FieldFor } from "@/lib/console/core/model-rules";
+import { memberMax } from "@/lib/im/model";
 
 /** Top-level member paths name the field directly (`title`, `impact`, `responsePlanArn`). */
 const topLevel = (known: readonly string[]): FieldFor => (path) => {
@@ -41,7 +42,7 @@ const startFields = {
   title: z.string(),
   impact: z.string(),
   /** Related items to add as the incident starts (StartIncident's relatedItems). */
-  relatedItems: z.array(z.object(relatedItemFields)).max(50).optional(),
+  relatedItems: z.array(z.object(relatedItemFields)).max(memberMax("ssm-incidents", "StartIncidentInput", "relatedItems")).optional(),
 };
 export type StartIncidentFormValues = z.infer<z.ZodObject<typeof startFields>>;
 

@@ -14,7 +14,21 @@ import { updateResourceTags } from "@/lib/console/tags/resource-tags";
 import { roleSchema } from "@/lib/console/users/schemas";
 import { db } from "@/lib/db/client";
 import { validation, ImError, isImError } from "@/lib/im/errors";
-import { resourcePolicyFieldFor, resourcePolicyFormSchema, toPutResourcePolicyInput, addRegionFieldFor, addRegionFormSchema, createReplicationSetFormSchema, deleteReplicationSetFormSchema, toAddRegionInput, toCreateReplicationSetInput, resourceTagsFormSchema } from "./schemas";
+import {
+  resourcePolicyFieldFor,
+  resourcePolicyFormSchema,
+  toPutResourcePolicyInput,
+  addRegionFieldFor,
+  addRegionFormSchema,
+  createReplicationSetFormSchema,
+  deleteRegionSchema,
+  deleteReplicationSetFormSchema,
+  deleteResourcePolicySchema,
+  deletionProtectionSchema,
+  toAddRegionInput,
+  toCreateReplicationSetInput,
+  resourceTagsFormSchema,
+} from "./schemas";
 
 const SETTINGS = () => ["/settings"];
 const byName = (path: string) => path;
@@ -66,15 +80,13 @@ export const putResourcePolicyAction = safeAction({
 
 export const deleteResourcePolicyAction = safeAction({
   name: "deleteResourcePolicyAction",
-  input: z.object({ resourceArn: z.string().trim().min(1).max(1000), policyId: z.string().trim().min(1).max(256) }),
+  input: deleteResourcePolicySchema,
   permission: "settings.write",
   run: async ({ resourceArn, policyId }, { im }) => {
     await im.incidents.deleteResourcePolicy({ resourceArn, policyId });
     return { policyId };
   },
 });
-
-const arn = z.string().trim().min(1).max(1000);
 
 export const createReplicationSetAction = safeAction({
   name: "createReplicationSetAction",
@@ -102,7 +114,7 @@ export const addReplicationRegionAction = safeAction({
 
 export const deleteReplicationRegionAction = safeAction({
   name: "deleteReplicationRegionAction",
-  input: z.object({ arn, regionName: z.string().trim().min(1).max(20) }),
+  input: deleteRegionSchema,
   permission: "settings.write",
   run: async ({ arn, regionName }, { im }) => {
     await im.incidents.updateReplicationSet({ arn, actions: [{ deleteRegionAction: { regionName } }] });
@@ -113,7 +125,7 @@ export const deleteReplicationRegionAction = safeAction({
 
 export const updateDeletionProtectionAction = safeAction({
   name: "updateDeletionProtectionAction",
-  input: z.object({ arn, deletionProtected: z.boolean() }),
+  input: deletionProtectionSchema,
   permission: "settings.write",
   run: async ({ arn, deletionProtected }, { im }) => {
     await im.incidents.updateDeletionProtection({ arn, deletionProtected });

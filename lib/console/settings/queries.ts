@@ -7,6 +7,7 @@ import { config } from "@/lib/config";
 import { withServices } from "@/lib/console/core/safe-action";
 import { listResourceTags, type Tag } from "@/lib/console/tags/resource-tags";
 import { db } from "@/lib/db/client";
+import { maxOf } from "@/lib/im/model";
 import type { ApiKeyRow, ConsoleMode, ReplicationSetView, ResourcePolicyRow } from "./dto";
 
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined);
@@ -62,8 +63,8 @@ export function getReplicationSetView() {
   });
 }
 
-// One page holds every policy a plan can have (the model's ResourcePolicyList holds at most 100).
-const MAX_POLICIES = 100;
+// One page holds every policy a plan can have: as many as GetResourcePolicies' list holds.
+const MAX_POLICIES = maxOf("ssm-incidents", "ResourcePolicyList");
 
 /** The resource policies of a response plan. */
 export function listResourcePolicyRows(resourceArn: string) {

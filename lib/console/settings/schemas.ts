@@ -1,11 +1,11 @@
 // The Settings forms and the inputs they make, checked against the service model; shared by the
-// forms and their actions: the replication set (create the set, add a Region, delete the set),
-// resource policies and the tags of any resource.
+// forms and their actions: the replication set (create the set, add or remove a Region, deletion
+// protection, delete the set), resource policies and the tags of any resource.
 import type { CreateReplicationSetCommandInput, UpdateReplicationSetCommandInput, PutResourcePolicyCommandInput } from "@aws-sdk/client-ssm-incidents";
 import { z } from "zod";
 import { modelRefinement, optional, type FieldFor } from "@/lib/console/core/model-rules";
 import { checkTagKeys, tagRow, toTagMap } from "@/lib/console/tags/schemas";
-import type { ServiceId } from "@/lib/im/model";
+import { maxOf, memberMax, type ServiceId } from "@/lib/im/model";
 import { NOT_AN_IM_ARN, serviceOfArn } from "@/lib/console/tags/service-of-arn";
 
 /**
@@ -37,8 +37,8 @@ export const INCIDENT_MANAGER_REGIONS = [
   "sa-east-1",
 ] as const;
 
-/** A replication set spans at most this many Regions (the model's RegionMapInput). */
-export const MAX_REPLICATION_REGIONS = 3;
+/** A replication set spans at most this many Regions (CreateReplicationSet's regions). */
+export const MAX_REPLICATION_REGIONS = memberMax("ssm-incidents", "CreateReplicationSetInput", "regions");
 
 /** What the delete dialog asks the admin to type, as AWS's console does. */
 export const DELETE_CONFIRMATION = "delete";
@@ -87,6 +87,17 @@ export const createReplicationSetFormSchema = z.object(createFields).superRefine
   modelRefinement("ssm-incidents", "CreateReplicationSetInput", toCreateReplicationSetInput, createFieldFor(v))(v, ctx);
 });
 
+// ---- Remove a Region, deletion protection: the set's ARN and a Region name from the page ----
+
+const setArn = z.string().trim().min(1).max(memberMax("ssm-incidents", "UpdateReplicationSetInput", "arn"));
+
+export const deleteRegionSchema = z.object({
+  arn: setArn,
+  regionName: z.string().trim().min(1).max(memberMax("ssm-incidents", "DeleteRegionAction", "regionName")),
+});
+
+export const deletionProtectionSchema = z.object({ arn: setArn, deletionProtected: z.boolean() });
+
 // ---- Delete the set (DeleteReplicationSet), after the typed confirmation ----
 
 export const deleteReplicationSetFormSchema = z.object({
@@ -128,6 +139,12 @@ export const resourcePolicyFormSchema = z
   })
   .superRefine(modelRefinement("ssm-incidents", "PutResourcePolicyInput", toPutResourcePolicyInput, resourcePolicyFieldFor));
 
+/** DeleteResourcePolicy of a policy the page lists. */
+export const deleteResourcePolicySchema = z.object({
+  resourceArn: z.string().trim().min(1).max(memberMax("ssm-incidents", "DeleteResourcePolicyInput", "resourceArn")),
+  policyId: z.string().trim().min(1).max(memberMax("ssm-incidents", "DeleteResourcePolicyInput", "policyId")),
+});
+
 /** A stored policy as the page shows it: indented when it is JSON, as stored when it isn't. */
 export function prettyPolicy(doc: string): string {
   try {
@@ -141,7 +158,10 @@ export function prettyPolicy(doc: string): string {
 // The rows are checked against the model of the service that owns the ARN (ssm-incidents' TagMap,
 // or ssm-contacts' TagsList, whose keys and values follow other patterns), each problem on its row.
 
-const arnField = z.string().trim().min(1, "Enter an ARN.").max(2048).refine((arn) => serviceOfArn(arn) !== undefined, NOT_AN_IM_ARN);
+// Either service's ARN, so the longer of their ARN shapes bounds it; TagResource then checks the
+// owning service's own member.
+const TAGGED_ARN_MAX = Math.max(maxOf("ssm-incidents", "Arn"), maxOf("ssm-contacts", "SsmContactsArn"));
+const arnField = z.string().trim().min(1, "Enter an ARN.").max(TAGGED_ARN_MAX).refine((arn) => serviceOfArn(arn) !== undefined, NOT_AN_IM_ARN);
 
 const tagFields = {
   arn: arnField,

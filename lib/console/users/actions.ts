@@ -4,6 +4,7 @@
 // role before the input is even parsed.
 import { z } from "zod";
 import { setUserContactArn } from "@/lib/auth/my-contact";
+import { linkedContactArn } from "@/lib/console/contacts/schemas";
 import { safeAction } from "@/lib/console/core/safe-action";
 import { db } from "@/lib/db/client";
 import { validation } from "@/lib/im/errors";
@@ -39,7 +40,7 @@ export const updateUserAction = safeAction({
 /** Links a user to a personal contact (or unlinks with ""); one contact per user. */
 export const linkUserContactAction = safeAction({
   name: "linkUserContactAction",
-  input: z.object({ userId: userIdSchema, contactArn: z.string().trim().max(2048) }),
+  input: z.object({ userId: userIdSchema, contactArn: linkedContactArn }),
   permission: "settings.write",
   conflictField: "contactArn",
   fieldFor: (path) => (path === "contactArn" || path === "ContactId" ? "contactArn" : undefined),

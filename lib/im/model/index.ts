@@ -62,6 +62,24 @@ export function shape(service: ServiceId, name: string): Shape {
   return s;
 }
 
+/**
+ * A shape's `max` (characters of a string, members of a list, entries of a map), for code that
+ * states a limit: a form field, a cut to fit, a quota. A shape without one is a mistake in the
+ * caller, not "no limit", so it throws.
+ */
+export function maxOf(service: ServiceId, shapeName: string): number {
+  const max = shape(service, shapeName).max;
+  if (max === undefined) throw new Error(`${service} gives ${shapeName} no max`);
+  return max;
+}
+
+/** maxOf the shape an operation's input member uses: `memberMax("ssm-contacts", "StopEngagementRequest", "Reason")`. */
+export function memberMax(service: ServiceId, structure: string, member: string): number {
+  const ref = shape(service, structure).members?.[member];
+  if (!ref) throw new Error(`${service} ${structure} has no member ${member}`);
+  return maxOf(service, ref.shape);
+}
+
 export function operation(service: ServiceId, name: string): Operation {
   const op = MODELS[service].operations[name];
   if (!op) throw new Error(`${service} has no operation ${name}`);

@@ -8,6 +8,7 @@ import { contactsArn, newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { page } from "../pagination";
+import { deleteTagsOf } from "../tags";
 import { planRows, readPlan, replacePlan } from "./plan";
 import { addContactTags } from "./policies-tags";
 import { aliasConflict, CONTACT_SELECT, type ContactRow, decodeNextToken, isUniqueViolation, pageSize, requireContact, toContact } from "./records";
@@ -100,7 +101,7 @@ export async function deleteContact(ctx: LocalContext, input: C.DeleteContactCom
     // DeleteContact). A stage that loses its last target stays, so the plan's timing doesn't move.
     await tx.stageTarget.deleteMany({ where: { targetContactArn: arn } });
     await tx.responsePlanEngagement.deleteMany({ where: { contactArn: arn } });
-    await tx.tag.deleteMany({ where: { resourceArn: arn } });
+    await deleteTagsOf(tx, [arn]);
     // Its channels and plan go with it (cascade), and so does its policy (a column of the row).
     // Engagements and pages of it stay: they are the history of who was engaged.
     await tx.contact.delete({ where: { id: contact.id }, select: { id: true } });

@@ -1,19 +1,16 @@
 // PutContactPolicy, GetContactPolicy, TagResource, UntagResource, ListTagsForResource. Both
 // belong to contacts and escalation plans only (reference: TagResource "Tags a contact or
 // escalation plan"; PutContactPolicy "Adds a resource policy to the specified contact or
-// escalation plan"). Tags live in the Tag table keyed by the contact's ARN; the policy is a
-// column of the contact, so DeleteContact takes both along.
+// escalation plan"). Tags live in the shared tag store (../tags.ts), keyed by the contact's ARN; the
+// policy is a column of the contact, so DeleteContact takes both along.
 import type * as C from "@aws-sdk/client-ssm-contacts";
 import type { Tx } from "@/lib/db/client";
 import type { Out } from "../../contract";
-import { ImError, notFound, validation, type ValidationField } from "../../errors";
-import { shape } from "../../model";
-import { newId } from "@/lib/im/arns";
+import { notFound, validation, type ValidationField } from "../../errors";
+import { maxOf } from "../../model";
 import type { LocalContext } from "../context";
+import { tagStore, type TagPair } from "../tags";
 import { RESOURCE, requireContact } from "./records";
-
-/** Tags per contact: the model's TagsList holds at most this many (TagResource, ListTagsForResource). */
-export const MAX_TAGS_PER_CONTACT = shape("ssm-contacts", "TagsList").max ?? 50;
 
 const CONTACTS_ARN = /^arn:aws(?:-cn|-us-gov)?:ssm-contacts:[a-z0-9-]*:[0-9]*:([a-z-]+)\/.+$/;
 
@@ -32,33 +29,29 @@ async function requireTaggable(tx: Pick<Tx, "contact" | "contactChannel">, arn: 
   if (!found) throw notFound(RESOURCE.contact, arn, `The contact or escalation plan ${arn} does not exist`);
 }
 
-/**
- * Adds tags to a contact (a key given again takes the new value), keeping it within the quota.
- * Tag's Key and Value are optional in the model, but a tag is a pair: both are required here.
- */
-export async function addContactTags(tx: Tx, resourceArn: string, tags: C.Tag[] | undefined): Promise<void> {
-  if (!tags?.length) return;
+/** Tag's Key and Value are optional in the model, but a tag is a pair: both are required here. */
+function tagPairs(tags: C.Tag[] | undefined): TagPair[] {
   const problems: ValidationField[] = [];
-  tags.forEach((t, i) => {
+  tags?.forEach((t, i) => {
     if (t.Key === undefined) problems.push({ name: `Tags[${i}].Key`, message: "A tag needs a key" });
     if (t.Value === undefined) problems.push({ name: `Tags[${i}].Value`, message: "A tag needs a value" });
   });
   if (problems.length) throw validation("Every tag needs a Key and a Value", problems);
-  const given = new Map(tags.map((t) => [t.Key!, t.Value!]));
-  const existing = await tx.tag.findMany({ where: { resourceArn }, select: { key: true } });
-  const keys = new Set([...existing.map((t) => t.key), ...given.keys()]);
-  if (keys.size > MAX_TAGS_PER_CONTACT) {
-    throw new ImError("ServiceQuotaExceededException", `A contact can have at most ${MAX_TAGS_PER_CONTACT} tags; ${resourceArn} would have ${keys.size}`, {
-      resourceId: resourceArn,
-      resourceType: RESOURCE.contact,
-      quotaCode: "tags-per-resource",
-      serviceCode: "ssm-contacts",
-    });
-  }
-  for (const [key, value] of given) {
-    await tx.tag.upsert({ where: { resourceArn_key: { resourceArn, key } }, create: { id: newId(), resourceArn, key, value }, update: { value } });
-  }
+  return (tags ?? []).map((t) => [t.Key!, t.Value!]);
 }
+
+const store = tagStore({
+  service: "ssm-contacts",
+  requireTaggable,
+  pairs: tagPairs,
+  // A contact holds no more tags than ListTagsForResource's TagsList can answer with.
+  max: maxOf("ssm-contacts", "TagsList"),
+  holder: "A contact",
+  resourceType: RESOURCE.contact,
+});
+
+/** Adds tags to a contact being created (a key given again takes the new value), within the quota. */
+export const addContactTags = store.add;
 
 export async function putContactPolicy(ctx: LocalContext, input: C.PutContactPolicyCommandInput): Promise<Out<C.PutContactPolicyCommandOutput>> {
   const policy = input.Policy!;
@@ -89,30 +82,19 @@ export async function getContactPolicy(ctx: LocalContext, input: C.GetContactPol
 }
 
 export async function tagResource(ctx: LocalContext, input: C.TagResourceCommandInput): Promise<Out<C.TagResourceCommandOutput>> {
-  const arn = input.ResourceARN!;
-  return ctx.db.$transaction(async (tx) => {
-    await requireTaggable(tx, arn);
-    await addContactTags(tx, arn, input.Tags);
-    return {};
-  });
+  await store.tag(ctx.db, input.ResourceARN!, input.Tags);
+  return {};
 }
 
 export async function untagResource(ctx: LocalContext, input: C.UntagResourceCommandInput): Promise<Out<C.UntagResourceCommandOutput>> {
-  const arn = input.ResourceARN!;
-  return ctx.db.$transaction(async (tx) => {
-    await requireTaggable(tx, arn);
-    // Keys the contact doesn't have are simply not there afterwards.
-    await tx.tag.deleteMany({ where: { resourceArn: arn, key: { in: input.TagKeys ?? [] } } });
-    return {};
-  });
+  await store.untag(ctx.db, input.ResourceARN!, input.TagKeys ?? []);
+  return {};
 }
 
 export async function listTagsForResource(
   ctx: LocalContext,
   input: C.ListTagsForResourceCommandInput,
 ): Promise<Out<C.ListTagsForResourceCommandOutput>> {
-  const arn = input.ResourceARN!;
-  await requireTaggable(ctx.db, arn);
-  const rows = await ctx.db.tag.findMany({ where: { resourceArn: arn }, select: { key: true, value: true }, orderBy: { key: "asc" } });
-  return { Tags: rows.map((r) => ({ Key: r.key, Value: r.value })) };
+  const tags = await store.list(ctx.db, input.ResourceARN!);
+  return { Tags: tags.map(([Key, Value]) => ({ Key, Value })) };
 }

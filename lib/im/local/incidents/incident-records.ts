@@ -13,7 +13,8 @@ import { sqliteReader } from "@/lib/db/sqlite-reader";
 import { sqliteIncidentByArn, sqliteListIncidents } from "./sqlite-reads";
 import { requireActiveReplicationSet } from "./replication-set";
 import { findResponsePlan } from "./response-plans";
-import { deleteTagsOf } from "./tags";
+import { deleteTagsOf } from "../tags";
+import { addTags } from "./tags";
 import { EVENT_TYPES, type ModifiedAttribute, writeAutomaticEvent } from "./timeline";
 import type { IncidentCursor, IncidentFilter } from "./read-queries";
 
@@ -76,10 +77,7 @@ export async function startIncident(
         lastModifiedTime: now,
       },
     });
-    const incidentTags = plan.incidentTags ? (JSON.parse(plan.incidentTags) as Record<string, string>) : {};
-    for (const [key, value] of Object.entries(incidentTags)) {
-      await tx.tag.create({ data: { id: newId(), resourceArn: arn, key, value } });
-    }
+    if (plan.incidentTags) await addTags(tx, arn, JSON.parse(plan.incidentTags) as Record<string, string>);
     await writeAutomaticEvent(tx, id, now, EVENT_TYPES.created, {
       createdBy: ctx.principalArn,
       source: trigger?.source ?? CUSTOM_SOURCE,

@@ -11,6 +11,7 @@ import type { Tx } from "@/lib/db/client";
 import type * as M from "@/lib/db/generated/sqlite/models";
 import type { Out } from "../../contract";
 import { conflict, notFound, validation } from "../../errors";
+import { memberMax } from "../../model";
 import { incidentsArn, newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
@@ -20,8 +21,8 @@ import { addTags } from "./tags";
 /** How long adding or removing a Region takes in the local model. */
 export const REGION_SETTLE_MS = 3_000;
 
-/** A replication set spans at most three Regions (the model's RegionMapInput holds at most 3). */
-export const MAX_REGIONS = 3;
+/** A replication set spans at most as many Regions as CreateReplicationSet's regions map holds. */
+export const MAX_REGIONS = memberMax("ssm-incidents", "CreateReplicationSetInput", "regions");
 
 type SetRow = M.ReplicationSetModel & { regions: M.ReplicationRegionModel[] };
 

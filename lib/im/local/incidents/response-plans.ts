@@ -10,7 +10,8 @@ import { idempotent } from "../idempotency";
 import { fromJson, toJson } from "../json";
 import { decodeCursor, page } from "../pagination";
 import { toResponsePlanSummary } from "./records";
-import { addTags, deleteTagsOf } from "./tags";
+import { deleteTagsOf } from "../tags";
+import { addTags } from "./tags";
 
 type PlanRow = M.ResponsePlanModel & {
   engagements: M.ResponsePlanEngagementModel[];

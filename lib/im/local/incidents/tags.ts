@@ -1,18 +1,14 @@
-// TagResource, UntagResource, ListTagsForResource, and the tag helpers the other ssm-incidents
-// operations use. Tags live in the Tag table keyed by the resource's ARN, so a resource's tags go
-// when the resource goes (deleteTagsOf).
+// TagResource, UntagResource, ListTagsForResource, and addTags for the operations that create a
+// resource with tags. The rows are the shared tag store's (../tags.ts); what is ssm-incidents' own
+// is here: which ARNs carry tags and the errors that say why not, tags as a map, and its quota.
 import type * as I from "@aws-sdk/client-ssm-incidents";
 import type { Tx } from "@/lib/db/client";
 import type { Out } from "../../contract";
-import { ImError, notFound, validation } from "../../errors";
-import { newId, parseIncidentsArn } from "@/lib/im/arns";
+import { notFound, validation } from "../../errors";
+import { maxOf } from "../../model";
+import { parseIncidentsArn } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
-
-/**
- * Tags per resource: the TagMap the model gives TagResource and ListTagsForResource holds at most
- * 50 entries (reference: TagResource, "Map Entries: Maximum number of 50 items").
- */
-export const MAX_TAGS_PER_RESOURCE = 50;
+import { tagStore } from "../tags";
 
 /** The ssm-incidents resources that carry tags, with the ResourceType the errors name. */
 const TAGGABLE = {
@@ -49,59 +45,31 @@ async function requireTaggable(tx: Tx, arn: string): Promise<void> {
   if (!found) throw notFound(TAGGABLE[type], arn, `The resource ${arn} does not exist`);
 }
 
-/** Adds tags to a resource (existing keys take the new value), keeping it within the quota. */
-export async function addTags(tx: Tx, resourceArn: string, tags: Record<string, string> | undefined): Promise<void> {
-  const entries = Object.entries(tags ?? {});
-  if (!entries.length) return;
-  const existing = await tx.tag.findMany({ where: { resourceArn }, select: { key: true } });
-  const keys = new Set([...existing.map((t) => t.key), ...entries.map(([k]) => k)]);
-  if (keys.size > MAX_TAGS_PER_RESOURCE) {
-    // TagResource lists ServiceQuotaExceededException for this; the request itself was well formed.
-    throw new ImError(
-      "ServiceQuotaExceededException",
-      `A resource can have at most ${MAX_TAGS_PER_RESOURCE} tags; ${resourceArn} would have ${keys.size}`,
-      { resourceId: resourceArn, quotaCode: "tags-per-resource", serviceCode: "ssm-incidents" },
-    );
-  }
-  for (const [key, value] of entries) {
-    await tx.tag.upsert({
-      where: { resourceArn_key: { resourceArn, key } },
-      create: { id: newId(), resourceArn, key, value },
-      update: { value },
-    });
-  }
-}
+const store = tagStore({
+  service: "ssm-incidents",
+  requireTaggable,
+  pairs: (tags: Record<string, string> | undefined) => Object.entries(tags ?? {}),
+  // A resource holds no more tags than ListTagsForResource's TagMap can answer with.
+  max: maxOf("ssm-incidents", "TagMap"),
+  holder: "A resource",
+});
 
-/** Removes every tag of the given resources (when they are deleted). */
-export async function deleteTagsOf(tx: Tx, resourceArns: string[]): Promise<void> {
-  if (resourceArns.length) await tx.tag.deleteMany({ where: { resourceArn: { in: resourceArns } } });
-}
+/** Adds tags to a resource being created (existing keys take the new value), within the quota. */
+export const addTags = store.add;
 
 export async function tagResource(ctx: LocalContext, input: I.TagResourceCommandInput): Promise<Out<I.TagResourceCommandOutput>> {
-  const arn = input.resourceArn!;
-  return ctx.db.$transaction(async (tx) => {
-    await requireTaggable(tx, arn);
-    await addTags(tx, arn, input.tags);
-    return {};
-  });
+  await store.tag(ctx.db, input.resourceArn!, input.tags);
+  return {};
 }
 
 export async function untagResource(ctx: LocalContext, input: I.UntagResourceCommandInput): Promise<Out<I.UntagResourceCommandOutput>> {
-  const arn = input.resourceArn!;
-  return ctx.db.$transaction(async (tx) => {
-    await requireTaggable(tx, arn);
-    // Keys the resource doesn't have are simply not there afterwards: UntagResource is idempotent.
-    await tx.tag.deleteMany({ where: { resourceArn: arn, key: { in: input.tagKeys ?? [] } } });
-    return {};
-  });
+  await store.untag(ctx.db, input.resourceArn!, input.tagKeys ?? []);
+  return {};
 }
 
 export async function listTagsForResource(
   ctx: LocalContext,
   input: I.ListTagsForResourceCommandInput,
 ): Promise<Out<I.ListTagsForResourceCommandOutput>> {
-  const arn = input.resourceArn!;
-  await requireTaggable(ctx.db, arn);
-  const rows = await ctx.db.tag.findMany({ where: { resourceArn: arn }, select: { key: true, value: true }, orderBy: { key: "asc" } });
-  return { tags: Object.fromEntries(rows.map((r) => [r.key, r.value])) };
+  return { tags: Object.fromEntries(await store.list(ctx.db, input.resourceArn!)) };
 }
