@@ -12,7 +12,8 @@ import { principalArn } from "@/lib/im/arns";
 import { isImError } from "@/lib/im/errors";
 import { localServices } from "@/lib/im/local";
 import { systemClock } from "@/lib/im/local/clock";
-import { startScheduler, type Scheduler } from "@/lib/im/local/engine";
+import { startScheduler } from "@/lib/im/local/engine";
+import type { Scheduler } from "@/lib/jobs";
 import { liveBus } from "@/lib/live";
 import { processNotifier } from "./services";
 

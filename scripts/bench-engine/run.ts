@@ -17,7 +17,8 @@ import { createDb, type Db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { ManualClock, systemClock, type Clock } from "@/lib/im/local/clock";
 import { contactsArn } from "@/lib/im/arns";
-import { contactsWithPlans, createEngagement, startScheduler, tick, type EngineContext, type TickResult } from "@/lib/im/local/engine";
+import { contactsWithPlans, createEngagement, startScheduler, tick, type EngineContext } from "@/lib/im/local/engine";
+import type { TickResult } from "@/lib/jobs";
 import { outboxNotifier } from "@/lib/notify/outbox";
 import type { Message, Notifier } from "@/lib/notify/types";
 

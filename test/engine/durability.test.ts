@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { ManualClock } from "@/lib/im/local/clock";
-import { contactsWithPlans, createEngagement, LEASE_MS, tick } from "@/lib/im/local/engine";
-import { claimDue } from "@/lib/im/local/engine/claim";
+import { contactsWithPlans, createEngagement, tick } from "@/lib/im/local/engine";
 import { fireJobs } from "@/lib/im/local/engine/fire";
+import { claimDue, LEASE_MS } from "@/lib/jobs";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 import { engagementInput, harness, receiptLog, seedEscalation, seedPersonal, T0 } from "./fixtures";
 
@@ -84,7 +84,8 @@ describe.each(PROVIDERS)("engine durability on %s", (provider) => {
 
     // A process claims the 60 s retry and dies before firing it.
     const deadToken = "dead-process/1";
-    const dead = await claimDue(t.db, { now: atTime(60), token: deadToken, limit: 10, engagementIds: [(await t.db.engagement.findUniqueOrThrow({ where: { arn: EngagementArn } })).id] });
+    const engagementId = (await t.db.engagement.findUniqueOrThrow({ where: { arn: EngagementArn } })).id;
+    const dead = await claimDue(t.db, { now: atTime(60), token: deadToken, limit: 10, scope: { engagementId: { in: [engagementId] } } });
     expect(dead).toHaveLength(1);
 
     // While its lease holds, nobody else fires it.
@@ -119,11 +120,11 @@ describe.each(PROVIDERS)("engine durability on %s", (provider) => {
     const engagementId = (await t.db.engagement.findUniqueOrThrow({ where: { arn: EngagementArn } })).id;
     let now = 20 * 60;
     for (let i = 0; i < 5; i++) {
-      const claimed = await claimDue(t.db, { now: atTime(now), token: `doomed/${i}`, limit: 10, engagementIds: [engagementId] });
+      const claimed = await claimDue(t.db, { now: atTime(now), token: `doomed/${i}`, limit: 10, scope: { engagementId: { in: [engagementId] } } });
       expect(claimed).toHaveLength(1);
       now += LEASE_MS / 1000 + 1;
     }
-    expect(await claimDue(t.db, { now: atTime(now), token: "doomed/5", limit: 10, engagementIds: [engagementId] })).toEqual([]);
+    expect(await claimDue(t.db, { now: atTime(now), token: "doomed/5", limit: 10, scope: { engagementId: { in: [engagementId] } } })).toEqual([]);
     const job = await t.db.engineJob.findFirstOrThrow({ where: { engagementId, kind: "DELIVER", dueAt: atTime(20 * 60) } });
     expect(job).toMatchObject({ status: "FAILED", attempts: 6 });
     expect(job.lastError).toMatch(/Given up/);

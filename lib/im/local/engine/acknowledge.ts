@@ -6,9 +6,10 @@
 // the progress of stages in the plan" (ContactTargetInfo, IsEssential). Pages already started by
 // earlier stages carry on until their own contacts acknowledge, or StopEngagement.
 import type { Tx } from "@/lib/db/client";
+import { JOB_STATUS, PENDING_ONLY } from "@/lib/jobs";
 import type { AcknowledgedPage } from "../context";
 import { ENGAGEMENT_EVENT_TYPES, writeIncidentEvent } from "./incident-events";
-import { JOB_KIND, JOB_STATUS, PENDING_ONLY } from "./jobs";
+import { JOB_KIND } from "./jobs";
 
 /** Call in AcceptPage's transaction on the first READ of a page (readTime was null). */
 export async function pageAcknowledged(tx: Tx, page: AcknowledgedPage, now: Date): Promise<void> {

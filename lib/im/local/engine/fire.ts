@@ -5,20 +5,27 @@
 //   2. Hand the batch's messages to the notifier at once (sendAll). Nothing is written yet
 //      except the outbox's own copies.
 //   3. Complete the batch in one transaction: mark the jobs DONE — only those this scheduler still
-//      holds (its claim token), which fences off a scheduler whose lease ran out — and write their
-//      effects: receipts, the pages' SentTime/DeliveryTime, next retries, the pages of the
-//      escalation stages that start, with their own steps.
+//      holds (its claim token), which fences off a scheduler whose lease ran out (lib/jobs,
+//      completeClaimed) — and write their effects: receipts, the pages' SentTime/DeliveryTime, next
+//      retries, the pages of the escalation stages that start, with their own steps.
 // If that transaction fails, each job is completed on its own, so one bad job can't hold back the
-// rest; a job that still fails is released to be tried again later (claim.ts, releaseJob).
+// rest; a job that still fails is released to be tried again later (lib/jobs, releaseJob).
+//
+// Claims are leases, so delivery is at-least-once (lib/jobs/claim.ts): a message handed to a
+// transport just before a crash is sent again by the next claimant. For paging that's the right
+// side to err on: a duplicate page is better than a lost one. Transports time out well inside the
+// lease, and no send starts for a claim already half its lease old (below), so a live scheduler
+// never loses a claim mid-send.
 import type { Tx } from "@/lib/db/client";
 import { insertMany } from "@/lib/db/insert-many";
+import { completeClaimed, LEASE_MS, payloadOf, releaseJob, type Claim, type FireResult, type JobRow } from "@/lib/jobs";
 import { sendAll } from "@/lib/notify/send-all";
 import type { ChannelType, DeliveryResult, Message } from "@/lib/notify/types";
 import { newId } from "@/lib/im/arns";
-import { LEASE_MS, releaseJob } from "./claim";
+import { shape } from "@/lib/im/model";
 import { MINUTE_MS } from "./contact-plans";
 import type { EngineContext } from "./context";
-import { JOB_KIND, JOB_STATUS, NEW_JOB_COLUMNS, payloadOf, type DeliverPayload, type EscalationStagePayload, type InboxPayload, type JobRow, type NewJob } from "./jobs";
+import { JOB_KIND, NEW_JOB_COLUMNS, RUNNER_NAME, type DeliverPayload, type EscalationStagePayload, type InboxPayload, type NewJob } from "./jobs";
 import { pageMessage } from "./messages";
 import { createPages, escalationStageTargets } from "./start";
 
@@ -52,7 +59,8 @@ const PAGE_SELECT = {
 
 const RECEIPT_COLUMNS = ["id", "pageId", "contactChannelArn", "receiptType", "receiptInfo", "receiptTime"] as const;
 
-const INFO_MAX = 2048; // Receipt.ReceiptInfo
+// A receipt's info (a transport's answer, an error) is cut to what Receipt.ReceiptInfo allows.
+const INFO_MAX = shape("ssm-contacts", "ReceiptInfo").max!;
 const info = (text: string) => text.slice(0, INFO_MAX);
 
 /**
@@ -72,10 +80,8 @@ function nextRetry(job: JobRow, p: DeliverPayload, now: Date): NewJob | undefine
   return { id: newId(), engagementId: job.engagementId, pageId: job.pageId, kind: JOB_KIND.deliver, dueAt: new Date(at), payload: JSON.stringify(payload) };
 }
 
-export type FireOptions = { now: Date; token: string; leaseMs?: number };
-export type FireResult = { completed: number; released: number };
-
-export async function fireJobs(ctx: EngineContext, jobs: JobRow[], o: FireOptions): Promise<FireResult> {
+/** Fires a claimed batch (the engine's lib/jobs fire function). */
+export async function fireJobs(ctx: EngineContext, jobs: JobRow[], o: Claim): Promise<FireResult> {
   const { now } = o;
   const leaseMs = o.leaseMs ?? LEASE_MS;
   const pageIds = [...new Set(jobs.flatMap((j) => (j.pageId ? [j.pageId] : [])))];
@@ -188,19 +194,9 @@ async function complete(ctx: EngineContext, effects: Effect[], token: string, no
 }
 
 async function applyEffects(tx: Tx, ctx: EngineContext, effects: Effect[], token: string, now: Date, answeredAt: Date): Promise<number> {
-  const ids = effects.map((e) => e.job.id);
-  const { count } = await tx.engineJob.updateMany({
-    where: { id: { in: ids }, status: JOB_STATUS.running, claimedBy: token },
-    data: { status: JOB_STATUS.done, doneAt: now },
-  });
-  let mine = effects;
-  if (count < effects.length) {
-    // Some claims were lost (lease expired, another scheduler took them): find which are ours —
-    // those that carry our token and are now DONE (another claimant would have replaced the token).
-    const owned = new Set((await tx.engineJob.findMany({ where: { id: { in: ids }, claimedBy: token, status: JOB_STATUS.done }, select: { id: true } })).map((j) => j.id));
-    mine = effects.filter((e) => owned.has(e.job.id));
-    console.warn(`[engine] ${effects.length - mine.length} job(s) were claimed by another scheduler after this one's lease ran out; their effects are left to it`);
-  }
+  // Only the effects of jobs this scheduler still holds: another claimant writes the others'.
+  const owned = await completeClaimed(tx, effects.map((e) => e.job.id), { token, now }, RUNNER_NAME);
+  const mine = effects.filter((e) => owned.has(e.job.id));
 
   const receipts = mine.flatMap((e) => e.receipts);
   await insertMany(tx, "Receipt", RECEIPT_COLUMNS, receipts.map((r) => ({ id: newId(), ...r })));

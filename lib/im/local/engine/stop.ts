@@ -4,8 +4,8 @@
 // one transaction. A step already claimed by a scheduler finishes its send, then finds the page
 // stopped and schedules nothing more (fire.ts).
 import type { Tx } from "@/lib/db/client";
+import { JOB_STATUS, PENDING_ONLY } from "@/lib/jobs";
 import { newId } from "@/lib/im/arns";
-import { JOB_STATUS, PENDING_ONLY } from "./jobs";
 
 /** Returns false when the engagement was already stopped. */
 export async function stopEngagementRows(tx: Tx, engagementId: string, reason: string | undefined, now: Date): Promise<boolean> {

@@ -4,34 +4,36 @@
 // 'PENDING'`, setting a claim token read back afterwards): on PostgreSQL a second scheduler's UPDATE of the same row waits for the
 // first to commit, re-checks the condition, no longer matches and claims nothing; on SQLite the
 // writes are serialized outright. Each claim carries a token (claimedBy), and a job is completed
-// only by the holder of its token (fire.ts), so a scheduler that lost its claim can't write the
+// only by the holder of its token (complete.ts), so a scheduler that lost its claim can't write the
 // job's effects a second time.
 //
 // A claim is a lease. A scheduler that died mid-job (the process was killed) leaves its jobs
 // RUNNING; once their claim is older than the lease, any scheduler claims them again, with the
 // same kind of conditional UPDATE on the old claim. Delivery is therefore at-least-once: the
-// database effects of a job (receipts, follow-up steps, pages) are written exactly once, in the
-// transaction that completes it, but a message handed to a transport just before a crash is sent
-// again by the next claimant. For paging that's the right side to err on: a duplicate page is
-// better than a lost one. Transports time out well inside the lease, and fire.ts doesn't start a
-// send for a claim already half its lease old, so a live scheduler never loses a claim mid-send.
+// database effects of a job are written exactly once, in the transaction that completes it, but
+// whatever a job does outside the database (a message handed to a transport) just before a crash
+// is done again by the next claimant. A domain whose jobs act outside the database keeps each such
+// action well inside the lease (a timeout, and no action started on a claim already half its
+// lease old), so a live scheduler never loses a claim mid-action.
 import type { Db, Prisma } from "@/lib/db/client";
-import { JOB_STATUS, PENDING_ONLY, type JobRow } from "./jobs";
+import { JOB_STATUS, PENDING_ONLY, type JobRow, type JobScope } from "./job";
 
 export const LEASE_MS = 60_000;
 
 /** A job claimed this many times without completing is given up (FAILED), not retried forever. */
 export const MAX_ATTEMPTS = 5;
 
-export type ClaimOptions = {
-  now: Date;
-  token: string;
+/** What a claimant holds a batch by: the batch's time, its token, and the lease it was taken for. */
+export type Claim = { now: Date; token: string; leaseMs?: number };
+
+export type ClaimOptions = Claim & {
   limit: number;
-  leaseMs?: number;
-  /** Only jobs of these engagements (StartEngagement fires its own first steps at once). */
-  engagementIds?: string[];
+  /** Only jobs matching this (a domain's own jobs; a caller firing the jobs it just created at once). */
+  scope?: JobScope;
   /** Also look for claims whose lease ran out (a tick does once, not on every batch). */
   expired?: boolean;
+  /** Names the claimant's domain in log lines ("[name] ..."). */
+  name?: string;
 };
 
 /**
@@ -46,7 +48,7 @@ async function claimRows(db: Db, ids: string[], where: Prisma.EngineJobWhereInpu
 }
 
 export async function claimDue(db: Db, o: ClaimOptions): Promise<JobRow[]> {
-  const scope = o.engagementIds ? { engagementId: { in: o.engagementIds } } : {};
+  const scope = o.scope ?? {};
   const claim = { status: JOB_STATUS.running, claimedBy: o.token, claimedAt: o.now, attempts: { increment: 1 } };
 
   const due = await db.engineJob.findMany({
@@ -74,14 +76,14 @@ export async function claimDue(db: Db, o: ClaimOptions): Promise<JobRow[]> {
       where: { id: { in: worn.map((j) => j.id) }, claimedBy: o.token },
       data: { status: JOB_STATUS.failed, doneAt: o.now, lastError: `Given up after ${MAX_ATTEMPTS} claims that never completed` },
     });
-    console.error(`[engine] gave up ${worn.length} job(s) whose claimants kept dying: ${worn.map((j) => j.id).join(", ")}`);
+    console.error(`[${o.name ?? "jobs"}] gave up ${worn.length} job(s) whose claimants kept dying: ${worn.map((j) => j.id).join(", ")}`);
   }
   return [...claimed, ...reclaimed.filter((j) => j.attempts <= MAX_ATTEMPTS)];
 }
 
 /**
- * Gives a claimed job back after an unexpected failure (not a delivery failure: those are
- * receipts): due again after a pause, or FAILED once it has used its attempts.
+ * Gives a claimed job back after an unexpected failure (not a failure the domain records as an
+ * outcome of the job): due again after a pause, or FAILED once it has used its attempts.
  */
 export async function releaseJob(db: Db, job: JobRow, token: string, now: Date, error: unknown): Promise<void> {
   const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
