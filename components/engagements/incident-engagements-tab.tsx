@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
+import { useContactOptions } from "@/components/contacts/use-contact-options";
 import { EngagementPanel } from "@/components/engagements/engagement-panel";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,6 +15,7 @@ import { incidentKeys } from "@/lib/console/incidents/keys";
 import { errorOf } from "@/lib/console/core/errors";
 import { useEngagements } from "./use-incident-engagements";
 import { useAction } from "@/components/ui/use-action";
+import { ContactOptions } from "@/components/contacts/contact-options";
 
 
 /**
@@ -103,12 +104,7 @@ function EngageDialog({ incidentArn, onDone }: { incidentArn: string; onDone: ()
           aria-invalid={fieldError ? true : undefined}
           aria-errormessage={fieldError ? "engage-contact-error" : undefined}
         >
-          <option value="">{contacts.isPending ? "Loading contacts…" : choices.length ? "Choose a contact" : "No contacts"}</option>
-          {choices.map((c) => (
-            <option key={c.arn} value={c.arn}>
-              {contactLabel(c)}
-            </option>
-          ))}
+          <ContactOptions contacts={choices} loading={contacts.isPending} empty={choices.length ? "Choose a contact" : "No contacts"} />
         </Select>
       </FormField>
     </ActionDialog>

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
+import { useContactOptions } from "@/components/contacts/use-contact-options";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ActionDialog } from "@/components/ui/action-dialog";
@@ -22,6 +22,7 @@ import {
 import { engagementPath } from "@/lib/console/engagements/paths";
 import { engagementKeys } from "@/lib/console/engagements/keys";
 import { errorOf } from "@/lib/console/core/errors";
+import { ContactOptions } from "@/components/contacts/contact-options";
 
 /** "Up to 2,048 characters.", with the model's figure. */
 const upTo = (max: number) => `Up to ${max.toLocaleString("en-US")} characters.`;
@@ -78,12 +79,7 @@ export function StartEngagementDialog({ userEmail, incidentArn }: { userEmail: s
         {contactsError ? <ErrorAlert error={contactsError} /> : null}
         <FormField {...field("contactArn")} label="Contact or escalation plan">
           <Select {...fieldAria(field("contactArn").id, field("contactArn"))} {...form.register("contactArn")}>
-            <option value="">{contacts.isPending ? "Loading contacts…" : choices.length ? "Choose a contact" : "No contacts"}</option>
-            {choices.map((c) => (
-              <option key={c.arn} value={c.arn}>
-                {contactLabel(c)}
-              </option>
-            ))}
+            <ContactOptions contacts={choices} loading={contacts.isPending} empty={choices.length ? "Choose a contact" : "No contacts"} />
           </Select>
         </FormField>
         <FormField {...field("sender")} label="Sender" constraint={`Who the page says it is from. ${upTo(ENGAGEMENT_TEXT_MAX.sender)}`}>

@@ -1,6 +1,6 @@
 "use client";
 import { Button } from "@/components/ui/button";
-import { acknowledgePageAction } from "@/lib/console/engagements/actions";
+import { acknowledgePageAction } from "@/lib/console/pages/actions";
 import { useAction } from "@/components/ui/use-action";
 
 /** Acknowledge (AcceptPage READ) one page addressed to me; the error, if any, shows beside it. */

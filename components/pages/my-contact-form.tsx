@@ -2,17 +2,18 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
+import { useContactOptions } from "@/components/contacts/use-contact-options";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { FormField, Select } from "@/components/ui/form-field";
-import { setMyContactAction } from "@/lib/console/engagements/actions";
+import { setMyContactAction } from "@/lib/console/pages/actions";
 import { incidentKeys } from "@/lib/console/incidents/keys";
 import { pageKeys } from "@/lib/console/pages/keys";
 import { contactAlias } from "@/lib/console/contacts/paths";
 import { errorOf } from "@/lib/console/core/errors";
 import { useAction } from "@/components/ui/use-action";
+import { ContactOptions } from "@/components/contacts/contact-options";
 
 /** Which personal contact is me (lib/auth/my-contact.ts): its pages are my pages. */
 export function MyContactForm({ contactArn }: { contactArn: string | null }) {
@@ -67,12 +68,7 @@ export function MyContactForm({ contactArn }: { contactArn: string | null }) {
                 aria-invalid={fieldError ? true : undefined}
                 aria-errormessage={fieldError ? "my-contact-error" : undefined}
               >
-                <option value="">{contacts.isPending ? "Loading contacts…" : "None"}</option>
-                {personal.map((c) => (
-                  <option key={c.arn} value={c.arn}>
-                    {contactLabel(c)}
-                  </option>
-                ))}
+                <ContactOptions contacts={personal} loading={contacts.isPending} empty="None" />
               </Select>
             </FormField>
           </div>

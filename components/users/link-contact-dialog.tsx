@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
+import { useContactOptions } from "@/components/contacts/use-contact-options";
 import { ErrorAlert } from "@/components/ui/alert";
 import { ActionDialog } from "@/components/ui/action-dialog";
 import { FormField, Select } from "@/components/ui/form-field";
@@ -9,6 +9,7 @@ import { linkUserContactAction } from "@/lib/console/users/actions";
 import { errorOf } from "@/lib/console/core/errors";
 import type { UserRow } from "@/lib/console/users/dto";
 import { useAction } from "@/components/ui/use-action";
+import { ContactOptions } from "@/components/contacts/contact-options";
 
 /** Picks the personal contact that pages a user (the same link as My pages' "Your contact"). */
 export function LinkContactDialog({ user, onClose }: { user: UserRow; onClose: () => void }) {
@@ -41,12 +42,7 @@ export function LinkContactDialog({ user, onClose }: { user: UserRow; onClose: (
       {readError ? <ErrorAlert error={readError} className="mb-3" /> : null}
       <FormField id="user-contact" label="Contact" error={fieldError} description="The personal contact whose pages are this user's My pages. One user per contact.">
         <Select id="user-contact" value={chosen} onChange={(e) => setChosen(e.target.value)} aria-invalid={fieldError ? true : undefined} aria-errormessage={fieldError ? "user-contact-error" : undefined}>
-          <option value="">{contacts.isPending ? "Loading contacts…" : "None"}</option>
-          {personal.map((c) => (
-            <option key={c.arn} value={c.arn}>
-              {contactLabel(c)}
-            </option>
-          ))}
+          <ContactOptions contacts={personal} loading={contacts.isPending} empty="None" />
         </Select>
       </FormField>
     </ActionDialog>

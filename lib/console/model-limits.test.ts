@@ -3,15 +3,8 @@
 // and the texts the console writes itself are cut to fit.
 import { describe, expect, it } from "vitest";
 import { linkedContactArn } from "@/lib/console/contacts/schemas";
-import {
-  ENGAGEMENT_TEXT_MAX,
-  acknowledgePageSchema,
-  acknowledgementNote,
-  engageContactSchema,
-  senderFrom,
-  stopEngagementSchema,
-  toIncidentEngagementInput,
-} from "@/lib/console/engagements/schemas";
+import { ENGAGEMENT_TEXT_MAX, engageContactSchema, senderFrom, stopEngagementSchema, toIncidentEngagementInput } from "@/lib/console/engagements/schemas";
+import { acknowledgePageSchema, acknowledgementNote } from "@/lib/console/pages/schemas";
 import { startIncidentFormSchema } from "@/lib/console/incidents/schemas";
 import { MAX_REPLICATION_REGIONS, deleteRegionSchema, deleteResourcePolicySchema, deletionProtectionSchema, resourceTagsFormSchema } from "@/lib/console/settings/schemas";
 import { maxOf, memberMax } from "@/lib/im/model";

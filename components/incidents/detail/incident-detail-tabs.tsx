@@ -5,7 +5,7 @@ import { UrlTabs } from "@/components/ui/url-tabs";
 import { INCIDENT_TABS, type IncidentTab } from "./incident-tabs-list";
 
 /**
- * The incident page's tabs (Overview, Timeline, Related items, Engagements, Runbook, Properties).
+ * The incident page's tabs (INCIDENT_TABS, in ./incident-tabs-list.ts).
  * The open tab lives in the URL (?tab=). The server page renders only the open tab's panel and
  * passes it in: choosing another tab navigates, and that tab's code is fetched then, not with the page.
  */

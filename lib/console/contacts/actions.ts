@@ -1,5 +1,6 @@
 "use server";
-// A channel's activation: send (or resend) its code, activate it with the code, deactivate it.
+// Personal contacts: create, edit (channels and engagement plan) and delete; a channel's
+// activation: send (or resend) its code, activate it with the code, deactivate it.
 import { z } from "zod";
 import { safeAction } from "@/lib/console/core/safe-action";
 import { contactPath } from "@/lib/console/contacts/paths";

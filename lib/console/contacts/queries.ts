@@ -1,9 +1,9 @@
 // Contact and escalation plan reads for server components and GET route handlers, as the
-// signed-in user. They go through the contract, so they work in local and aws mode alike.
-// Contacts and escalation plans to choose from (engage one, link one as "me"), as the signed-in user.
-// Where a channel's activation codes went, in local mode: the notifier's outbox (the
-// Notification table, lib/notify/outbox.ts). Real AWS delivers codes by e-mail, SMS or voice and
-// keeps no copy the console could read, so in aws mode this says so instead.
+// signed-in user: the lists, a contact with its channels, plan and recent pages, what refers to a
+// contact, the options to choose from (engage one, link one as "me"), and where a channel's
+// activation codes went. They go through the contract, so they work in local and aws mode alike,
+// except the codes: in local mode they are in the notifier's outbox (lib/notify/outbox.ts); real
+// AWS delivers them by e-mail, SMS or voice and keeps no copy, so in aws mode this says so instead.
 import "server-only";
 import type { Contact, ContactChannel, GetContactCommandOutput } from "@aws-sdk/client-ssm-contacts";
 import { config } from "@/lib/config";

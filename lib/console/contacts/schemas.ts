@@ -6,7 +6,7 @@
 import type { CreateContactChannelCommandInput, CreateContactCommandInput } from "@aws-sdk/client-ssm-contacts";
 import { z } from "zod";
 import { fieldMessage, optional } from "@/lib/console/core/model-rules";
-import { memberMax, shape } from "@/lib/im/model";
+import { maxOf, memberMax, shape } from "@/lib/im/model";
 import { addressProblem } from "@/lib/im/model/contact-addresses";
 import { shapeProblems } from "@/lib/im/model/validate";
 
@@ -172,4 +172,7 @@ export const activationCodeSchema = channelRefSchema.extend({ code: z.string() }
 });
 
 /** The personal contact a user is linked to, or "" to unlink; the link is checked with GetContact. */
+/** An ssm-contacts ARN (contact, engagement, page) an action is given. */
+export const contactsArn = z.string().trim().min(1, "Required.").max(maxOf("ssm-contacts", "SsmContactsArn"));
+
 export const linkedContactArn = z.string().trim().max(memberMax("ssm-contacts", "GetContactRequest", "ContactId"));

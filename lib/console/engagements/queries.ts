@@ -1,7 +1,7 @@
-// The Engagements pages' reads (ssm-contacts ListEngagements, DescribeEngagement,
-// ListPagesByEngagement, ListPageReceipts) through the contract, so aws mode works too.
-// An incident's engagements (ssm-contacts ListEngagements with IncidentId = the incident ARN),
-// each with its pages and their receipts, as the signed-in user.
+// Engagement reads, as the signed-in user, through the contract (so aws mode works too): the
+// Engagements pages (ListEngagements, DescribeEngagement, ListPagesByEngagement,
+// ListPageReceipts) and an incident's Engagements tab (ListEngagements with IncidentId = the
+// incident ARN, each with its pages and their receipts).
 import "server-only";
 import type { Receipt, Page } from "@aws-sdk/client-ssm-contacts";
 import { getMyContactArn } from "@/lib/auth/my-contact";

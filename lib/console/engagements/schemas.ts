@@ -4,8 +4,9 @@
 // bounded by the same model.
 import type { StartEngagementCommandInput } from "@aws-sdk/client-ssm-contacts";
 import { z } from "zod";
+import { contactsArn } from "@/lib/console/contacts/schemas";
 import { modelRefinement, optional, type FieldFor } from "@/lib/console/core/model-rules";
-import { maxOf, memberMax } from "@/lib/im/model";
+import { memberMax } from "@/lib/im/model";
 
 /** How long StartEngagement's texts may be: the dialog says so, and the console's own are cut to fit. */
 export const ENGAGEMENT_TEXT_MAX = {
@@ -81,7 +82,6 @@ export const startEngagementFormSchema = z
  * incident's ARN given beside them is held to the same bound; the calls that take it check it
  * against their own member.
  */
-const contactsArn = z.string().trim().min(1, "Required.").max(maxOf("ssm-contacts", "SsmContactsArn"));
 
 export const engageContactSchema = z.object({ incidentArn: contactsArn, contactArn: contactsArn });
 
@@ -113,10 +113,3 @@ export const stopEngagementSchema = z.object({
   engagementArn: contactsArn,
   reason: z.string().trim().max(STOP_REASON_MAX, `At most ${STOP_REASON_MAX} characters.`),
 });
-
-export const acknowledgePageSchema = z.object({ pageArn: contactsArn });
-
-/** AcceptPage's Note for a page acknowledged in the console, cut to what Note takes. */
-export function acknowledgementNote(email: string): string {
-  return `Acknowledged in the console by ${email}`.slice(0, memberMax("ssm-contacts", "AcceptPageRequest", "Note"));
-}

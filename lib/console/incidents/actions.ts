@@ -1,4 +1,5 @@
 "use server";
+// Incidents: start one, edit it (title, impact, summary, status), delete it, set its tags.
 import { z } from "zod";
 import { safeAction } from "@/lib/console/core/safe-action";
 import { replaceTags } from "@/lib/console/tags/replace-tags";

@@ -1,7 +1,7 @@
-// Incident reads for server components and GET route handlers, as the signed-in user.
-// An incident's tags (the Properties tab), as the signed-in user.
-// The Runbook tab: the response plan's automation (its SSM Automation action) and what ran for
-// this incident (the record's automationExecutions and its AUTOMATION related items).
+// Incident reads for server components and GET route handlers, as the signed-in user: the
+// incidents list (with engagement counts and title search), one incident, its tags (Properties
+// tab), and its runbook (the Runbook tab: the response plan's SSM Automation action and what ran
+// for this incident — the record's automationExecutions and its AUTOMATION related items).
 import "server-only";
 import type { Filter, IncidentRecordSummary } from "@aws-sdk/client-ssm-incidents";
 import { LRUCache } from "lru-cache";

@@ -1,4 +1,5 @@
 "use server";
+// An incident's related items: add one, remove one (UpdateRelatedItems).
 import type { ItemType, ItemValue } from "@aws-sdk/client-ssm-incidents";
 import { safeAction } from "@/lib/console/core/safe-action";
 import { addRelatedItemFieldFor, addRelatedItemFormSchema, removeRelatedItemSchema, toAddRelatedItemsInput } from "./schemas";

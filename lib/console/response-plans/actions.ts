@@ -1,4 +1,5 @@
 "use server";
+// Response plans: create, edit a section (its tags through Tag/UntagResource), delete.
 import { z } from "zod";
 import { safeAction } from "@/lib/console/core/safe-action";
 import { responsePlanPath } from "@/lib/console/response-plans/paths";

@@ -1,4 +1,5 @@
 "use server";
+// An incident's timeline: add, edit and delete the events people write (custom events, notes).
 import { safeAction } from "@/lib/console/core/safe-action";
 import { ImError } from "@/lib/im/errors";
 import { timelineEventActionSchema, timelineEventFieldFor, toCreateTimelineEventInput, deleteTimelineEventSchema } from "./schemas";
