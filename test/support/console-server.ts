@@ -46,6 +46,16 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`the console did not answer /api/health within ${timeoutMs} ms:\n${log()}`);
 }
 
+/**
+ * Every server this process started and hasn't stopped. A test that times out while its server
+ * starts never gets it back to stop; they all go when the test process exits, so no server is left
+ * running after the run.
+ */
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 export async function startConsoleServer(options: { databaseUrl: string; env?: Record<string, string> }): Promise<ConsoleServer> {
   const root = path.resolve(__dirname, "../..");
   if (!existsSync(path.join(root, distDir(), "BUILD_ID")) || !existsSync(path.join(root, distDir(), "im-server.mjs"))) {
@@ -70,6 +80,8 @@ export async function startConsoleServer(options: { databaseUrl: string; env?: R
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
