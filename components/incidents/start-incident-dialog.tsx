@@ -16,10 +16,10 @@ import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { incidentKeys } from "@/lib/console/incidents/keys";
 import { incidentPath } from "@/lib/console/incidents/paths";
 import { contactAlias } from "@/lib/console/contacts/paths";
-import { RELATED_ITEM_TYPES } from "@/lib/console/related-items/item-types";
 import { errorOf } from "@/lib/console/core/errors";
 import { impactLabel } from "@/lib/console/incidents/impact";
 import { ImpactOptions } from "./impact-options";
+import { ItemTypeOptions } from "@/components/related-items/item-type-options";
 
 const EMPTY: StartIncidentFormValues = { responsePlanArn: "", title: "", impact: "", relatedItems: [] };
 const startIncidentResolver = lazyZodResolver<StartIncidentFormValues>(() => import("@/lib/console/incidents/schemas").then((m) => m.startIncidentFormSchema));
@@ -140,11 +140,7 @@ export function StartIncidentDialog({
               <div key={item.id} role="group" aria-label={`Related item ${i + 1}`} className="grid gap-2 rounded-lg border border-line p-3 sm:grid-cols-2">
                 <FormField id={`start-item-${i}-type`} label={`Type of item ${i + 1}`} error={err?.type?.message}>
                   <Select {...fieldAria(`start-item-${i}-type`, { error: err?.type?.message })} {...form.register(`relatedItems.${i}.type`)}>
-                    {RELATED_ITEM_TYPES.map((t) => (
-                      <option key={t.value} value={t.value}>
-                        {t.label}
-                      </option>
-                    ))}
+                    <ItemTypeOptions />
                   </Select>
                 </FormField>
                 <FormField id={`start-item-${i}-title`} label={`Title of item ${i + 1}`} error={err?.title?.message} optional>

@@ -8,8 +8,8 @@ import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field"
 import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { AddRelatedItemValues } from "@/lib/console/related-items/schemas";
-import { RELATED_ITEM_TYPES } from "@/lib/console/related-items/item-types";
 import { addRelatedItemAction } from "@/lib/console/related-items/actions";
+import { ItemTypeOptions } from "@/components/related-items/item-type-options";
 
 const addRelatedItemResolver = lazyZodResolver<AddRelatedItemValues>(() => import("@/lib/console/related-items/schemas").then((m) => m.addRelatedItemFormSchema));
 
@@ -41,11 +41,7 @@ export function AddRelatedItemForm({ incidentArn, onAdded, defaultOpen }: { inci
         ) : null}
         <FormField id="related-type" label="Type" error={errors.type?.message}>
           <Select {...fieldAria("related-type", { error: errors.type?.message })} {...form.register("type")}>
-            {RELATED_ITEM_TYPES.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
+            <ItemTypeOptions />
           </Select>
         </FormField>
         <FormField id="related-value" label="URL or ARN" error={errors.value?.message}>

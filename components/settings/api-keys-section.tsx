@@ -9,11 +9,12 @@ import { FormField, Input, Select } from "@/components/ui/form-field";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/console/settings/actions";
-import { ROLES, type Role } from "@/lib/auth/permissions";
+import { type Role } from "@/lib/auth/permissions";
 import type { ApiKeyRow, CreatedKey } from "@/lib/console/settings/dto";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { CopyButton } from "../ui/copy-button";
 import { useAction } from "@/components/ui/use-action";
+import { RoleOptions } from "@/components/users/role-options";
 
 export function ApiKeysSection({ keys, region }: { keys: ApiKeyRow[]; region: string }) {
   const [created, setCreated] = useState<CreatedKey | null>(null);
@@ -59,11 +60,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (k: CreatedKey) => void }) {
       <div className="w-40">
         <FormField id="key-role" label="Key role">
           <Select id="key-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
+            <RoleOptions />
           </Select>
         </FormField>
       </div>

@@ -5,9 +5,10 @@ import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, Input, Select } from "@/components/ui/form-field";
 import { createUserAction } from "@/lib/console/users/actions";
-import { ROLES, type Role } from "@/lib/auth/permissions";
+import { type Role } from "@/lib/auth/permissions";
 import { PASSWORD_MIN } from "@/lib/console/users/schemas";
 import { useAction } from "@/components/ui/use-action";
+import { RoleOptions } from "@/components/users/role-options";
 
 const EMPTY = { email: "", name: "", role: "responder" as Role, password: "" };
 const FIELDS = ["email", "name", "role", "password"] as const;
@@ -50,11 +51,7 @@ export function CreateUserForm() {
         </FormField>
         <FormField id="new-user-role" label={LABELS.role} error={fieldError("role")}>
           <Select {...aria("new-user-role", "role")} value={values.role} onChange={(e) => setValues({ ...values, role: e.target.value as Role })}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
+            <RoleOptions />
           </Select>
         </FormField>
         <FormField id="new-user-password" label={LABELS.password} error={fieldError("password")} constraint={`At least ${PASSWORD_MIN} characters.`}>

@@ -11,12 +11,13 @@ import { Select } from "@/components/ui/form-field";
 import { StatusIndicator } from "@/components/ui/status-indicator";
 import type { ActionResult } from "@/lib/console/core/result";
 import { updateUserAction } from "@/lib/console/users/actions";
-import { ROLES, type Role } from "@/lib/auth/permissions";
+import { type Role } from "@/lib/auth/permissions";
 import { contactAlias } from "@/lib/console/contacts/paths";
 import type { UserRow } from "@/lib/console/users/dto";
 import { CreateUserForm } from "./create-user-form";
 import { LinkContactDialog } from "./link-contact-dialog";
 import { useAction } from "@/components/ui/use-action";
+import { RoleOptions } from "@/components/users/role-options";
 
 export function UsersSection({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
   const [linking, setLinking] = useState<UserRow | null>(null);
@@ -70,11 +71,7 @@ export function UsersSection({ users, currentUserId }: { users: UserRow[]; curre
                       className="min-w-32"
                     >
                       {u.role ? null : <option value="">unknown</option>}
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {r}
-                        </option>
-                      ))}
+                      <RoleOptions />
                     </Select>
                   </td>
                   <td className="px-3 py-2.5">

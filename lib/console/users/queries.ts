@@ -8,15 +8,6 @@ import type { UserRow } from "./dto";
 export function listUserRows() {
   return withServices("listUserRows", "settings.read", async (): Promise<UserRow[]> => {
     const users = await listUsers(db());
-    return users.map((u) => ({
-      id: u.id,
-      email: u.email,
-      name: u.name,
-      role: u.role,
-      active: u.active,
-      contactArn: u.contactArn,
-      createdAt: u.createdAt.toISOString(),
-      lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-    }));
+    return users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), lastLoginAt: u.lastLoginAt?.toISOString() ?? null }));
   });
 }

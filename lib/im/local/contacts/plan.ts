@@ -14,7 +14,7 @@
 //   a plan naming itself could never end;
 // - RotationIds name on-call rotations, which this local model doesn't have.
 import type * as C from "@aws-sdk/client-ssm-contacts";
-import type { Tx } from "@/lib/db/client";
+import type { Prisma, Tx } from "@/lib/db/client";
 import { validation, type ValidationField } from "../../errors";
 import { newId } from "@/lib/im/arns";
 
@@ -119,19 +119,21 @@ export async function replacePlan(tx: Tx, contactId: string, stages: StageRows):
   }
 }
 
+/** A contact's stages as they are read: in order, each with its targets in order. */
+export const PLAN_STAGES = {
+  orderBy: { position: "asc" },
+  select: {
+    durationInMinutes: true,
+    targets: {
+      orderBy: { position: "asc" },
+      select: { channelArn: true, retryIntervalInMinutes: true, targetContactArn: true, isEssential: true },
+    },
+  },
+} as const satisfies Prisma.Contact$stagesArgs;
+
 /** A contact's plan as it was given: stages and targets in order, each target as its kind. */
 export async function readPlan(tx: Pick<Tx, "planStage">, contactId: string): Promise<C.Plan> {
-  const stages = await tx.planStage.findMany({
-    where: { contactId },
-    orderBy: { position: "asc" },
-    select: {
-      durationInMinutes: true,
-      targets: {
-        orderBy: { position: "asc" },
-        select: { channelArn: true, retryIntervalInMinutes: true, targetContactArn: true, isEssential: true },
-      },
-    },
-  });
+  const stages = await tx.planStage.findMany({ where: { contactId }, ...PLAN_STAGES });
   return {
     Stages: stages.map((s) => ({
       DurationInMinutes: s.durationInMinutes,

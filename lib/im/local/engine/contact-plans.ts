@@ -4,22 +4,14 @@
 // edited during an engagement changes the next engagement, not the timing of this one. Channels
 // are looked up again at each delivery: a channel deactivated or deleted meanwhile is not paged.
 import type { Prisma, Tx } from "@/lib/db/client";
+import { PLAN_STAGES } from "../contacts/plan";
 
 export const CONTACT_WITH_PLAN = {
   id: true,
   arn: true,
   alias: true,
   type: true,
-  stages: {
-    orderBy: { position: "asc" },
-    select: {
-      durationInMinutes: true,
-      targets: {
-        orderBy: { position: "asc" },
-        select: { channelArn: true, retryIntervalInMinutes: true, targetContactArn: true, isEssential: true },
-      },
-    },
-  },
+  stages: PLAN_STAGES,
 } satisfies Prisma.ContactSelect;
 
 export type ContactWithPlan = Prisma.ContactGetPayload<{ select: typeof CONTACT_WITH_PLAN }>;
