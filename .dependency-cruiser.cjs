@@ -33,16 +33,16 @@ module.exports = {
       severity: "error",
       comment:
         "The UI reaches the services only through lib/console (actions, reads, schemas, DTOs, keys, paths); " +
-        "it may name lib/im's types and ask lib/auth/permissions what to hide.",
+        "it may name lib/im's and lib/auth's types, ask lib/auth/permissions what to hide and lib/auth/paths where sign-in is.",
       from: { path: layers.components },
-      to: { path: "^lib/", pathNot: "^lib/console/|^lib/auth/permissions\\.ts$|^lib/im/" },
+      to: { path: "^lib/", pathNot: "^lib/console/|^lib/auth/(permissions|paths)\\.ts$|^lib/(im|auth)/" },
     },
     {
-      name: "components-only-types-of-im",
+      name: "components-only-types-of-im-and-auth",
       severity: "error",
-      comment: "Components may import lib/im's types (import type), never its code.",
+      comment: "Components may import lib/im's and lib/auth's types (import type), never their code (but for permissions and paths, above).",
       from: { path: layers.components },
-      to: { path: layers.im, dependencyTypesNot: ["type-only"] },
+      to: { path: "^lib/im/|^lib/auth/", pathNot: "^lib/auth/(permissions|paths)\\.ts$", dependencyTypesNot: ["type-only"] },
     },
     below("console-below-ui", layers.console, ["entry", "components"], "lib/console serves the UI; it never imports it."),
     below("wire-below-console", layers.wire, ["entry", "components", "console"], "The wire layer speaks AWS's protocols over the services, not the console."),

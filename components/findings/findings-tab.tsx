@@ -5,6 +5,7 @@ import { Container } from "@/components/ui/container";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { errorOf, readJson } from "@/lib/console/core/errors";
+import { awsConsoleHref } from "@/lib/console/core/names";
 import type { FindingRow, IncidentFindings } from "@/lib/console/findings/dto";
 import { findingKeys } from "@/lib/console/findings/keys";
 
@@ -17,7 +18,7 @@ const columns: Columns<FindingRow> = [
       const { target, targetArn } = c.row.original;
       if (!target) return "—";
       return targetArn ? (
-        <a href={`https://console.aws.amazon.com/go/view?arn=${encodeURIComponent(targetArn)}`} target="_blank" rel="noreferrer" title={targetArn} className="text-link hover:underline">
+        <a href={awsConsoleHref(targetArn)} target="_blank" rel="noreferrer" title={targetArn} className="text-link hover:underline">
           {target}
         </a>
       ) : (
@@ -49,16 +50,19 @@ export function FindingsTab({ incidentArn }: { incidentArn: string }) {
       description="CodeDeploy deployments and CloudFormation stack updates around the time this incident started: changes to check first as possible causes."
       flush
     >
-      {error ? <ErrorAlert error={error} className="mx-5 mb-4" /> : null}
-      {data?.truncated ? <p className="px-5 pb-3 text-muted">Showing the {data.findings.length} most recent of more findings.</p> : null}
-      <DataTable
-        label="Findings"
-        columns={columns}
-        data={data?.findings ?? []}
-        getRowId={(f) => f.id}
-        loading={query.isPending}
-        empty="No findings. Incident Manager found no deployments or stack updates around the time this incident started."
-      />
+      {error ? <ErrorAlert error={error} className="mx-5 mb-5" /> : null}
+      {data?.truncated ? <p className="px-5 pb-3 text-muted">Showing the {data.findings.length} most recently updated findings; there are more.</p> : null}
+      {/* A read that failed says so above, and claims nothing about the findings. */}
+      {error ? null : (
+        <DataTable
+          label="Findings"
+          columns={columns}
+          data={data?.findings ?? []}
+          getRowId={(f) => f.id}
+          loading={query.isPending}
+          empty="No findings. Incident Manager found no deployments or stack updates around the time this incident started."
+        />
+      )}
       {data?.unreadable.length ? (
         <p className="px-5 py-3 text-muted">
           {data.unreadable.length === 1 ? "1 finding" : `${data.unreadable.length} findings`} could not be read: {data.unreadable.map((u) => `${u.findingId} (${u.message})`).join(", ")}.

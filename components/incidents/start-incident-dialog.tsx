@@ -23,6 +23,8 @@ import { ItemTypeOptions } from "@/components/related-items/item-type-options";
 
 const EMPTY: StartIncidentFormValues = { responsePlanArn: "", title: "", impact: "", relatedItems: [] };
 const startIncidentResolver = lazyZodResolver<StartIncidentFormValues>(() => import("@/lib/console/incidents/schemas").then((m) => m.startIncidentFormSchema));
+// How many related items the dialog offers to add at the start (a console choice: the model takes
+// up to 100, and the Related items tab adds more later).
 const MAX_RELATED_ITEMS = 10;
 
 /** Started from a response plan's page, the dialog opens on that plan (`responsePlanArn`). */

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { can } from "@/lib/auth/permissions";
-import type { SessionUser } from "@/lib/console/users/dto";
+import type { SessionUser } from "@/lib/auth/session";
 import { UserMenu } from "./user-menu-button";
 
 const WIDE = "(min-width: 1024px)";

@@ -2,7 +2,7 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { SIGN_IN_PATH } from "@/lib/console/users/paths";
+import { SIGN_IN_PATH } from "@/lib/auth/paths";
 import { UserMenuButtonContent, USER_MENU_BUTTON_CLASS, type UserMenuProps } from "./user-menu-face";
 
 /** The signed-in user's menu (Radix menu: arrow keys, Escape, focus return). Loaded on first use: see user-menu-button.tsx. */

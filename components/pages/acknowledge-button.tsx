@@ -13,14 +13,8 @@ export function AcknowledgeButton({ pageArn, label, onDone }: { pageArn: string;
         disabled={pending}
         aria-label={label}
         onClick={() =>
-          run(async () => {
-            try {
-              return await acknowledgePageAction({ pageArn });
-            } finally {
-              // Refused or not, show the page as it now is (acknowledged elsewhere, engagement stopped).
-              await onDone();
-            }
-          })
+          // Refused or not, show the page as it now is (acknowledged elsewhere, engagement stopped).
+          run(() => acknowledgePageAction({ pageArn }), undefined, onDone)
         }
       >
         {pending ? "Acknowledging…" : "Acknowledge"}

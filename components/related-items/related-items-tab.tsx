@@ -73,14 +73,8 @@ export function RelatedItemsTab({ incidentArn, canWrite }: { incidentArn: string
                 aria-label={`Remove ${c.row.original.title || c.row.original.value.url || c.row.original.value.arn}`}
                 onClick={() => {
                   const { type, value } = c.row.original;
-                  run(async () => {
-                    try {
-                      return await removeRelatedItemAction({ incidentArn, type, value });
-                    } finally {
-                      // Refused or not, show the items as they now are (another console may have removed it).
-                      await refresh();
-                    }
-                  });
+                  // Refused or not, show the items as they now are (another console may have removed it).
+                  run(() => removeRelatedItemAction({ incidentArn, type, value }), undefined, refresh);
                 }}
               >
                 Remove

@@ -8,15 +8,10 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import {
-  addRegionFormSchema,
-  INCIDENT_MANAGER_REGIONS,
-  MAX_REPLICATION_REGIONS,
-  type AddRegionFormValues,
-} from "@/lib/console/settings/schemas";
 import { addReplicationRegionAction } from "@/lib/console/settings/actions";
-import { settingsKeys } from "@/lib/console/settings/keys";
 import type { ReplicationSetView } from "@/lib/console/settings/dto";
+import { settingsKeys } from "@/lib/console/settings/keys";
+import { addRegionFormSchema, INCIDENT_MANAGER_REGIONS, MAX_REPLICATION_REGIONS, type AddRegionFormValues } from "@/lib/console/settings/schemas";
 
 export const KMS_KEY_DESCRIPTION = "A KMS key ID, key ARN, alias name or alias ARN. Leave it empty to use an AWS owned key.";
 

@@ -4,17 +4,17 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Container } from "@/components/ui/container";
+import { CopyButton } from "@/components/ui/copy-button";
 import { FormField, Input, Select } from "@/components/ui/form-field";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
 import { StatusIndicator } from "@/components/ui/status-indicator";
-import { createApiKeyAction, revokeApiKeyAction } from "@/lib/console/settings/actions";
-import { type Role } from "@/lib/auth/permissions";
-import type { ApiKeyRow, CreatedKey } from "@/lib/console/settings/dto";
-import { ConfirmDialog } from "../ui/confirm-dialog";
-import { CopyButton } from "../ui/copy-button";
 import { useAction } from "@/components/ui/use-action";
 import { RoleOptions } from "@/components/users/role-options";
+import type { Role } from "@/lib/auth/permissions";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/console/settings/actions";
+import type { ApiKeyRow, CreatedKey } from "@/lib/console/settings/dto";
 
 export function ApiKeysSection({ keys, region }: { keys: ApiKeyRow[]; region: string }) {
   const [created, setCreated] = useState<CreatedKey | null>(null);

@@ -9,13 +9,8 @@ import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { fieldAria, FormField, Input } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import {
-  createReplicationSetFormSchema,
-  INCIDENT_MANAGER_REGIONS,
-  MAX_REPLICATION_REGIONS,
-  type CreateReplicationSetFormValues,
-} from "@/lib/console/settings/schemas";
 import { createReplicationSetAction } from "@/lib/console/settings/actions";
+import { createReplicationSetFormSchema, INCIDENT_MANAGER_REGIONS, MAX_REPLICATION_REGIONS, type CreateReplicationSetFormValues } from "@/lib/console/settings/schemas";
 import { KMS_KEY_DESCRIPTION } from "./add-region-form";
 
 export function CreateReplicationSetForm({ defaultRegion }: { defaultRegion: string }) {

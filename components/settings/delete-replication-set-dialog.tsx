@@ -7,14 +7,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { ActionDialog } from "@/components/ui/action-dialog";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ActionDialog } from "@/components/ui/action-dialog";
 import { fieldAria, FormField, Input } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { DELETE_CONFIRMATION, deleteReplicationSetFormSchema, type DeleteReplicationSetFormValues } from "@/lib/console/settings/schemas";
 import { deleteReplicationSetAction } from "@/lib/console/settings/actions";
 import type { ConsoleMode, ReplicationSetView } from "@/lib/console/settings/dto";
+import { DELETE_CONFIRMATION, deleteReplicationSetFormSchema, type DeleteReplicationSetFormValues } from "@/lib/console/settings/schemas";
 
 /** What DeleteReplicationSet takes with it, as each backend does it. */
 function WhatGoes({ mode }: { mode: ConsoleMode }) {

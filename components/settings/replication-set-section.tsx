@@ -6,21 +6,21 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Container } from "@/components/ui/container";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
 import { KeyValuePairs } from "@/components/ui/key-value";
 import { AbsoluteTime } from "@/components/ui/relative-time";
 import { StatusIndicator, type StatusType } from "@/components/ui/status-indicator";
-import { deleteReplicationRegionAction, updateDeletionProtectionAction } from "@/lib/console/settings/actions";
-import { settingsKeys } from "@/lib/console/settings/keys";
-import { principalName } from "@/lib/console/core/names";
+import { useAction } from "@/components/ui/use-action";
 import { errorOf, readJson } from "@/lib/console/core/errors";
+import { principalName } from "@/lib/console/core/names";
+import { deleteReplicationRegionAction, updateDeletionProtectionAction } from "@/lib/console/settings/actions";
 import type { ConsoleMode, ReplicationRegionRow, ReplicationSetView } from "@/lib/console/settings/dto";
+import { settingsKeys } from "@/lib/console/settings/keys";
 import { AddRegionForm } from "./add-region-form";
-import { ConfirmDialog } from "../ui/confirm-dialog";
 import { CreateReplicationSetForm } from "./create-replication-set-form";
 import { DeleteReplicationSetDialog } from "./delete-replication-set-dialog";
-import { useAction } from "@/components/ui/use-action";
 
 type ReplicationSet = NonNullable<ReplicationSetView>;
 

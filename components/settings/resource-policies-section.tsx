@@ -8,16 +8,16 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Container } from "@/components/ui/container";
 import { fieldAria, FormField, Select, Textarea } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { prettyPolicy, resourcePolicyFormSchema, type ResourcePolicyFormValues } from "@/lib/console/settings/schemas";
-import { deleteResourcePolicyAction, putResourcePolicyAction } from "@/lib/console/settings/actions";
-import { settingsKeys } from "@/lib/console/settings/keys";
 import { errorOf, readJson } from "@/lib/console/core/errors";
+import { deleteResourcePolicyAction, putResourcePolicyAction } from "@/lib/console/settings/actions";
 import type { ResourcePolicyRow } from "@/lib/console/settings/dto";
+import { settingsKeys } from "@/lib/console/settings/keys";
+import { prettyPolicy, resourcePolicyFormSchema, type ResourcePolicyFormValues } from "@/lib/console/settings/schemas";
 import { planLabel, useResponsePlanList } from "./use-resource-options";
-import { ConfirmDialog } from "../ui/confirm-dialog";
 
 export function ResourcePoliciesSection() {
   const plans = useResponsePlanList();

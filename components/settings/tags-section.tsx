@@ -7,18 +7,18 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
+import { TagRows } from "@/components/tags/tag-rows";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TagRows } from "@/components/tags/tag-rows";
 import { Container } from "@/components/ui/container";
 import { fieldAria, FormField, Input, Select } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { resourceTagsFieldNames, resourceTagsFormSchema, type ResourceTagsFormValues } from "@/lib/console/settings/schemas";
-import { updateResourceTagsAction } from "@/lib/console/settings/actions";
-import { NOT_AN_IM_ARN, serviceOfArn } from "@/lib/console/tags/service-of-arn";
-import { settingsKeys } from "@/lib/console/settings/keys";
 import { errorOf, readJson } from "@/lib/console/core/errors";
-import type { TagRow } from "@/lib/console/settings/dto";
+import { updateResourceTagsAction } from "@/lib/console/settings/actions";
+import type { Tag } from "@/lib/console/tags/dto";
+import { settingsKeys } from "@/lib/console/settings/keys";
+import { resourceTagsFieldNames, resourceTagsFormSchema, type ResourceTagsFormValues } from "@/lib/console/settings/schemas";
+import { NOT_AN_IM_ARN, serviceOfArn } from "@/lib/console/tags/service-of-arn";
 import { useReplicationSet } from "./replication-set-section";
 import { planLabel, useResponsePlanList } from "./use-resource-options";
 
@@ -118,7 +118,7 @@ function ResourcePicker({ value, onPick }: { value: string; onPick: (arn: string
 }
 
 function ResourceTags({ arn }: { arn: string }) {
-  const tags = useQuery({ queryKey: settingsKeys.tags(arn), queryFn: () => readJson<TagRow[]>(`/api/settings/tags?arn=${encodeURIComponent(arn)}`) });
+  const tags = useQuery({ queryKey: settingsKeys.tags(arn), queryFn: () => readJson<Tag[]>(`/api/settings/tags?arn=${encodeURIComponent(arn)}`) });
   const [saved, setSaved] = useState(false);
   if (tags.isPending) {
     return (
@@ -136,7 +136,7 @@ function ResourceTags({ arn }: { arn: string }) {
   );
 }
 
-function TagsEditor({ arn, tags, onSaved }: { arn: string; tags: TagRow[]; onSaved: (saved: boolean) => void }) {
+function TagsEditor({ arn, tags, onSaved }: { arn: string; tags: Tag[]; onSaved: (saved: boolean) => void }) {
   const queryClient = useQueryClient();
   const form = useForm<ResourceTagsFormValues>({ resolver: zodResolver(resourceTagsFormSchema), defaultValues: { arn, tags, loadedKeys: tags.map((t) => t.key) } });
   const rows = useFieldArray({ control: form.control, name: "tags" });
@@ -150,7 +150,7 @@ function TagsEditor({ arn, tags, onSaved }: { arn: string; tags: TagRow[]; onSav
   const stored = JSON.stringify(tags);
   useEffect(() => {
     if (isDirty) return;
-    const latest = JSON.parse(stored) as TagRow[];
+    const latest = JSON.parse(stored) as Tag[];
     form.reset({ arn, tags: latest, loadedKeys: latest.map((t) => t.key) });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of the stored tags resets the editor
   }, [stored]);

@@ -5,7 +5,7 @@ import { Modal } from "@/components/ui/dialog";
 export type Shortcut = { keys: string; description: string };
 
 /** Fired by a "Keyboard shortcuts" button anywhere on the page to open the page's help dialog. */
-export const OPEN_SHORTCUTS_HELP = "incident:open-shortcuts-help";
+export const OPEN_SHORTCUTS_HELP = "open-shortcuts-help";
 
 /** The "?" dialog: every shortcut of the page. */
 export function ShortcutsHelp({ open, onOpenChange, shortcuts }: { open: boolean; onOpenChange: (open: boolean) => void; shortcuts: Shortcut[] }) {

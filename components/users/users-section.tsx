@@ -27,14 +27,10 @@ export function UsersSection({ users, currentUserId }: { users: UserRow[]; curre
   const router = useRouter();
 
   const run = (action: () => Promise<ActionResult<unknown>>) =>
-    runAction(async () => {
-      try {
-        return await action();
-      } finally {
-        // Whatever the answer: see `revision`.
-        setRevision((r) => r + 1);
-        router.refresh();
-      }
+    // Whatever the answer: see `revision`.
+    runAction(action, undefined, () => {
+      setRevision((r) => r + 1);
+      router.refresh();
     });
 
   return (

@@ -6,7 +6,7 @@ import type { DeliveryResult, Message, Notifier } from "./types";
 
 /**
  * Bounded waits, so a dead mail server can't hold an engine job past its lease (see
- * lib/im/local/engine/claim.ts). A URL may override any of them in its query string
+ * lib/jobs/claim.ts). A URL may override any of them in its query string
  * (nodemailer reads options there, e.g. `?socketTimeout=5000&tls.rejectUnauthorized=false`).
  */
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };

@@ -6,7 +6,7 @@ import "server-only";
 import { bootstrapKey, dbKeyStore } from "@/lib/api-keys/key-store";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { services } from "@/lib/bootstrap";
+import { services } from "@/lib/bootstrap/services";
 import type { ServiceId } from "@/lib/im/model";
 import { createRawWireHandler, createWireHandler, type RawWireHandler, type WireHandler, type WireHandlerOptions } from "./handler";
 

@@ -11,12 +11,12 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { TagsFormValues } from "@/lib/console/tags/schemas";
 import { updateIncidentTagsAction } from "@/lib/console/incidents/actions";
 import { incidentKeys } from "@/lib/console/incidents/keys";
-import type { TagList } from "@/lib/console/incidents/queries";
+import type { Tag } from "@/lib/console/tags/dto";
 
 const tagsResolver = lazyZodResolver<TagsFormValues>(() => import("@/lib/console/tags/schemas").then((m) => m.tagsFormSchema));
 
 /** The incident's tag editor (TagResource / UntagResource); loaded when "Edit tags" is first pressed. */
-export function EditTagsDialog({ arn, tags, defaultOpen = false }: { arn: string; tags: TagList; defaultOpen?: boolean }) {
+export function EditTagsDialog({ arn, tags, defaultOpen = false }: { arn: string; tags: Tag[]; defaultOpen?: boolean }) {
   const [open, setOpen] = useState(defaultOpen);
   const queryClient = useQueryClient();
   const current: TagsFormValues = { arn, tags };

@@ -6,7 +6,7 @@ import { Container } from "@/components/ui/container";
 import { deferred, standInButton } from "@/components/ui/deferred";
 import { incidentKeys } from "@/lib/console/incidents/keys";
 import { errorOf, readJson } from "@/lib/console/core/errors";
-import type { TagList } from "@/lib/console/incidents/queries";
+import type { Tag } from "@/lib/console/tags/dto";
 
 const EditTagsDialog = deferred(
   () => import("./edit-tags-dialog").then((m) => m.EditTagsDialog),
@@ -16,7 +16,7 @@ const EditTagsDialog = deferred(
 function useIncidentTags(arn: string) {
   return useQuery({
     queryKey: incidentKeys.tags(arn),
-    queryFn: () => readJson<TagList>(`/api/incidents/tags?arn=${encodeURIComponent(arn)}`),
+    queryFn: () => readJson<Tag[]>(`/api/incidents/tags?arn=${encodeURIComponent(arn)}`),
   });
 }
 

@@ -9,20 +9,23 @@ import type { Contact, ContactChannel, GetContactCommandOutput } from "@aws-sdk/
 import { config } from "@/lib/config";
 import type { ContactOption } from "@/lib/console/contacts/dto";
 import { aliasFromContactArn } from "@/lib/console/contacts/paths";
+import { iso } from "@/lib/console/core/names";
 import { withServices, type ServiceContext } from "@/lib/console/core/safe-action";
 import { db } from "@/lib/db/client";
+import type { Services } from "@/lib/im";
 import type { Out } from "@/lib/im/contract";
-import { isImError, notFound } from "@/lib/im/errors";
+import { isImError, notFound, validation } from "@/lib/im/errors";
 import { recentMessages } from "@/lib/notify/outbox";
 import type { ChannelView, ContactDetail, ContactListFilter, ContactPage, ContactReferences, ContactRow, ContactType, PageRow, StageView, ChannelOutbox } from "./dto";
 
 export const CONTACTS_PAGE_SIZE = 20;
 /** Recent pages shown on a contact's page. */
 const RECENT_PAGES = 10;
-/** Reference checks stop here: beyond it the list would be too long to read in a dialog anyway. */
+/**
+ * How many contacts a whole-list read goes through (pickers, reference checks): beyond it a list
+ * is too long to choose from or read in a dialog, and a search box is the better answer.
+ */
 const MAX_SCANNED = 500;
-
-const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined);
 
 export function parseContactType(value: unknown): ContactType | undefined {
   return value === "PERSONAL" || value === "ESCALATION" || value === "ONCALL_SCHEDULE" ? value : undefined;
@@ -184,18 +187,13 @@ export function contactReferences(arn: string) {
   });
 }
 
-// Beyond this many contacts a search box is the better answer than a longer list.
-const MAX_CONTACTS = 500;
-
 export function listContactOptions() {
-  return withServices("listContactOptions", "contacts.read", async ({ im }): Promise<ContactOption[]> => {
+  return withServices("listContactOptions", "contacts.read", async (ctx): Promise<ContactOption[]> => {
     const rows: ContactOption[] = [];
-    let NextToken: string | undefined;
-    do {
-      const out = await im.contacts.listContacts({ MaxResults: 100, NextToken });
-      for (const c of out.Contacts ?? []) rows.push({ arn: c.ContactArn!, alias: c.Alias!, displayName: c.DisplayName, type: c.Type! });
-      NextToken = out.NextToken;
-    } while (NextToken && rows.length < MAX_CONTACTS);
+    for await (const c of contacts(ctx, {})) {
+      rows.push({ arn: c.ContactArn!, alias: c.Alias!, displayName: c.DisplayName, type: c.Type! });
+      if (rows.length >= MAX_SCANNED) break;
+    }
     return rows.sort((a, b) => a.alias.localeCompare(b.alias));
   });
 }
@@ -216,4 +214,15 @@ export function channelOutbox(channelArn: string) {
     const rows = await recentMessages(db(), channelArn, "ACTIVATION", RECENT_MESSAGES);
     return { available: true, messages: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
   });
+}
+
+/**
+ * The contact a console user is linked to must be a personal contact: pages go to personal
+ * contacts (an escalation plan pages other contacts), so only one can be "me".
+ */
+export async function requirePersonalContact(im: Services, contactArn: string): Promise<void> {
+  const contact = await im.contacts.getContact({ ContactId: contactArn });
+  if (contact.Type !== "PERSONAL") {
+    throw validation("Choose a personal contact: escalation plans page other contacts.", [{ name: "contactArn", message: "Choose a personal contact" }]);
+  }
 }

@@ -47,8 +47,9 @@ export type StageFormValues = ContactFormValues["stages"][number];
 
 /** The model's range of a shape (minutes), for the inputs' min/max and their hints. */
 function range(name: string): { min: number; max: number } {
-  const s = shape("ssm-contacts", name);
-  return { min: s.min!, max: s.max! };
+  const { min } = shape("ssm-contacts", name);
+  if (min === undefined) throw new Error(`ssm-contacts gives ${name} no min`);
+  return { min, max: maxOf("ssm-contacts", name) };
 }
 
 /** A stage's duration (Stage.DurationInMinutes), shared by contacts' and escalation plans' stages. */
@@ -171,8 +172,12 @@ export const activationCodeSchema = channelRefSchema.extend({ code: z.string() }
   }
 });
 
-/** The personal contact a user is linked to, or "" to unlink; the link is checked with GetContact. */
-/** An ssm-contacts ARN (contact, engagement, page) an action is given. */
+/**
+ * A contact, engagement or page ARN an action is given (ContactId, EngagementId and PageId are
+ * SsmContactsArn). An incident's ARN given beside them is held to the same bound; the calls that
+ * take it check it against their own member.
+ */
 export const contactsArn = z.string().trim().min(1, "Required.").max(maxOf("ssm-contacts", "SsmContactsArn"));
 
+/** The personal contact a user is linked to, or "" to unlink; the link is checked with GetContact. */
 export const linkedContactArn = z.string().trim().max(memberMax("ssm-contacts", "GetContactRequest", "ContactId"));

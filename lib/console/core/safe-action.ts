@@ -7,7 +7,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import { requirePermission, type SessionUser } from "@/lib/auth/session";
-import { services } from "@/lib/bootstrap";
+import { services } from "@/lib/bootstrap/services";
 import { config } from "@/lib/config";
 import type { Services } from "@/lib/im";
 import { principalArn } from "@/lib/im/arns";

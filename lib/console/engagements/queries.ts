@@ -5,14 +5,12 @@
 import "server-only";
 import type { Receipt, Page } from "@aws-sdk/client-ssm-contacts";
 import { getMyContactArn } from "@/lib/auth/my-contact";
+import { iso } from "@/lib/console/core/names";
 import { withServices, type ServiceContext } from "@/lib/console/core/safe-action";
-import type { ReceiptRow, EngagementRow, IncidentEngagements, PageRow } from "@/lib/console/engagements/dto";
-import type { EngagementDetail, EngagementListPage } from "./dto";
+import type { EngagementDetail, EngagementListPage, EngagementRow, IncidentEngagements, PageRow, ReceiptRow } from "./dto";
 import { timeRangeValue, type EngagementListFilter } from "./filters";
 
 export const ENGAGEMENTS_PAGE_SIZE = 20;
-
-const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined);
 
 export function listEngagementsPage(filter: EngagementListFilter, nextToken?: string) {
   return withServices("listEngagementsPage", "contacts.read", async ({ im }): Promise<EngagementListPage> => {
@@ -101,7 +99,7 @@ export function toPageRow(p: Page, myContactArn: string | null): PageRow {
 
 async function receipts(ctx: ServiceContext, pageArn: string): Promise<ReceiptRow[]> {
   const { Receipts } = await ctx.im.contacts.listPageReceipts({ PageId: pageArn, MaxResults: 100 });
-  return (Receipts ?? []).map((r) => ({ type: r.ReceiptType!, time: iso(r.ReceiptTime)!, channelArn: r.ContactChannelArn, info: r.ReceiptInfo }));
+  return (Receipts ?? []).map(toReceipt);
 }
 
 export function listIncidentEngagements(incidentArn: string) {

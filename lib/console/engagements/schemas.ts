@@ -1,7 +1,7 @@
 // The start-engagement form: its fields, the StartEngagement input they make, and the model's
 // rules for them (lib/im/model). Shared by the dialog (inline errors) and startEngagementAction.
-// Then the inputs of the other engagement actions (engage from an incident, stop, acknowledge),
-// bounded by the same model.
+// Then the inputs of the other engagement actions (engage from an incident, stop), bounded by the
+// same model.
 import type { StartEngagementCommandInput } from "@aws-sdk/client-ssm-contacts";
 import { z } from "zod";
 import { contactsArn } from "@/lib/console/contacts/schemas";
@@ -76,12 +76,6 @@ export const startEngagementFormSchema = z
   .superRefine(modelRefinement("ssm-contacts", "StartEngagementRequest", toStartEngagementInput, startEngagementFieldFor));
 
 // ---- The other engagement actions ----
-
-/**
- * A contact, engagement or page ARN (ContactId, EngagementId and PageId are SsmContactsArn). An
- * incident's ARN given beside them is held to the same bound; the calls that take it check it
- * against their own member.
- */
 
 export const engageContactSchema = z.object({ incidentArn: contactsArn, contactArn: contactsArn });
 

@@ -1,6 +1,7 @@
 // What the Findings tab shows: the deployments and stack updates Incident Manager found around an
 // incident (ListIncidentFindings + BatchGetIncidentFindings), in words. Client-safe.
 import type { Finding } from "@aws-sdk/client-ssm-incidents";
+import { iso } from "@/lib/console/core/names";
 
 /** One finding: the change it records, on what, and when. Times are ISO strings. */
 export type FindingRow = {
@@ -24,8 +25,6 @@ export type IncidentFindings = {
   /** More findings exist than the tab reads (see queries.ts). */
   truncated: boolean;
 };
-
-const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined);
 
 /** `arn:aws:codedeploy:…:deploymentgroup:app/group` → `app / group`. */
 function deploymentGroupName(arn: string | undefined): string | undefined {

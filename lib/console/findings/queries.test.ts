@@ -26,13 +26,15 @@ function deployment(i: number): Finding {
 }
 
 /** An ssm-incidents service that knows `findings` for ARN, paging and batching as the model says. */
-function serviceWith(findings: Finding[]) {
+function serviceWith(findings: Finding[], { gone = [] as Finding[] } = {}) {
   const byId = new Map(findings.map((f) => [f.id!, f]));
+  // Listed, but no longer there when described (BatchGetIncidentFindings answers an error entry).
+  const listed = [...findings, ...gone];
   const service = {
     async listIncidentFindings({ maxResults = 20, nextToken }: { maxResults?: number; nextToken?: string }) {
       const start = Number(nextToken ?? 0);
-      const page = findings.slice(start, start + maxResults).map((f) => ({ id: f.id, lastModifiedTime: f.lastModifiedTime }));
-      return { findings: page, nextToken: start + maxResults < findings.length ? String(start + maxResults) : undefined };
+      const page = listed.slice(start, start + maxResults).map((f) => ({ id: f.id, lastModifiedTime: f.lastModifiedTime }));
+      return { findings: page, nextToken: start + maxResults < listed.length ? String(start + maxResults) : undefined };
     },
     async batchGetIncidentFindings({ findingIds }: { findingIds: string[] }) {
       if (findingIds.length > 20) throw new Error("findingIds: at most 20");
@@ -55,10 +57,18 @@ describe("the Findings tab's read", () => {
     expect(out.unreadable).toEqual([]);
   });
 
-  it("reads at most MAX_FINDINGS and says there are more", async () => {
+  it("describes at most MAX_FINDINGS, the most recently updated, and says there are more", async () => {
     const out = await readFindings(serviceWith(Array.from({ length: MAX_FINDINGS + 5 }, (_, i) => deployment(i))), ARN);
     expect(out.findings).toHaveLength(MAX_FINDINGS);
     expect(out.truncated).toBe(true);
+    // f-0 … f-4 were updated first: they are the ones left out.
+    expect(out.findings.map((f) => f.id)).toEqual(Array.from({ length: MAX_FINDINGS }, (_, i) => `f-${MAX_FINDINGS + 4 - i}`));
+  });
+
+  it("lists a finding it could not describe, with the service's reason", async () => {
+    const out = await readFindings(serviceWith([deployment(1)], { gone: [deployment(2)] }), ARN);
+    expect(out.findings.map((f) => f.id)).toEqual(["f-1"]);
+    expect(out.unreadable).toEqual([{ findingId: "f-2", message: "gone" }]);
   });
 
   it("answers an incident without findings with an empty list", async () => {

@@ -3,26 +3,31 @@
 import "server-only";
 import { withServices } from "@/lib/console/core/safe-action";
 import type { IncidentsService } from "@/lib/im";
-import { shape } from "@/lib/im/model";
+import { memberMax } from "@/lib/im/model";
 import { byStartTimeDesc, toFindingRow, type IncidentFindings } from "./dto";
 
 /** The largest page ListIncidentFindings gives, and the most ids BatchGetIncidentFindings takes. */
-const PAGE = shape("ssm-incidents", "ListIncidentFindingsInputMaxResultsInteger").max!;
-const BATCH = shape("ssm-incidents", "FindingIdList").max!;
-/** Findings are the changes around one incident: the tab reads this many at most. */
+const PAGE = memberMax("ssm-incidents", "ListIncidentFindingsInput", "maxResults");
+const BATCH = memberMax("ssm-incidents", "BatchGetIncidentFindingsInput", "findingIds");
+/** Findings are the changes around one incident: the tab describes this many at most, the most recently updated. */
 export const MAX_FINDINGS = 200;
 
-/** Every finding of the incident (up to MAX_FINDINGS), described, most recent change first. */
+/**
+ * The incident's findings, described, most recent change first. Every summary is listed (an id
+ * and when it was last updated: a few bytes each) so that, past MAX_FINDINGS, the most recently
+ * updated ones are the ones described.
+ */
 export async function readFindings(incidents: IncidentsService, incidentRecordArn: string): Promise<IncidentFindings> {
-  const ids: string[] = [];
+  const summaries: { id: string; updated: number }[] = [];
   let nextToken: string | undefined;
   do {
     const out = await incidents.listIncidentFindings({ incidentRecordArn, maxResults: PAGE, nextToken });
-    ids.push(...(out.findings ?? []).flatMap((f) => (f.id ? [f.id] : [])));
+    for (const f of out.findings ?? []) if (f.id) summaries.push({ id: f.id, updated: f.lastModifiedTime ? new Date(f.lastModifiedTime).getTime() : 0 });
     nextToken = out.nextToken;
-  } while (nextToken && ids.length < MAX_FINDINGS);
-  const result: IncidentFindings = { findings: [], unreadable: [], truncated: Boolean(nextToken) || ids.length > MAX_FINDINGS };
-  const wanted = ids.slice(0, MAX_FINDINGS);
+  } while (nextToken);
+  summaries.sort((a, b) => b.updated - a.updated || a.id.localeCompare(b.id));
+  const result: IncidentFindings = { findings: [], unreadable: [], truncated: summaries.length > MAX_FINDINGS };
+  const wanted = summaries.slice(0, MAX_FINDINGS).map((s) => s.id);
   for (let i = 0; i < wanted.length; i += BATCH) {
     const out = await incidents.batchGetIncidentFindings({ incidentRecordArn, findingIds: wanted.slice(i, i + BATCH) });
     result.findings.push(...(out.findings ?? []).map(toFindingRow));

@@ -1,6 +1,7 @@
 // What console reads hand to client components and return from GET route handlers: plain JSON
 // (times as ISO strings), the same shape whether a server component or a fetch delivered it.
 import type { IncidentRecord, IncidentRecordSummary } from "@aws-sdk/client-ssm-incidents";
+import { iso } from "@/lib/console/core/names";
 import { planNameFromIncidentArn } from "./paths";
 
 export type IncidentStatus = "OPEN" | "RESOLVED";
@@ -37,8 +38,6 @@ export type IncidentDetail = IncidentRow & {
   chatChannelSns: string[];
   notificationTargets: string[];
 };
-
-const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined);
 
 export function toIncidentRow(s: IncidentRecordSummary | IncidentRecord): IncidentRow {
   return {

@@ -8,7 +8,7 @@ const NAMES: Record<number, string> = { 1: "Critical", 2: "High", 3: "Medium", 4
 export const IMPACTS: number[] = [1, 2, 3, 4, 5];
 
 /** "High" */
-export function impactName(impact: number): string {
+function impactName(impact: number): string {
   return NAMES[impact] ?? `Impact ${impact}`;
 }
 

@@ -7,20 +7,17 @@ import type { Filter, IncidentRecordSummary } from "@aws-sdk/client-ssm-incident
 import { LRUCache } from "lru-cache";
 import { config } from "@/lib/config";
 import { withServices, type ServiceContext } from "@/lib/console/core/safe-action";
+import type { Tag } from "@/lib/console/tags/dto";
 import { principalArn } from "@/lib/im/arns";
 import { isImError } from "@/lib/im/errors";
 import { liveBus } from "@/lib/live";
 import { isMutation } from "@/lib/live/events";
-import { toIncidentDetail, toIncidentRow, type EngagementCounts, type IncidentPage, type IncidentStatus, type RunbookView } from "./dto";
+import { toIncidentDetail, toIncidentRow, type EngagementCounts, type IncidentPage, type RunbookView } from "./dto";
 import { CREATED_SINCE, type IncidentListFilter } from "./filters";
 import { planArnFromIncidentArn, planNameFromIncidentArn } from "./paths";
 import { searchIncidents } from "./search";
 
 export const INCIDENTS_PAGE_SIZE = 20;
-
-export function parseIncidentStatus(value: unknown): IncidentStatus {
-  return value === "RESOLVED" ? "RESOLVED" : "OPEN";
-}
 
 /** The list's filters as ListIncidentRecords filters (every one the API has: status, impact, createdBy, creationTime). */
 export function toRecordFilters(filter: IncidentListFilter, now = Date.now()): Filter[] {
@@ -120,10 +117,9 @@ export function getIncident(arn: string) {
   });
 }
 
-export type TagList = { key: string; value: string }[];
 
 export function getIncidentTags(arn: string) {
-  return withServices("getIncidentTags", "incidents.read", async ({ im }): Promise<TagList> => {
+  return withServices("getIncidentTags", "incidents.read", async ({ im }): Promise<Tag[]> => {
     const { tags } = await im.incidents.listTagsForResource({ resourceArn: arn });
     return Object.entries(tags ?? {})
       .map(([key, value]) => ({ key, value }))

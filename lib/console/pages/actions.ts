@@ -2,9 +2,10 @@
 // My pages: acknowledge a page addressed to me, and choose which contact is me.
 import { z } from "zod";
 import { getMyContactArn, setMyContactArn } from "@/lib/auth/my-contact";
+import { requirePersonalContact } from "@/lib/console/contacts/queries";
 import { linkedContactArn } from "@/lib/console/contacts/schemas";
 import { safeAction } from "@/lib/console/core/safe-action";
-import { accessDenied, validation } from "@/lib/im/errors";
+import { accessDenied } from "@/lib/im/errors";
 import { acknowledgePageSchema, acknowledgementNote } from "./schemas";
 
 /**
@@ -34,10 +35,7 @@ export const setMyContactAction = safeAction({
   conflictField: "contactArn",
   fieldFor: (path) => (path === "contactArn" || path === "ContactId" ? "contactArn" : undefined),
   run: async ({ contactArn }, { im, user }) => {
-    if (contactArn) {
-      const contact = await im.contacts.getContact({ ContactId: contactArn });
-      if (contact.Type !== "PERSONAL") throw validation("Choose a personal contact: escalation plans page other contacts.", [{ name: "contactArn", message: "Choose a personal contact" }]);
-    }
+    if (contactArn) await requirePersonalContact(im, contactArn);
     await setMyContactArn(user, contactArn || null);
     return { contactArn: contactArn || null };
   },

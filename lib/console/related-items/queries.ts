@@ -1,6 +1,7 @@
 // An incident's related items, as the signed-in user.
 import "server-only";
 import type { RelatedItem } from "@aws-sdk/client-ssm-incidents";
+import { awsConsoleHref } from "@/lib/console/core/names";
 import { withServices } from "@/lib/console/core/safe-action";
 import type { RelatedItemRow } from "@/lib/console/related-items/dto";
 
@@ -26,7 +27,7 @@ function toRow(item: RelatedItem): RelatedItemRow {
     type: item.identifier?.type ?? "OTHER",
     title: item.title,
     value,
-    href: safeHref(v.url) ?? (v.arn ? `https://console.aws.amazon.com/go/view?arn=${encodeURIComponent(v.arn)}` : undefined),
+    href: safeHref(v.url) ?? (v.arn ? awsConsoleHref(v.arn) : undefined),
   };
 }
 

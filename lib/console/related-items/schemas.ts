@@ -6,7 +6,6 @@ import { z } from "zod";
 import { modelRefinement, type FieldFor } from "@/lib/console/core/model-rules";
 import { relatedItemField, relatedItemFields, toRelatedItem } from "@/lib/console/incidents/schemas";
 
-export { RELATED_ITEM_TYPES } from "./item-types";
 
 export const addRelatedItemSchema = z.object({ incidentArn: z.string().min(1), ...relatedItemFields });
 export type AddRelatedItemValues = z.infer<typeof addRelatedItemSchema>;

@@ -5,7 +5,7 @@ import type { Action, ChatChannel, CreateResponsePlanCommandInput, GetResponsePl
 import { z } from "zod";
 import { fieldMessage, optional, optionalInt, type FieldFor } from "@/lib/console/core/model-rules";
 import { toTagMap } from "@/lib/console/tags/schemas";
-import { shape } from "@/lib/im/model";
+import { maxOf, shape } from "@/lib/im/model";
 import { shapeProblems } from "@/lib/im/model/validate";
 
 /** The parts of a plan, each edited on its own from the plan's page (tags through TagResource). */
@@ -14,9 +14,9 @@ export type PlanSection = (typeof PLAN_SECTIONS)[number];
 
 /** How many a plan may have of each list (the model's maxima). */
 export const PLAN_LIMITS = {
-  engagements: shape("ssm-incidents", "EngagementSet").max!,
-  notificationTargets: shape("ssm-incidents", "NotificationTargetSet").max!,
-  chatSnsTopics: shape("ssm-incidents", "ChatbotSnsConfigurationSet").max!,
+  engagements: maxOf("ssm-incidents", "EngagementSet"),
+  notificationTargets: maxOf("ssm-incidents", "NotificationTargetSet"),
+  chatSnsTopics: maxOf("ssm-incidents", "ChatbotSnsConfigurationSet"),
 };
 /** What a dynamic parameter takes from the incident (VariableType). */
 export const DYNAMIC_VARIABLES = shape("ssm-incidents", "VariableType").enum!;

@@ -41,4 +41,3 @@ export type ResourcePolicyRow = { policyId: string; policyDocument: string; ramR
 export type ConsoleMode = "local" | "aws";
 
 /** A resource's tag, in either service. */
-export type TagRow = { key: string; value: string };

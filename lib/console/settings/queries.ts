@@ -4,13 +4,13 @@
 import "server-only";
 import { listApiKeys } from "@/lib/api-keys";
 import { config } from "@/lib/config";
+import { iso } from "@/lib/console/core/names";
 import { withServices } from "@/lib/console/core/safe-action";
-import { listResourceTags, type Tag } from "@/lib/console/tags/resource-tags";
+import type { Tag } from "@/lib/console/tags/dto";
+import { listResourceTags } from "@/lib/console/tags/resource-tags";
 import { db } from "@/lib/db/client";
 import { maxOf } from "@/lib/im/model";
 import type { ApiKeyRow, ConsoleMode, ReplicationSetView, ResourcePolicyRow } from "./dto";
-
-const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined);
 
 export function listApiKeyRows() {
   return withServices("listApiKeyRows", "settings.read", async (): Promise<ApiKeyRow[]> => {

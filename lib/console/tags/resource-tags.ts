@@ -1,11 +1,10 @@
 // The tags of any Incident Manager resource, whichever service owns it: ssm-incidents takes a
 // TagMap (`tags`), ssm-contacts a TagsList (`Tags`). Both consoles' Settings → Tags call these.
 import "server-only";
-import { validation } from "@/lib/im/errors";
-import type { Services } from "@/lib/im";
 import { NOT_AN_IM_ARN, serviceOfArn } from "@/lib/console/tags/service-of-arn";
-
-export type Tag = { key: string; value: string };
+import type { Services } from "@/lib/im";
+import { validation } from "@/lib/im/errors";
+import type { Tag } from "./dto";
 
 function serviceOf(arn: string) {
   const service = serviceOfArn(arn);

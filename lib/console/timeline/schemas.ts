@@ -1,5 +1,11 @@
 // The timeline event form (a custom event or a note at a chosen time) and its Create/Update
 // TimelineEvent input, checked against the service model. Shared by the dialog and the actions.
+import type { CreateTimelineEventCommandInput } from "@aws-sdk/client-ssm-incidents";
+import { z } from "zod";
+import { modelRefinement, type FieldFor } from "@/lib/console/core/model-rules";
+import { CALLER_EVENT_TYPES, encodeEventText } from "@/lib/console/timeline/dto";
+import { localToIso } from "./local-time";
+
 /** The form's fields. eventTime is what a datetime-local input holds: the browser's local time. */
 const formFields = {
   eventType: z.enum(CALLER_EVENT_TYPES, { message: "Choose Custom event or Note." }),
@@ -7,16 +13,10 @@ const formFields = {
   text: z.string(),
 };
 export type TimelineEventFormValues = z.input<z.ZodObject<typeof formFields>>;
+
 /** What the actions take: the time already in UTC (ISO 8601), converted by the browser. */
 const actionFields = { arn: z.string().min(1), eventId: z.string().optional(), ...formFields };
 export type TimelineEventActionValues = z.input<z.ZodObject<typeof actionFields>>;
-import type { CreateTimelineEventCommandInput } from "@aws-sdk/client-ssm-incidents";
-import { z } from "zod";
-import { modelRefinement, type FieldFor } from "@/lib/console/core/model-rules";
-import { CALLER_EVENT_TYPES, encodeEventText } from "@/lib/console/timeline/dto";
-import { isoToLocal, localToIso } from "./local-time";
-
-export { isoToLocal, localToIso };
 
 export function toCreateTimelineEventInput(v: { arn: string; eventType: string; eventTime: string; text: string }): CreateTimelineEventCommandInput {
   return {

@@ -4,10 +4,10 @@
 // role before the input is even parsed.
 import { z } from "zod";
 import { setUserContactArn } from "@/lib/auth/my-contact";
+import { requirePersonalContact } from "@/lib/console/contacts/queries";
 import { linkedContactArn } from "@/lib/console/contacts/schemas";
 import { safeAction } from "@/lib/console/core/safe-action";
 import { db } from "@/lib/db/client";
-import { validation } from "@/lib/im/errors";
 import { createUser, updateUser } from "@/lib/users/manage-users";
 import { createUserSchema, roleSchema, userIdSchema } from "./schemas";
 
@@ -45,10 +45,7 @@ export const linkUserContactAction = safeAction({
   conflictField: "contactArn",
   fieldFor: (path) => (path === "contactArn" || path === "ContactId" ? "contactArn" : undefined),
   run: async ({ userId, contactArn }, { im }) => {
-    if (contactArn) {
-      const contact = await im.contacts.getContact({ ContactId: contactArn });
-      if (contact.Type !== "PERSONAL") throw validation("Choose a personal contact: escalation plans page other contacts.", [{ name: "contactArn", message: "Choose a personal contact" }]);
-    }
+    if (contactArn) await requirePersonalContact(im, contactArn);
     await setUserContactArn(db(), userId, contactArn || null);
     return { userId, contactArn: contactArn || null };
   },

@@ -31,7 +31,7 @@ const AUTH_ERRORS = new Set([
   "CredentialsProviderError",
 ]);
 
-export function fromAwsError(e: unknown): ImError {
+function fromAwsError(e: unknown): ImError {
   if (e instanceof ImError) return e;
   if (!(e instanceof Error)) return new ImError("InternalServerException", String(e));
   const err = e as SdkError;

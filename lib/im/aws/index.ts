@@ -1,4 +1,5 @@
 // The AWS-backed services: the official SDK v3 clients behind the contract.
+import "server-only";
 import type { SSMContacts } from "@aws-sdk/client-ssm-contacts";
 import type { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
 import type { Services } from "../index";

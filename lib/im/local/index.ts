@@ -1,4 +1,5 @@
 // The local model: both services over one database, clock and notifier.
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { outboxNotifier } from "@/lib/notify/outbox";
 import type { Notifier } from "@/lib/notify/types";

@@ -22,7 +22,7 @@ import { completeClaimed, LEASE_MS, payloadOf, releaseJob, type Claim, type Fire
 import { sendAll } from "@/lib/notify/send-all";
 import type { ChannelType, DeliveryResult, Message } from "@/lib/notify/types";
 import { newId } from "@/lib/im/arns";
-import { shape } from "@/lib/im/model";
+import { memberMax } from "@/lib/im/model";
 import { MINUTE_MS } from "./contact-plans";
 import type { EngineContext } from "./context";
 import { JOB_KIND, NEW_JOB_COLUMNS, RUNNER_NAME, type DeliverPayload, type EscalationStagePayload, type InboxPayload, type NewJob } from "./jobs";
@@ -60,7 +60,7 @@ const PAGE_SELECT = {
 const RECEIPT_COLUMNS = ["id", "pageId", "contactChannelArn", "receiptType", "receiptInfo", "receiptTime"] as const;
 
 // A receipt's info (a transport's answer, an error) is cut to what Receipt.ReceiptInfo allows.
-const INFO_MAX = shape("ssm-contacts", "ReceiptInfo").max!;
+const INFO_MAX = memberMax("ssm-contacts", "Receipt", "ReceiptInfo");
 const info = (text: string) => text.slice(0, INFO_MAX);
 
 /**

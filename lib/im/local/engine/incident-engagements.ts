@@ -9,7 +9,7 @@
 // names the service that paged, as a responder would expect. No public (SMS) text is set: an SMS
 // then carries the title only (messages.ts), never the summary.
 import type { Tx } from "@/lib/db/client";
-import { shape } from "@/lib/im/model";
+import { memberMax } from "@/lib/im/model";
 import type { IncidentForEngagement } from "../context";
 import { contactsWithPlans } from "./contact-plans";
 import type { EngineContext } from "./context";
@@ -18,7 +18,7 @@ import { createEngagement } from "./start";
 export const INCIDENT_ENGAGEMENT_SENDER = "Incident Manager";
 
 // The incident's text is cut to what StartEngagement's Content allows.
-const CONTENT_MAX = shape("ssm-contacts", "Content").max!;
+const CONTENT_MAX = memberMax("ssm-contacts", "StartEngagementRequest", "Content");
 
 /** Starts an engagement of each contact or escalation plan; returns the engagement ids. */
 export async function startIncidentEngagements(

@@ -2,14 +2,14 @@
 // rows with due times, fired by a scheduler tick. The jobs run on lib/jobs (how they are claimed
 // and what delivery guarantee that gives); fire.ts says what a job does. The services reach the
 // engine through the EngagementEngine of their context (engine.ts), never by importing it.
+//
+// What lib/im/local/index.ts (createEngine), lib/bootstrap (the scheduler), the engine's tests and
+// its benchmark use; nothing else imports the engine.
 export type { EngineContext } from "./context";
 export { createEngine } from "./engine";
-export { contactsWithPlans, CONTACT_WITH_PLAN, type ContactWithPlan } from "./contact-plans";
+export { contactsWithPlans, type ContactWithPlan } from "./contact-plans";
 export { createEngagement } from "./start";
-export { startIncidentEngagements, INCIDENT_ENGAGEMENT_SENDER } from "./incident-engagements";
-export { pageAcknowledged } from "./acknowledge";
-export { stopEngagementRows } from "./stop";
-export { tick, fireNow, type TickOptions } from "./tick";
+export { INCIDENT_ENGAGEMENT_SENDER } from "./incident-engagements";
+export { tick, type TickOptions } from "./tick";
 export { startScheduler, type SchedulerOptions } from "./scheduler";
-export { JOB_KIND } from "./jobs";
 export { ENGAGEMENT_EVENT_TYPES } from "./incident-events";
