@@ -1,10 +1,11 @@
 // Walks both service models: for every operation, a minimal valid input passes, and for every
 // constrained member (required, length, pattern, enum, range, list and map sizes) a violating
 // value is refused with a ValidationException that names the member's path.
-import { describe, expect, it } from "vitest";
+import { RE2JS } from "re2js";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ImError } from "../errors";
 import { serviceModel, shape, type ServiceId, type Shape } from "./index";
-import { compilePattern, validateInput } from "./validate";
+import { compilePattern, HAND_TRANSLATED, shapeProblems, validateInput } from "./validate";
 
 /** A valid sample for every patterned string shape (a new pattern in the models must be added here). */
 const SAMPLES: Record<ServiceId, Record<string, string>> = {
@@ -209,3 +210,57 @@ for (const service of ["ssm-incidents", "ssm-contacts"] as const) {
     });
   });
 }
+
+/** Every patterned string shape of both models. */
+const PATTERNED = (["ssm-incidents", "ssm-contacts"] as const).flatMap((service) =>
+  Object.entries(serviceModel(service).shapes)
+    .filter(([, s]) => s.type === "string" && s.pattern)
+    .map(([name, s]) => ({ service, name, shape: s as Shape & { pattern: string } })),
+);
+
+describe("model patterns run on a linear-time engine", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each(PATTERNED.map((p) => [p.service, p.name, p.shape.pattern] as const))("%s %s compiles on RE2 or has a hand translation", (_service, _name, pattern) => {
+    let rejected: unknown;
+    try {
+      RE2JS.compile(pattern);
+    } catch (e) {
+      rejected = e;
+    }
+    // Hand translations exist for exactly the patterns RE2 refuses.
+    expect(Boolean(rejected)).toBe(pattern in HAND_TRANSLATED);
+    expect(() => compilePattern(pattern)).not.toThrow();
+  });
+
+  it("every hand translation is used by a model pattern", () => {
+    const patterns = new Set(PATTERNED.map((p) => p.shape.pattern));
+    for (const pattern of Object.keys(HAND_TRANSLATED)) expect(patterns.has(pattern)).toBe(true);
+  });
+
+  const TAG_KEY_SAMPLES = ["team", "aws:x", "aws:", "AWS:x", "aws", "awsx:y", " aws:", "a:aws:", "x/y+z=1@2.3", "a,b", "", "é", "tab\t", "aws-x", "-", "a".repeat(128)];
+  it.each(Object.keys(HAND_TRANSLATED))("the hand translation of %s agrees with the original on samples", (pattern) => {
+    const original = new RegExp(pattern, "u");
+    const translated = compilePattern(pattern);
+    for (const sample of TAG_KEY_SAMPLES) expect([sample, translated.test(sample)]).toEqual([sample, original.test(sample)]);
+  });
+
+  it.each(PATTERNED.filter((p) => p.shape.max !== undefined).map((p) => [p.service, p.name, p] as const))(
+    "%s %s: an over-long value is refused on its length and its pattern never runs",
+    (_service, _name, { service, name, shape: s }) => {
+      compilePattern(s.pattern);
+      const test = vi.spyOn(RE2JS.prototype, "test");
+      const problems = shapeProblems(service, name, " ".repeat(s.max! + 1), "v");
+      expect(problems.map((p) => p.message)).toEqual([expect.stringContaining(`less than or equal to ${s.max}`)]);
+      expect(test).not.toHaveBeenCalled();
+    },
+  );
+
+  it("the longest Policy the model allows is checked by the pattern (refused when it is all spaces)", () => {
+    const max = shape("ssm-contacts", "Policy").max!;
+    expect(shapeProblems("ssm-contacts", "Policy", " ".repeat(max), "Policy").map((p) => p.message)).toEqual([
+      expect.stringContaining("regular expression pattern"),
+    ]);
+    expect(shapeProblems("ssm-contacts", "Policy", " ".repeat(max - 2) + "{}", "Policy")).toEqual([]);
+  });
+});
