@@ -264,3 +264,18 @@ describe("model patterns run on a linear-time engine", () => {
     expect(shapeProblems("ssm-contacts", "Policy", " ".repeat(max - 2) + "{}", "Policy")).toEqual([]);
   });
 });
+
+describe("hostile sizes", () => {
+  it("a megabyte-long map key is named, shortened, in a short message", () => {
+    let error: unknown;
+    try {
+      validateInput("ssm-incidents", "TagResource", { resourceArn: "arn:aws:ssm-incidents::000000000000:response-plan/x", tags: { ["k".repeat(1 << 20)]: "v" } });
+    } catch (e) {
+      error = e;
+    }
+    const err = error as ImError;
+    expect(err.code).toBe("ValidationException");
+    expect(err.message).toContain("less than or equal to 128");
+    expect(err.message.length).toBeLessThan(2000);
+  });
+});

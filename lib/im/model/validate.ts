@@ -169,8 +169,11 @@ function walk(service: ServiceId, shapeName: string, value: unknown, path: strin
       const entries = Object.entries(value as Record<string, unknown>);
       if (!checkSize(problems, path, value, entries.length, s, "size")) return;
       for (const [k, v] of entries) {
-        walk(service, s.key!.shape, k, `${path}.${k}(key)`, problems);
-        walk(service, s.value!.shape, v, `${path}.${k}`, problems);
+        // A key becomes part of the member's path, and the path is in the message twice: a
+        // megabyte-long key is shortened there (its own length problem still names it).
+        const shown = k.length > 128 ? `${k.slice(0, 128)}…` : k;
+        walk(service, s.key!.shape, k, `${path}.${shown}(key)`, problems);
+        walk(service, s.value!.shape, v, `${path}.${shown}`, problems);
       }
       return;
     }
