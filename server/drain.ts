@@ -53,7 +53,8 @@ export function drainable(server: Server): Drain {
       check();
     });
   });
-  server.on("request", (req, res) => {
+  // Before the server's own handler, so "Connection: close" is set before it can write its headers.
+  server.prependListener("request", (req, res) => {
     const conn = connections.get(req.socket);
     if (conn) {
       conn.open++;
