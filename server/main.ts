@@ -5,12 +5,18 @@
 //   everything else → Next.js's own request handler (a documented Next "custom server").
 // Bundled at build time by scripts/build-server.mjs into <distDir>/im-server.mjs and started by
 // scripts/start.mjs. `next dev` keeps serving /api/aws through the route handlers in app/api/aws.
+// SIGTERM or SIGINT stops it cleanly (README "Operating"): requests in flight finish (at most
+// DRAIN_TIMEOUT_MS), then the engine, the live bus and the databases close, and it exits 0.
 import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
-import { bootstrap, stopEngineScheduler } from "@/lib/bootstrap";
+import { bootstrap, closeServices } from "@/lib/bootstrap";
 import { awsEndpoints, awsServiceFor } from "./aws-endpoints";
+import { drainable } from "./drain";
+
+/** How long a stop waits for requests in flight before cutting them off. */
+const DRAIN_TIMEOUT_MS = 10_000;
 
 const { values: args } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
@@ -45,24 +51,37 @@ async function main() {
   });
   // Node's default keep-alive timeout (5 s) is shorter than many clients' idle pools; as next start.
   server.keepAliveTimeout = 65_000;
+  const requests = drainable(server);
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   console.log(`[server] listening on http://${hostname ?? "localhost"}:${port}`);
 
+  const log = (line: string) => console.log(`[server] ${line}`);
   let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, () => {
-      if (stopping) return;
+      if (stopping) {
+        // Asked twice: the operator doesn't want to wait.
+        log(`${signal} again: exiting now`);
+        process.exit(1);
+      }
       stopping = true;
-      // Stop claiming engine steps, stop accepting connections, then exit (a step in flight is
-      // claimed again after its lease, as with `next start`).
-      void stopEngineScheduler()
-        .catch(() => undefined)
-        .finally(() => {
-          server.close();
-          server.closeAllConnections();
-          process.exit(0);
-        });
+      log(`${signal}: stopping; no new connections, ${requests.inFlight()} requests in flight`);
+      void stop().then(
+        () => process.exit(0),
+        (e: unknown) => {
+          console.error("[server] could not stop cleanly", e);
+          process.exit(1);
+        },
+      );
     });
+  }
+
+  async function stop() {
+    const started = Date.now();
+    const { answered, cut, streams } = await requests.drain(DRAIN_TIMEOUT_MS);
+    log(`${answered} requests finished (${streams} event streams ended), ${cut} cut off, in ${Date.now() - started} ms`);
+    await closeServices(log);
+    log("stopped");
   }
 }
 

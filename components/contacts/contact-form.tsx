@@ -4,6 +4,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useFieldArray, useForm, useWatch, type UseFormReturn } from "react-hook-form";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -17,6 +18,7 @@ import { CHANNEL_TYPES, contactFieldNames, contactFormSchema, emptyContactForm, 
 import { updateContactAction } from "@/lib/console/contacts/actions";
 import { contactKeys } from "@/lib/console/contacts/keys";
 import { contactPath } from "@/lib/console/contacts/paths";
+import { newRequestId } from "@/lib/console/core/request-id";
 import { EngagementTimeline } from "./engagement-timeline";
 import { channelTypeLabel } from "./labels";
 
@@ -32,8 +34,19 @@ export function ContactForm({ initial, activated = {} }: { initial?: ContactForm
   const { errors, isSubmitting } = form.formState;
   const { formError, run } = useActionForm(form.setError, contactFieldNames(values));
 
+  // A save is several calls (lib/console/contacts/save-contact.ts): one that got no answer (the
+  // server stopped part-way) is sent again with the same request id, so it completes the first try;
+  // once the server has answered, the next save is a new request.
+  const [requestId, setRequestId] = useState(newRequestId);
   const onSubmit = form.handleSubmit(async (v) => {
-    const saved = await run(() => (editing ? updateContactAction(v) : createContactAction(v)));
+    let answered = false;
+    const saved = await run(async () => {
+      const input = { ...v, requestId };
+      const result = await (editing ? updateContactAction(input) : createContactAction(input));
+      answered = true;
+      return result;
+    });
+    if (answered) setRequestId(newRequestId());
     if (!saved) return;
     await queryClient.invalidateQueries({ queryKey: contactKeys.all });
     router.push(contactPath(saved.alias));

@@ -54,3 +54,10 @@ export function db(): Db {
   globalForDb.imDb ??= createDb(config().databaseUrl);
   return globalForDb.imDb;
 }
+
+/** Closes the process's client, if it was opened, with its connections (a stopping server, last). */
+export async function closeDb(): Promise<void> {
+  const client = globalForDb.imDb;
+  globalForDb.imDb = undefined;
+  await client?.$disconnect();
+}

@@ -103,6 +103,8 @@ export function postgresBus(url: string, options: { retryMs?: number } = {}): Li
   return {
     publish(event) {
       local.emit(event);
+      // Closed (the server is stopping): no new connection just to share one last event.
+      if (closed) return;
       // One query at a time on the connection (pg 9 will refuse overlapping ones), in order.
       sending = sending.then(async () => {
         const c = await connect();

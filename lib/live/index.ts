@@ -17,3 +17,10 @@ export function liveBus(): LiveBus {
   }
   return globalForLive.imLiveBus;
 }
+
+/** Closes the process's bus, if it was opened (a stopping server, after its last request). */
+export async function closeLiveBus(): Promise<void> {
+  const bus = globalForLive.imLiveBus;
+  globalForLive.imLiveBus = undefined;
+  await bus?.close();
+}

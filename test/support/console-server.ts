@@ -12,6 +12,9 @@ export type ConsoleServer = {
   /** What the server printed so far (stdout and stderr). */
   output(): string;
   stop(): Promise<void>;
+  /** Sends the server a signal; `exited` resolves with its exit code (null if a signal ended it). */
+  kill(signal: NodeJS.Signals): void;
+  exited: Promise<number | null>;
 };
 
 /** The bootstrap SigV4 key every test server accepts (admin role). */
@@ -81,6 +84,8 @@ export async function startConsoleServer(options: { databaseUrl: string; env?: R
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.add(child);
+  // "close": after the process exited and its output was read to the end.
+  const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
   child.once("exit", () => running.delete(child));
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
@@ -88,8 +93,8 @@ export async function startConsoleServer(options: { databaseUrl: string; env?: R
   const stop = async () => {
     if (child.exitCode === null) {
       child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
     }
+    await exited;
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
@@ -98,5 +103,5 @@ export async function startConsoleServer(options: { databaseUrl: string; env?: R
     await stop();
     throw e;
   }
-  return { url, databaseUrl: options.databaseUrl, output: () => output, stop };
+  return { url, databaseUrl: options.databaseUrl, output: () => output, stop, kill: (signal) => child.kill(signal), exited };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { planTimeline } from "@/components/contacts/timeline";
 import { escalationPlanFormSchema } from "@/lib/console/escalation-plans/schemas";
-import { contactFormSchema, emptyContactForm, type ContactFormValues } from "./schemas";
+import { newRequestId } from "@/lib/console/core/request-id";
+import { contactFormSchema, contactSaveSchema, emptyContactForm, type ContactFormValues } from "./schemas";
 
 function issues(schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, values: object) {
   const r = schema.safeParse(values);
@@ -41,6 +42,16 @@ describe("contact form rules (model + reference text)", () => {
   it("requires a contact on every escalation target", () => {
     const found = issues(escalationPlanFormSchema, { arn: "", alias: "esc", displayName: "", stages: [{ duration: "5", targets: [{ contactArn: "", essential: true }] }] });
     expect(found).toEqual([["stages.0.targets.0.contactArn", "Choose a contact."]]);
+  });
+});
+
+describe("a save of the contact form", () => {
+  it("carries the form's values and the save's request id, and refuses an id no token may hold", () => {
+    const requestId = newRequestId();
+    expect(contactSaveSchema.parse({ ...contact, requestId })).toEqual({ ...contact, requestId });
+    expect(issues(contactSaveSchema, { ...contact, requestId: "not an id!" })).toEqual([["requestId", "Not a request id"]]);
+    // The form's own rules still put their problems on the form's fields.
+    expect(issues(contactSaveSchema, { ...contact, alias: "Not An Alias", requestId })[0]?.[0]).toBe("alias");
   });
 });
 

@@ -6,6 +6,7 @@
 import type { CreateContactChannelCommandInput, CreateContactCommandInput } from "@aws-sdk/client-ssm-contacts";
 import { z } from "zod";
 import { fieldMessage, optional } from "@/lib/console/core/model-rules";
+import { REQUEST_ID_PATTERN } from "@/lib/console/core/request-id";
 import { maxOf, memberMax, shape } from "@/lib/im/model";
 import { addressProblem } from "@/lib/im/model/contact-addresses";
 import { shapeProblems } from "@/lib/im/model/validate";
@@ -151,6 +152,12 @@ function dedupe(issues: Issue[]): Issue[] {
 export const contactFormSchema = z.object(fields).superRefine((values, ctx) => {
   for (const issue of contactFormIssues(values)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 });
+
+/**
+ * A save of the contact form as the actions take it: the form's values and the save's request id
+ * (lib/console/contacts/save-contact.ts makes the calls' idempotency tokens of it).
+ */
+export const contactSaveSchema = contactFormSchema.and(z.object({ requestId: z.string().regex(REQUEST_ID_PATTERN, "Not a request id") }));
 
 /** The form's field names (react-hook-form paths) for its current values: where server errors may land. */
 export function contactFieldNames(v: ContactFormValues): string[] {

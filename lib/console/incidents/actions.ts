@@ -43,7 +43,7 @@ export const deleteIncidentAction = safeAction({
   revalidate: () => ["/incidents"],
 });
 
-/** Makes the incident's tags exactly the given ones. */
+/** Makes the incident's tags exactly the given ones (two calls, safe to retry: replace-tags.ts). */
 export const updateIncidentTagsAction = safeAction({
   name: "updateIncidentTagsAction",
   input: tagsFormSchema,

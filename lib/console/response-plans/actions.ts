@@ -23,7 +23,8 @@ export const createResponsePlanAction = safeAction({
 
 /**
  * Saves one section of a response plan: UpdateResponsePlan with that section's members, or, for
- * the plan's own tags, TagResource / UntagResource (UpdateResponsePlan has no tags member).
+ * the plan's own tags, TagResource / UntagResource (UpdateResponsePlan has no tags member; safe to
+ * retry: replace-tags.ts).
  */
 export const updateResponsePlanAction = safeAction({
   name: "updateResponsePlanAction",

@@ -149,6 +149,7 @@ export const deleteReplicationSetAction = safeAction({
 /** `tags.<key>`, `Tags[i]` and `ResourceARN` refusals of the backend: the whole editor, or the ARN. */
 const tagsFieldFor = (path: string) => (/^(tags|Tags)\b/.test(path) ? "tags" : /^(resourceArn|ResourceARN|arn)$/.test(path) ? "arn" : undefined);
 
+/** UntagResource then TagResource; safe to retry (resource-tags.ts). */
 export const updateResourceTagsAction = safeAction({
   name: "updateResourceTagsAction",
   input: resourceTagsFormSchema,

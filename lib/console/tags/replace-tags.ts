@@ -1,5 +1,7 @@
 // Makes an Incident Manager resource's tags exactly the given ones: UntagResource for keys that
-// went, TagResource for new and changed values (AWS has no "replace all tags" operation).
+// went, TagResource for new and changed values (AWS has no "replace all tags" operation). Two calls,
+// not one transaction, but safe to retry (README "Operating"): each try works out what to change
+// from the tags as they are now, so a try cut off between the calls is completed by the next.
 import "server-only";
 import type { IncidentsService } from "@/lib/im/contract";
 

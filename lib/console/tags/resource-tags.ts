@@ -23,7 +23,9 @@ export async function listResourceTags(im: Services, arn: string): Promise<Tag[]
 
 /**
  * Sets `tags` (TagResource: new keys and new values) and removes `removedKeys` (UntagResource).
- * Tags someone else added meanwhile are left alone: only keys the caller saw and dropped go.
+ * Tags someone else added meanwhile are left alone: only keys the caller saw and dropped go. Both
+ * calls set a state rather than change it, so a save cut off between them is completed by sending
+ * it again (README "Operating").
  */
 export async function updateResourceTags(im: Services, arn: string, tags: Tag[], removedKeys: string[]): Promise<void> {
   const incidents = serviceOf(arn) === "ssm-incidents";
