@@ -3,12 +3,14 @@
 import "server-only";
 import { config, isPostgresUrl } from "@/lib/config";
 import { memoryBus, postgresBus, type LiveBus } from "./bus";
+import { streamSlots, type StreamSlots } from "./stream";
 
 export type { LiveBus } from "./bus";
 export type { LiveEvent } from "./events";
 export { withLiveEvents } from "./publish";
+export { liveStream, type StreamSlots } from "./stream";
 
-const globalForLive = globalThis as unknown as { imLiveBus?: LiveBus };
+const globalForLive = globalThis as unknown as { imLiveBus?: LiveBus; imLiveSlots?: StreamSlots };
 
 export function liveBus(): LiveBus {
   if (!globalForLive.imLiveBus) {
@@ -16,4 +18,10 @@ export function liveBus(): LiveBus {
     globalForLive.imLiveBus = isPostgresUrl(databaseUrl) ? postgresBus(databaseUrl) : memoryBus();
   }
   return globalForLive.imLiveBus;
+}
+
+/** The process's count of open streams per user. */
+export function liveStreamSlots(): StreamSlots {
+  globalForLive.imLiveSlots ??= streamSlots();
+  return globalForLive.imLiveSlots;
 }
