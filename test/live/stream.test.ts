@@ -1,6 +1,7 @@
 // The bounds of one /api/live stream (lib/live/stream): so many per user, a reader that stops
 // reading dropped rather than buffered, and the session checked again while the stream lasts.
 import { describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "@/lib/config";
 import { memoryBus } from "@/lib/live/bus";
 import type { LiveEvent } from "@/lib/live/events";
 import { liveStream, streamSlots, type StreamEnd } from "@/lib/live/stream";
@@ -54,10 +55,11 @@ function open(options: { recheck?: () => Promise<boolean>; recheckMs?: number; m
 describe("liveStream", () => {
   it("carries the bus's events to a reader that reads", async () => {
     const s = open();
-    const reader = s.stream.pipeThrough(new TextDecoderStream()).getReader();
-    expect((await reader.read()).value).toContain(": connected");
+    const reader = s.stream.getReader();
+    const text = async () => new TextDecoder().decode((await reader.read()).value);
+    expect(await text()).toContain(": connected");
     s.bus.publish(event("StartIncident"));
-    expect((await reader.read()).value).toContain('"operation":"StartIncident"');
+    expect(await text()).toContain('"operation":"StartIncident"');
     await reader.cancel();
     expect(s.ended()).toBe("closed");
     expect(s.listeners()).toBe(0);
@@ -105,5 +107,13 @@ describe("liveStream", () => {
     abort.abort();
     expect(await s.done).toBe("closed");
     expect(s.listeners()).toBe(0);
+  });
+});
+
+describe("IM_LIVE_RECHECK_MS", () => {
+  it("is a minute unless set, and refuses what isn't a sensible number of milliseconds", () => {
+    expect(readConfig({}).liveRecheckMs).toBe(60_000);
+    expect(readConfig({ IM_LIVE_RECHECK_MS: "300" }).liveRecheckMs).toBe(300);
+    for (const bad of ["soon", "-1", "1.5", "0", "99999999"]) expect(() => readConfig({ IM_LIVE_RECHECK_MS: bad })).toThrow(ConfigError);
   });
 });
