@@ -73,7 +73,9 @@ export function liveStream(options: LiveStreamOptions): ReadableStream<Uint8Arra
           timers.forEach(clearInterval);
           unsubscribe();
           try {
-            if (why === "slow") controller.error(new Error("the reader fell too far behind"));
+            // An AbortError, as for a client that went away: Next.js then ends the response
+            // (destroying the socket) without logging a failed pipe.
+            if (why === "slow") controller.error(new DOMException("the reader fell too far behind", "AbortError"));
             else controller.close();
           } catch {
             // Already closed or cancelled.

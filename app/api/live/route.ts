@@ -37,7 +37,10 @@ export async function GET(req: Request) {
     recheck: session.stillAllowed,
     recheckMs: config().liveRecheckMs,
     signal: req.signal,
-    onEnd: release,
+    onEnd(why) {
+      release();
+      if (why === "slow") console.warn(`[live] dropped a stream of user ${session.user.id}: its reader stopped reading`);
+    },
   });
   return new Response(stream, {
     headers: {
