@@ -1,6 +1,7 @@
 // Live: what one responder changes appears on another's open console without a reload — pushed by
 // the /api/live stream in local mode (within a second), polled every few seconds in aws mode.
 import { createResponsePlan, expect, planOptionLabel, signInAs, test, uniqueName } from "./support/fixtures";
+import { startIncidentViaApi } from "./support/incidents-api";
 import type { Page } from "@playwright/test";
 
 /** Marks the page's JavaScript context: if the page reloads, the mark is gone. */
@@ -106,17 +107,9 @@ test("a console turned away for too many streams polls instead, and still shows 
     await expect(watcher.getByRole("table", { name: "Open incidents" })).toBeVisible();
     await expect(watcher.locator("html[data-live=poll]")).toHaveCount(1);
     await mark(watcher);
-    const writer = await pageAs("responder");
-    const plan = { name: uniqueName("poll"), title: `Polled ${uniqueName("t")}`, impact: "3 Medium" };
-    await createResponsePlan(writer, plan);
-    await writer.goto("/incidents");
-    await writer.getByRole("button", { name: "Start incident" }).click();
-    const start = writer.getByRole("dialog", { name: "Start incident" });
-    await start.getByLabel("Response plan").selectOption({ label: planOptionLabel(plan) });
-    await start.getByRole("button", { name: "Start", exact: true }).click();
-    await expect(writer.getByRole("heading", { level: 1, name: plan.title })).toBeVisible();
+    const { title } = await startIncidentViaApi({ title: `Polled ${uniqueName("t")}` });
     // Polled every 5 s, allowing for a loaded test machine.
-    await expect(watcher.getByRole("table", { name: "Open incidents" }).getByRole("link", { name: plan.title })).toBeVisible({ timeout: 10_000 });
+    await expect(watcher.getByRole("table", { name: "Open incidents" }).getByRole("link", { name: title })).toBeVisible({ timeout: 10_000 });
     expect(await stillMarked(watcher), "the watching page was not reloaded").toBe(true);
   } finally {
     held.abort();
