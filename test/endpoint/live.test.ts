@@ -163,6 +163,13 @@ describe.each(PROVIDERS)("live stream bounds on %s", (provider) => {
       expect(refused.headers.get("retry-after")).toMatch(/^[0-9]+$/);
       expect(((await refused.json()) as { name: string }).name).toBe("TooManyStreams");
 
+      // Several rechecks later the streams of a valid session still run (the session's expiry
+      // was read from its cookie; a check that failed closed would have ended them).
+      let endedEarly = false;
+      for (const s of streams) void s.ended.then(() => (endedEarly = true));
+      await new Promise((r) => setTimeout(r, 1_200));
+      expect(endedEarly).toBe(false);
+
       // One ends: its slot comes back (once the server has seen the client go).
       streams.shift()!.close();
       let again: Response | undefined;
