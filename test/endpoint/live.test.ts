@@ -2,6 +2,7 @@
 // endpoint reaches a signed-in console's /api/live stream — in the same process (SQLite), and
 // across two console instances sharing one PostgreSQL database (LISTEN/NOTIFY).
 import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
+import { encode } from "next-auth/jwt";
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { BOOTSTRAP_KEY, startConsoleServer, type ConsoleServer } from "../support/console-server";
@@ -151,10 +152,11 @@ describe.each(PROVIDERS)("live stream on %s", (provider) => {
 });
 
 describe.each(PROVIDERS)("live stream bounds on %s", (provider) => {
-  it("turns a user's 11th stream away with 429 until one ends, and ends the streams of a user deactivated meanwhile", async () => {
+  it("turns a user's 11th stream away with 429 until one ends, ends a stream whose session expires, and the streams of a user deactivated meanwhile", async () => {
     const t = await createTestDatabase(provider);
     cleanups.push(t.cleanup);
-    const server = await start(t.url, { IM_LIVE_RECHECK_MS: "300" });
+    const secret = `live-secret-${randomUUID()}`;
+    const server = await start(t.url, { IM_LIVE_RECHECK_MS: "300", NEXTAUTH_SECRET: secret });
     const cookie = await signIn(server.url);
     const streams = await Promise.all(Array.from({ length: 10 }, () => openStream(server.url, cookie)));
     try {
@@ -181,9 +183,17 @@ describe.each(PROVIDERS)("live stream bounds on %s", (provider) => {
       expect(again!.status).toBe(200);
       await again!.body!.cancel();
 
+      // A session that expires while its stream is open: the stream ends soon after, on its own.
+      const user = await t.db.user.findUniqueOrThrow({ where: { email: ADMIN.email } });
+      const shortLived = await encode({ token: { id: user.id, email: user.email, name: user.name, role: "admin" as const }, secret, maxAge: 2 });
+      const expiring = await openStream(server.url, `next-auth.session-token=${shortLived}`);
+      const opened = Date.now();
+      await expiring.ended;
+      expect(Date.now() - opened).toBeGreaterThan(1_000);
+      expect(Date.now() - opened).toBeLessThan(5_000);
+
       // Deactivated: every open stream ends within the recheck interval, without any request of its own.
       const since = Date.now();
-      const user = await t.db.user.findUniqueOrThrow({ where: { email: ADMIN.email } });
       await t.db.user.update({ where: { id: user.id }, data: { active: false } });
       await Promise.all(streams.map((s) => s.ended));
       expect(Date.now() - since).toBeLessThan(5_000);
