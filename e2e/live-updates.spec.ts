@@ -1,6 +1,7 @@
 // Live: what one responder changes appears on another's open console without a reload — pushed by
 // the /api/live stream in local mode (within a second), polled every few seconds in aws mode.
-import { createResponsePlan, expect, planOptionLabel, test, uniqueName } from "./support/fixtures";
+import { createResponsePlan, expect, planOptionLabel, signInAs, test, uniqueName } from "./support/fixtures";
+import { startIncidentViaApi } from "./support/incidents-api";
 import type { Page } from "@playwright/test";
 
 /** Marks the page's JavaScript context: if the page reloads, the mark is gone. */
@@ -71,4 +72,47 @@ test("a change by one responder appears on another's open console without a relo
   expect(listMs).toBeLessThan(bound);
   expect(detailMs).toBeLessThan(bound);
   expect(eventMs).toBeLessThan(bound);
+});
+
+test("a console turned away for too many streams polls instead, and still shows changes", async ({ pageAs, browser, baseURL }, testInfo) => {
+  test.skip(testInfo.project.name !== "local", "aws mode has no stream to limit");
+  // A user of its own, so no other test's console loses its stream to this one's.
+  const admin = await pageAs("admin");
+  const email = `${uniqueName("streams")}@example.com`;
+  const password = "a-streams-viewer-password";
+  await admin.goto("/settings");
+  const create = admin.getByRole("form", { name: "Create user" });
+  await create.getByLabel("Email").fill(email);
+  await create.getByLabel("Name").fill("Many Tabs");
+  await create.getByLabel("Role").selectOption("viewer");
+  await create.getByLabel("Initial password").fill(password);
+  await create.getByRole("button", { name: "Create user" }).click();
+  await expect(create.getByRole("status")).toContainText(`User ${email} created`);
+
+  const context = await browser.newContext({ baseURL });
+  const held = new AbortController();
+  try {
+    await signInAs(context, { email, password });
+    // Ten streams held open for the user, as ten tabs would.
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const open = () => fetch(`${baseURL}/api/live`, { headers: { cookie }, signal: held.signal });
+    for (const res of await Promise.all(Array.from({ length: 10 }, open))) expect(res.status).toBe(200);
+    const refused = await open();
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { name: string }).name).toBe("TooManyStreams");
+
+    // The eleventh tab: no stream, so it polls, and a change still shows up without a reload.
+    const watcher = await context.newPage();
+    await watcher.goto("/incidents");
+    await expect(watcher.getByRole("table", { name: "Open incidents" })).toBeVisible();
+    await expect(watcher.locator("html[data-live=poll]")).toHaveCount(1);
+    await mark(watcher);
+    const { title } = await startIncidentViaApi({ title: `Polled ${uniqueName("t")}` });
+    // Polled every 5 s, allowing for a loaded test machine.
+    await expect(watcher.getByRole("table", { name: "Open incidents" }).getByRole("link", { name: title })).toBeVisible({ timeout: 10_000 });
+    expect(await stillMarked(watcher), "the watching page was not reloaded").toBe(true);
+  } finally {
+    held.abort();
+    await context.close();
+  }
 });

@@ -22,6 +22,8 @@ export type Config = {
   smtpFrom?: string;
   /** IM_SMS_WEBHOOK_URL: SMS and VOICE messages are POSTed here as JSON (lib/notify/webhook.ts). */
   smsWebhookUrl?: string;
+  /** IM_LIVE_RECHECK_MS: how often an open /api/live stream checks its session again (lib/live/stream.ts). */
+  liveRecheckMs: number;
   dataDir: string;
 };
 
@@ -55,6 +57,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (smtpUrl && !/^smtps?:\/\/[^/]/i.test(smtpUrl)) throw new ConfigError("IM_SMTP_URL must be an smtp:// or smtps:// URL");
   const smsWebhookUrl = env.IM_SMS_WEBHOOK_URL?.trim() || undefined;
   if (smsWebhookUrl && !/^https?:\/\/[^/]/i.test(smsWebhookUrl)) throw new ConfigError("IM_SMS_WEBHOOK_URL must be an http:// or https:// URL");
+  const liveRecheck = env.IM_LIVE_RECHECK_MS?.trim() || "60000";
+  if (!/^[0-9]+$/.test(liveRecheck) || Number(liveRecheck) < 100 || Number(liveRecheck) > 3_600_000) {
+    throw new ConfigError("IM_LIVE_RECHECK_MS must be a whole number of milliseconds from 100 to 3600000");
+  }
   return {
     backend,
     databaseUrl,
@@ -70,6 +76,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     smtpFrom: env.IM_SMTP_FROM?.trim() || undefined,
     smsWebhookUrl,
+    liveRecheckMs: Number(liveRecheck),
     dataDir: dir,
   };
 }

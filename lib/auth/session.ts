@@ -2,6 +2,8 @@
 // server actions and route handlers call requirePermission(). Both fail closed.
 import "server-only";
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
@@ -10,6 +12,7 @@ import { accessDenied, ImError } from "@/lib/im/errors";
 import { authOptions } from "./options";
 import { SIGN_IN_PATH } from "./paths";
 import { can, isRole, type Permission, type Role } from "./permissions";
+import { authSecret } from "./secret";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
@@ -22,13 +25,18 @@ export const getSession = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
+  return activeUser(id);
+});
+
+/** The user's row, if it is still active with a known role. */
+async function activeUser(id: string): Promise<SessionUser | null> {
   const user = await db().user.findUnique({
     where: { id },
     select: { id: true, email: true, name: true, role: true, active: true },
   });
   if (!user || !user.active || !isRole(user.role)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
-});
+}
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
 export async function requireUser(): Promise<SessionUser> {
@@ -43,4 +51,34 @@ export async function requirePermission(permission: Permission): Promise<Session
   if (!user) throw new ImError("AccessDeniedException", "Sign in to continue.");
   if (!can(user.role, permission)) throw accessDenied(`Your role (${user.role}) does not allow ${permission}.`);
   return user;
+}
+
+/**
+ * For a response that lasts (the live stream): the user, as requirePermission gives it, and the
+ * same check to repeat while the response lasts — the session the request came with not yet
+ * expired, the user still active and still allowed `permission`. Such a response never renews its
+ * cookie, so the session's expiry is the one its JWT says.
+ */
+export async function requireLastingPermission(permission: Permission): Promise<{ user: SessionUser; stillAllowed(): Promise<boolean> }> {
+  const user = await requirePermission(permission);
+  const expiresAt = await sessionExpiry();
+  return {
+    user,
+    async stillAllowed() {
+      if (Date.now() >= expiresAt) return false;
+      const now = await activeUser(user.id);
+      return !!now && can(now.role, permission);
+    },
+  };
+}
+
+/** When the request's session JWT expires (ms since the epoch); "now" when it has none, so a check fails closed. */
+async function sessionExpiry(): Promise<number> {
+  const req = { cookies: await cookies(), headers: await headers() };
+  // next-auth names the cookie by whether it was set over https: either may be the one sent.
+  for (const secureCookie of [true, false]) {
+    const token = await getToken({ req: req as never, secret: authSecret(), secureCookie });
+    if (typeof token?.exp === "number") return token.exp * 1000;
+  }
+  return Date.now();
 }

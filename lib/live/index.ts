@@ -3,12 +3,14 @@
 import "server-only";
 import { config, isPostgresUrl } from "@/lib/config";
 import { memoryBus, postgresBus, type LiveBus } from "./bus";
+import { streamSlots, type StreamSlots } from "./stream";
 
 export type { LiveBus } from "./bus";
 export type { LiveEvent } from "./events";
 export { withLiveEvents } from "./publish";
+export { liveStream, type StreamSlots } from "./stream";
 
-const globalForLive = globalThis as unknown as { imLiveBus?: LiveBus };
+const globalForLive = globalThis as unknown as { imLiveBus?: LiveBus; imLiveSlots?: StreamSlots };
 
 export function liveBus(): LiveBus {
   if (!globalForLive.imLiveBus) {
@@ -23,4 +25,10 @@ export async function closeLiveBus(): Promise<void> {
   const bus = globalForLive.imLiveBus;
   globalForLive.imLiveBus = undefined;
   await bus?.close();
+}
+
+/** The process's count of open streams per user. */
+export function liveStreamSlots(): StreamSlots {
+  globalForLive.imLiveSlots ??= streamSlots();
+  return globalForLive.imLiveSlots;
 }

@@ -78,6 +78,61 @@ describe.each(PROVIDERS)("searchIncidents on %s", (provider) => {
     expect(seen).toEqual(matching);
   });
 
+  /** The incidents service, counting the records each ListIncidentRecords call returns. */
+  function counting() {
+    const counter = { read: 0 };
+    const incidents = {
+      listIncidentRecords: async (input: Parameters<typeof h.incidents.listIncidentRecords>[0]) => {
+        const out = await h.incidents.listIncidentRecords(input);
+        counter.read += out.incidentRecordSummaries?.length ?? 0;
+        return out;
+      },
+    };
+    return { incidents, counter };
+  }
+  const forge = (cursor: object) => `s.${Buffer.from(JSON.stringify(cursor)).toString("base64url")}`;
+
+  it("reads at most its scan limit per request, skipped records included, whatever the token says", async () => {
+    const { incidents, counter } = counting();
+    const limits = { pageSize: 50, batch: 4, scanLimit: 6 };
+    // A forged position no record has, older than nothing: before, one request skipped the whole history.
+    let token: string | undefined = forge({ after: "x", at: 0 });
+    let requests = 0;
+    while (token) {
+      counter.read = 0;
+      const out = await searchIncidents(incidents, status, "disk full", token, limits);
+      expect(counter.read).toBeLessThanOrEqual(limits.scanLimit);
+      token = out.nextToken;
+      expect(++requests).toBeLessThan(50);
+    }
+    // From the start: every request within the budget, every match exactly once, for any budget.
+    const everyMatch = (await all({ pageSize: 1000, scanLimit: 1_000_000 })).flat();
+    for (const l of [
+      { pageSize: 50, batch: 4, scanLimit: 6 },
+      { pageSize: 2, batch: 100, scanLimit: 5 },
+      { pageSize: 1, batch: 3, scanLimit: 3 },
+    ]) {
+      const seen: string[] = [];
+      token = undefined;
+      requests = 0;
+      do {
+        counter.read = 0;
+        const out = await searchIncidents(incidents, status, "disk full", token, l);
+        expect(counter.read).toBeLessThanOrEqual(l.scanLimit);
+        seen.push(...out.found.map((r) => r.arn!));
+        token = out.nextToken;
+        expect(++requests).toBeLessThan(100);
+      } while (token);
+      expect(seen).toEqual(everyMatch);
+    }
+  });
+
+  it("refuses a token of the wrong shape with a ValidationException", async () => {
+    for (const bad of [forge({ after: "x" }), forge({ at: 0 }), forge({ after: "x", at: "0" }), forge({ t: 1 }), forge([1]), forge({ after: "x", at: 0, extra: 1 }), "s.%%%"]) {
+      await expect(searchIncidents(h.incidents, status, "disk", bad, { pageSize: 5 })).rejects.toMatchObject({ code: "ValidationException" });
+    }
+  });
+
   it("refuses a token that isn't a search token", async () => {
     await expect(searchIncidents(h.incidents, status, "disk", "garbage", { pageSize: 5 })).rejects.toMatchObject({ code: "ValidationException" });
   });

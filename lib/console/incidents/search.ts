@@ -10,15 +10,20 @@ export type SearchLimits = {
   pageSize: number;
   /** Records read per ListIncidentRecords call. */
   batch?: number;
-  /** Records looked at per request at most: a rare title in a long history answers in steps. */
+  /**
+   * Records read per request at most, whatever the token says: records skipped to resume count
+   * too, so a rare title in a long history (or a forged token) answers in steps.
+   */
   scanLimit?: number;
 };
 
 /**
- * A search's position: the API token of the batch it was reading, and the last record it looked at
- * (ARN and creation time). Resuming skips up to that record by identity, not by position, so
+ * A search's position. Either the API token of the next batch alone (the last request stopped at
+ * a batch's end), or the API token of the batch it was reading and the last record it looked at
+ * in it (ARN and creation time): resuming skips up to that record by identity, not by position, so
  * incidents started meanwhile (they come first, newest first) shift nothing. Opaque to the browser
- * ("s." + base64url JSON).
+ * ("s." + base64url JSON); a forged one can only make a request skip records, never read more
+ * than its scan limit.
  */
 type SearchCursor = { t?: string; after?: string; at?: number };
 
@@ -30,9 +35,15 @@ function decodeSearchCursor(token: string | undefined): SearchCursor {
   if (!token) return {};
   try {
     if (!token.startsWith("s.")) throw new Error("not a search token");
-    const c = JSON.parse(Buffer.from(token.slice(2), "base64url").toString("utf8")) as SearchCursor;
-    const ok = (c.t === undefined || typeof c.t === "string") && (c.after === undefined || (typeof c.after === "string" && Number.isFinite(c.at)));
-    if (ok) return c;
+    const c = JSON.parse(Buffer.from(token.slice(2), "base64url").toString("utf8")) as unknown;
+    if (c && typeof c === "object" && !Array.isArray(c)) {
+      const { t, after, at, ...rest } = c as Record<string, unknown>;
+      const ok =
+        Object.keys(rest).length === 0 &&
+        (t === undefined || (typeof t === "string" && t.length > 0)) &&
+        ((after === undefined && at === undefined) || (typeof after === "string" && typeof at === "number" && Number.isFinite(at)));
+      if (ok) return { t: t as string | undefined, after: after as string | undefined, at: at as number | undefined };
+    }
   } catch {}
   throw validation("The nextToken is not valid for this search: start the search again", [{ name: "nextToken", message: "Invalid pagination token" }]);
 }
@@ -58,10 +69,15 @@ export async function searchIncidents(
   // started since, and belong before them).
   let skipping = cursor.after !== undefined;
   const found: IncidentRecordSummary[] = [];
-  let scanned = 0;
+  // Every record read counts, skipped or not: the budget is this request's, not the token's.
+  let read = 0;
   for (;;) {
-    const out = await incidents.listIncidentRecords({ filters, maxResults: batch, nextToken: batchToken });
+    // Never asks for more than the budget has left, so no call reads past it. A batch is never
+    // bigger than the budget either: a resumed page re-reads at most one batch up to its record,
+    // which always leaves room to move on.
+    const out = await incidents.listIncidentRecords({ filters, maxResults: Math.min(batch, scanLimit - read), nextToken: batchToken });
     const records = out.incidentRecordSummaries ?? [];
+    read += records.length;
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
       if (skipping) {
@@ -72,14 +88,14 @@ export async function searchIncidents(
         if (time(r) >= cursor.at!) continue;
         skipping = false;
       }
-      scanned++;
       if ((r.title ?? "").toLowerCase().includes(needle)) found.push(r);
-      if (found.length === pageSize || scanned >= scanLimit) {
-        if (i + 1 >= records.length && !out.nextToken) return { found };
+      if (found.length === pageSize && i + 1 < records.length) {
         return { found, nextToken: encodeSearchCursor({ t: batchToken, after: r.arn, at: time(r) }) };
       }
     }
     if (!out.nextToken) return { found };
+    // At a batch's end: the API's own token says where the rest starts.
+    if (found.length === pageSize || read >= scanLimit) return { found, nextToken: encodeSearchCursor({ t: out.nextToken }) };
     batchToken = out.nextToken;
   }
 }
