@@ -4,7 +4,7 @@
 // answered in that protocol's shape. Expected failures keep their AWS name; anything else is
 // logged and answered as a generic InternalServerException.
 import { randomUUID } from "node:crypto";
-import { can, permissionForOperation } from "@/lib/auth/permissions";
+import { can, permissionForOperation, permissionForResource, type Permission } from "@/lib/auth/permissions";
 import type { ApiKeyCredential, KeyStore } from "@/lib/api-keys/key-store";
 import type { ContactsService, IncidentsService } from "@/lib/im/contract";
 import { ImError, toImError } from "@/lib/im/errors";
@@ -167,17 +167,20 @@ export function createRawWireHandler(options: WireHandlerOptions): RawWireHandle
       input = readJsonRpcInput(service, operation, body);
     }
 
+    // Tagging changes the tagged resource: the key needs the right to change that resource.
+    const tagged = operation === "TagResource" || operation === "UntagResource" ? (input.resourceArn ?? input.ResourceARN) : undefined;
+    if (typeof tagged === "string") authorize(key, operation, permissionForResource(service, tagged));
+
     const services = await options.resolveServices({ principalArn: principalArn(accountId, key.name) });
     const output = await contractMethod(rest ? services.incidents : services.contacts, operation)(input);
     return rest ? writeRestOutput(service, operation, output) : writeJsonRpcOutput(service, operation, output);
   }
 
-  function authorize(key: ApiKeyCredential, operation: string) {
-    const permission = permissionForOperation(service, operation);
+  function authorize(key: ApiKeyCredential, operation: string, permission: Permission = permissionForOperation(service, operation)) {
     if (!can(key.role, permission)) {
       throw new ImError(
         "AccessDeniedException",
-        `API key ${key.accessKeyId} (${key.name}, role ${key.role ?? "none"}) is not allowed to call ${operation}: it needs ${permission}`,
+        `API key ${key.accessKeyId} (${key.name}, role ${key.role ?? "none"}) is not allowed to call ${operation}${permission === permissionForOperation(service, operation) ? "" : " on this resource"}: it needs ${permission}`,
       );
     }
   }

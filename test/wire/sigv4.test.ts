@@ -208,6 +208,25 @@ describe.each(PROVIDERS)("SigV4 verification on %s", (provider) => {
     expect(readBody).not.toHaveBeenCalled();
   });
 
+  it("tagging needs the right to change the tagged resource: a responder tags incidents, not the replication set", async () => {
+    const responder = await f.key("responder", "tagging-responder");
+    const sdk = f.incidents(responder);
+    const [setArn] = (await sdk.listReplicationSets({})).replicationSetArns!;
+    const e = await errorOf(sdk.tagResource({ resourceArn: setArn, tags: { owner: "responder" } }));
+    expect(e.name).toBe("AccessDeniedException");
+    expect(e.message).toMatch(/on this resource: it needs settings.write/);
+    expect((await errorOf(sdk.untagResource({ resourceArn: setArn, tagKeys: ["x"] }))).name).toBe("AccessDeniedException");
+    expect((await f.incidents(admin).listTagsForResource({ resourceArn: setArn })).tags).not.toHaveProperty("owner");
+    // Their own kind of resource: incidents and response plans.
+    const incident = (await f.incidents(admin).startIncident({ responsePlanArn: planArn, title: "tagged" })).incidentRecordArn!;
+    await sdk.tagResource({ resourceArn: incident, tags: { owner: "responder" } });
+    await sdk.tagResource({ resourceArn: planArn, tags: { owner: "responder" } });
+    // An admin may tag the set.
+    await f.incidents(admin).tagResource({ resourceArn: setArn, tags: { owner: "admin" } });
+    expect((await f.incidents(admin).listTagsForResource({ resourceArn: setArn })).tags).toEqual({ owner: "admin" });
+    await f.incidents(admin).untagResource({ resourceArn: setArn, tagKeys: ["owner"] });
+  });
+
   it("rejects a request whose path differs from the signed one", async () => {
     const { headers } = await signRequest(f.host.origin, { path: LIST, body: "{}", headers: JSON_HEADERS, credentials: admin });
     const res = await fetch(`${f.host.origin}/api/aws/ssm-incidents/listResponsePlans`, { method: "POST", headers, body: "{}" });

@@ -1,9 +1,27 @@
 // Makes an Incident Manager resource's tags exactly the given ones: UntagResource for keys that
 // went, TagResource for new and changed values (AWS has no "replace all tags" operation).
 import "server-only";
+import { parseIncidentsArn } from "@/lib/im/arns";
 import type { IncidentsService } from "@/lib/im/contract";
+import { validation } from "@/lib/im/errors";
 
-export async function replaceTags(incidents: IncidentsService, resourceArn: string, wanted: Record<string, string>): Promise<void> {
+const WHAT = { "incident-record": "an incident", "response-plan": "a response plan" } as const;
+
+/**
+ * `resourceType` is the only kind of resource the calling page may tag: an incident's Edit tags
+ * must not reach the replication set (tagging it is an admin's, in Settings) or anything else.
+ */
+export async function replaceTags(
+  incidents: IncidentsService,
+  resourceArn: string,
+  wanted: Record<string, string>,
+  resourceType: keyof typeof WHAT,
+): Promise<void> {
+  if (parseIncidentsArn(resourceArn)?.resourceType !== resourceType) {
+    throw validation(`${resourceArn} is not ${WHAT[resourceType]}: only its own tags can be changed here`, [
+      { name: "arn", message: `Not ${WHAT[resourceType]}` },
+    ]);
+  }
   const { tags: current = {} } = await incidents.listTagsForResource({ resourceArn });
   const removed = Object.keys(current).filter((k) => !(k in wanted));
   const changed = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => current[k] !== v));
