@@ -11,7 +11,6 @@ const SELF = "http://console.invalid";
  * another site) and must land on our own origin; control characters are refused outright.
  */
 export function safeCallbackUrl(value: unknown): string {
-  // eslint-disable-next-line no-control-regex
   if (typeof value !== "string" || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return HOME_PATH;
   let url: URL;
   try {
