@@ -8,6 +8,9 @@ export default defineConfig({
   },
   test: {
     testTimeout: 30_000,
+    // Passwords hashed at OWASP's cost take ~0.4 s each; tests that only need a user use less
+    // (lib/auth/password.test.ts checks the real cost).
+    env: { IM_PASSWORD_SCRYPT_LOG2N: "12" },
     hookTimeout: 120_000,
     projects: [
       {

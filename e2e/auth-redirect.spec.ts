@@ -22,3 +22,11 @@ test("the console's JSON routes refuse a request without a session", async ({ re
   expect(res.status()).toBe(403);
   expect(await res.json()).toMatchObject({ name: "AccessDeniedException" });
 });
+
+test("sign-in never sends a signed-in user to another site, whatever the callbackUrl", async ({ pageAs }) => {
+  const page = await pageAs("viewer");
+  for (const trick of ["/%09/evil.example", "//evil.example", "/%5Cevil.example", "https://evil.example/"]) {
+    await page.goto(`/signin?callbackUrl=${trick}`);
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/incidents$/);
+  }
+});

@@ -4,7 +4,7 @@
 import type { Page } from "@playwright/test";
 import { incidentPath } from "../lib/console/incidents/paths";
 import { expect, test, uniqueName, replayAction } from "./support/fixtures";
-import { startIncidentViaApi } from "./support/incidents-api";
+import { incidentsApi, startIncidentViaApi } from "./support/incidents-api";
 
 const XSS = "<img src=x onerror=alert(1)>";
 
@@ -54,11 +54,21 @@ test("properties show source, targets and chat channel; a responder edits the ta
   // Rows come sorted by key: env, then team.
   await expect(dialog.getByLabel("Key 2")).toHaveValue("team");
   await dialog.getByRole("button", { name: "Remove tag 2" }).click();
+  const save = page.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
   await dialog.getByRole("button", { name: "Save tags" }).click();
+  const captured = await save;
   await expect(dialog).toBeHidden();
   await page.reload();
   await expect(tags.getByRole("row", { name: "env prod" })).toBeVisible();
   await expect(tags.getByRole("row", { name: /team/ })).toHaveCount(0);
+
+  // The same save aimed at the replication set (tagging it is an admin's, in Settings): refused.
+  const api = incidentsApi();
+  const [setArn] = (await api.listReplicationSets({})).replicationSetArns ?? [];
+  const before = (await api.listTagsForResource({ resourceArn: setArn })).tags;
+  const forced = await replayAction(page, captured, (captured.postData() ?? "").replace(incident.arn, setArn));
+  expect(forced).toContain("is not an incident");
+  expect((await api.listTagsForResource({ resourceArn: setArn })).tags).toEqual(before);
 });
 
 test("a responder deletes an incident after confirming, and is back at the list", async ({ pageAs }) => {

@@ -5,7 +5,7 @@
 import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
 import type { BrowserContext } from "@playwright/test";
 import { createPersonalContact, createPlanThroughApi, incidentsApi } from "./support/aws-api";
-import { BASE_URL, USERS } from "./support/env";
+import { BASE_URL, BOOTSTRAP_KEY, USERS } from "./support/env";
 import { expect, test, uniqueName, replayAction } from "./support/fixtures";
 
 async function signIn(context: BrowserContext, email: string, password: string) {
@@ -133,6 +133,16 @@ test("in aws mode, Settings says why there are no API access keys", async ({ pag
   await expect(page.getByLabel("Key name")).toHaveCount(0);
   // The rest of Settings is there.
   for (const name of ["Replication set", "Resource policies", "Tags", "Users"]) await expect(page.getByRole("region", { name })).toBeVisible();
+});
+
+test("in aws mode, the AWS-compatible endpoints don't exist: a local key never spends the server's AWS rights", async ({ request }, testInfo) => {
+  test.skip(testInfo.project.name !== "aws-mode", "a local-mode console serves them");
+  // The console's own bootstrap key signs it, as the AWS CLI would.
+  const client = new SSMIncidents({ endpoint: `${testInfo.project.use.baseURL}/api/aws/ssm-incidents`, region: "us-east-1", credentials: BOOTSTRAP_KEY, maxAttempts: 1 });
+  await expect(client.listResponsePlans({})).rejects.toMatchObject({ name: "UnknownOperationException", $metadata: { httpStatusCode: 404 } });
+  const contacts = await request.post("/api/aws/ssm-contacts/", { headers: { "x-amz-target": "SSMContacts.ListContacts", "content-type": "application/x-amz-json-1.1" }, data: "{}" });
+  expect(contacts.status()).toBe(404);
+  expect(await contacts.text()).toContain("only in local mode");
 });
 
 test("responders and viewers are refused the page and a replayed user creation", async ({ pageAs }) => {

@@ -43,14 +43,18 @@ export function toMarkdown(incident: IncidentRef, events: TimelineEventDto[]): s
 /**
  * RFC 4180 CSV through Papa Parse (quotes, embedded quotes, newlines), with escapeFormulae so a
  * cell a person wrote as "=HYPERLINK(...)" stays text when the file is opened in a spreadsheet.
+ * Our own test of the first character: Papa Parse's default (`/^[=+\-@\t\r].*$/`) can't reach
+ * the end of a cell that goes on past a newline, so `=HYPERLINK(...)` + newline + more escaped.
  */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 export function toCsv(events: TimelineEventDto[]): string {
   return Papa.unparse(
     {
       fields: ["eventTime", "eventType", "description", "eventId", "eventUpdatedTime", "eventData"],
       data: rows(events).map(({ event, description }) => [event.time, event.type, description, event.id, event.updatedTime, event.data]),
     },
-    { escapeFormulae: true, newline: "\r\n" },
+    { escapeFormulae: FORMULA_START, newline: "\r\n" },
   );
 }
 

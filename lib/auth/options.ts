@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { isRole } from "./permissions";
 import { SIGN_IN_PATH } from "./paths";
 import { authSecret } from "./secret";
@@ -21,7 +21,9 @@ export async function authorizeCredentials(email: unknown, password: unknown): P
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
   if (!user || !ok || !user.active || !isRole(user.role)) return null;
-  await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() }, select: { id: true } });
+  // A hash made at an older, lower cost is replaced now that the password is known.
+  const passwordHash = needsRehash(user.passwordHash) ? await hashPassword(password) : undefined;
+  await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date(), ...(passwordHash ? { passwordHash } : {}) }, select: { id: true } });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

@@ -49,3 +49,17 @@ export function permissionForOperation(service: ServiceId, operation: string): P
   if (operation === "GetResourcePolicies") return "settings.read";
   return read ? "incidents.read" : "incidents.write";
 }
+
+/**
+ * The permission needed to change a resource named by its ARN (TagResource and UntagResource
+ * take any resource): the same right as changing the resource itself, wherever the change comes
+ * from — an incident's tags need incidents.write, a response plan's plans.write, the replication
+ * set's (and anything unrecognised) settings.write; a contact's or escalation plan's contacts.write.
+ */
+export function permissionForResource(service: ServiceId, resourceArn: string): Permission {
+  if (service === "ssm-contacts") return "contacts.write";
+  const type = /^arn:[^:]*:ssm-incidents:[^:]*:[^:]*:([a-z-]+)\//.exec(resourceArn)?.[1];
+  if (type === "incident-record") return "incidents.write";
+  if (type === "response-plan") return "plans.write";
+  return "settings.write";
+}

@@ -1,13 +1,13 @@
 // The one database client module. SQLite (better-sqlite3) or PostgreSQL (pg), picked from the
 // URL; both generated clients have the same model API, so the rest of the code sees one type.
 import "server-only";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { config, isPostgresUrl } from "../config";
+import { privateSqliteFile } from "./private-files";
 import { serializedSqlite } from "./sqlite-serialized";
 import { registerSqliteReader } from "./sqlite-reader";
 
@@ -32,7 +32,7 @@ export function createDb(url: string): Db {
     return new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
   }
   const file = sqliteFilePath(url);
-  mkdirSync(path.dirname(file), { recursive: true });
+  privateSqliteFile(file);
   const client = new SqliteClient({
     adapter: serializedSqlite(new PrismaBetterSQLite3({ url: file, timeout: 10_000 })),
     transactionOptions,

@@ -6,11 +6,12 @@
 // bookkeeping table (`_prisma_migrations`, same columns and checksums), so `prisma migrate status`
 // and `migrate deploy` agree with it.
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { isPostgresUrl } from "../config";
+import { privateSqliteFile } from "./private-files";
 
 export type MigrationResult = { applied: string[] };
 
@@ -43,7 +44,7 @@ function checkApplied(migrations: Migration[], applied: Map<string, string>) {
 
 function migrateSqlite(url: string, dir: string): MigrationResult {
   const file = path.resolve(/* turbopackIgnore: true */ url.replace(/^file:/, ""));
-  mkdirSync(path.dirname(file), { recursive: true });
+  privateSqliteFile(file);
   const conn = new Database(file, { timeout: 15_000 });
   try {
     // WAL lets the console read while the engine writes; it persists in the file.

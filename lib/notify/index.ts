@@ -11,6 +11,14 @@ import { webhookNotifier } from "./webhook";
 export type { DeliveryResult, Message, Notifier, NotifyConfig } from "./types";
 export { sendAll } from "./send-all";
 
+/** The copy the outbox keeps of a message a transport delivered: its secret masked. */
+export function masked(m: Message): Message {
+  if (!m.secret) return m;
+  const mask = "•".repeat(m.secret.length);
+  const hide = (text: string) => text.split(m.secret!).join(mask);
+  return { ...m, body: hide(m.body), subject: m.subject === undefined ? undefined : hide(m.subject), secret: undefined };
+}
+
 /** Messages handed to transports at once. */
 const TRANSPORT_CONCURRENCY = 16;
 
@@ -31,7 +39,7 @@ export function createNotifier(db: Db, config: NotifyConfig): Notifier {
       }
     });
     try {
-      await recordMessages(db, messages.map((m, i) => [m, results[i]]));
+      await recordMessages(db, messages.map((m, i) => [transportFor(m) ? masked(m) : m, results[i]]));
     } catch (e) {
       console.error("[notify] could not keep messages in the outbox", e);
       // A message that went out through a transport went out; losing its copy must not turn it

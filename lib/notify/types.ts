@@ -15,6 +15,13 @@ export type Message = {
   /** Set for pages: the page and the channel it is delivered to. */
   pageArn?: string;
   channelArn?: string;
+  /**
+   * A secret the body carries (an activation code). When a transport delivers the message, the
+   * outbox keeps the body with it masked: the console shows the outbox to every responder, and
+   * only the channel's owner may see the code. With no transport the outbox is the delivery, so
+   * the code stays readable there.
+   */
+  secret?: string;
 };
 
 export type DeliveryResult =

@@ -4,7 +4,7 @@
 // answered in that protocol's shape. Expected failures keep their AWS name; anything else is
 // logged and answered as a generic InternalServerException.
 import { randomUUID } from "node:crypto";
-import { can, permissionForOperation } from "@/lib/auth/permissions";
+import { can, permissionForOperation, permissionForResource, type Permission } from "@/lib/auth/permissions";
 import type { ApiKeyCredential, KeyStore } from "@/lib/api-keys/key-store";
 import type { ContactsService, IncidentsService } from "@/lib/im/contract";
 import { ImError, toImError } from "@/lib/im/errors";
@@ -13,7 +13,7 @@ import { principalArn } from "@/lib/im/arns";
 import type { ServiceId } from "@/lib/im/model";
 import { jsonRpcOperation, readJsonRpcInput, writeJsonRpcError, writeJsonRpcOutput } from "./json-rpc";
 import { matchRestOperation, readRestInput, writeRestError, writeRestOutput } from "./rest-json";
-import { verifySignature, type QueryPairs, type SignedRequest } from "./sigv4";
+import { checkAuthorization, verifySignedBody, type QueryPairs, type SignedRequest } from "./sigv4";
 import { errorInfo, WireError, type WireHeaders, type WireResponse } from "./wire-error";
 
 export type WireHandler = (req: Request) => Promise<Response>;
@@ -39,11 +39,18 @@ export type WireHandlerOptions = {
   keys: KeyStore;
   /** The account the callers' principal ARNs belong to. */
   accountId: string;
+  /** The region this endpoint serves; signatures scoped to another are refused. */
+  region: string;
   now?: () => Date;
   /** Where the endpoint is mounted; the default is `/api/aws/<service>`. */
   basePath?: string;
   /** Bodies past this many bytes are refused before they are read (default 1 MiB). */
   maxBodyBytes?: number;
+  /**
+   * Set when the endpoint must not serve (aws mode: a local key would spend the server's AWS
+   * rights): every request is answered 404 with this reason, before anything else is read.
+   */
+  unavailable?: string;
   /** Where unexpected failures are reported (default console). */
   logger?: Pick<Console, "error">;
 };
@@ -121,7 +128,7 @@ export function createWireHandler(options: WireHandlerOptions): WireHandler {
 
 /** The endpoint over RawWireRequest: the same authentication, parsing and answers. */
 export function createRawWireHandler(options: WireHandlerOptions): RawWireHandler {
-  const { service, keys, accountId } = options;
+  const { service, keys, accountId, region } = options;
   const now = options.now ?? (() => new Date());
   const basePath = (options.basePath ?? `/api/aws/${service}`).replace(/\/+$/, "");
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -134,9 +141,11 @@ export function createRawWireHandler(options: WireHandlerOptions): RawWireHandle
     const url = new URL(req.url);
     const path = url.pathname;
     const query = parseQuery(url.search);
+    // Unsigned, stale and unknown-key requests are refused on their headers, body unread.
+    const pending = await checkAuthorization({ headers: req.headers, query }, { service, region, keys, now: now() });
     const body = await req.readBody(maxBodyBytes);
     const signed: SignedRequest = { method: req.method.toUpperCase(), path, query, headers: req.headers, body };
-    const key = await verifySignature(signed, { service, keys, now: now() });
+    const key = await verifySignedBody(signed, pending);
     await recordUse(key);
 
     if (path !== basePath && !path.startsWith(`${basePath}/`)) {
@@ -158,17 +167,20 @@ export function createRawWireHandler(options: WireHandlerOptions): RawWireHandle
       input = readJsonRpcInput(service, operation, body);
     }
 
+    // Tagging changes the tagged resource: the key needs the right to change that resource.
+    const tagged = operation === "TagResource" || operation === "UntagResource" ? (input.resourceArn ?? input.ResourceARN) : undefined;
+    if (typeof tagged === "string") authorize(key, operation, permissionForResource(service, tagged));
+
     const services = await options.resolveServices({ principalArn: principalArn(accountId, key.name) });
     const output = await contractMethod(rest ? services.incidents : services.contacts, operation)(input);
     return rest ? writeRestOutput(service, operation, output) : writeJsonRpcOutput(service, operation, output);
   }
 
-  function authorize(key: ApiKeyCredential, operation: string) {
-    const permission = permissionForOperation(service, operation);
+  function authorize(key: ApiKeyCredential, operation: string, permission: Permission = permissionForOperation(service, operation)) {
     if (!can(key.role, permission)) {
       throw new ImError(
         "AccessDeniedException",
-        `API key ${key.accessKeyId} (${key.name}, role ${key.role ?? "none"}) is not allowed to call ${operation}: it needs ${permission}`,
+        `API key ${key.accessKeyId} (${key.name}, role ${key.role ?? "none"}) is not allowed to call ${operation}${permission === permissionForOperation(service, operation) ? "" : " on this resource"}: it needs ${permission}`,
       );
     }
   }
@@ -185,6 +197,12 @@ export function createRawWireHandler(options: WireHandlerOptions): RawWireHandle
   return async function wireHandler(req: RawWireRequest): Promise<WireResponse> {
     const requestId = randomUUID();
     let response: WireResponse;
+    if (options.unavailable) {
+      // 404 in both protocols (awsJson would say 400): the endpoint itself is not there.
+      response = { ...writeError(service, errorInfo(new WireError("UnknownOperationException", 404, options.unavailable))), status: 404 };
+      response.headers["x-amzn-requestid"] = requestId;
+      return response;
+    }
     try {
       response = await handle(req);
     } catch (e) {

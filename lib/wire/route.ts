@@ -17,6 +17,13 @@ function processWireOptions(service: ServiceId): WireHandlerOptions {
     resolveServices: services,
     keys: dbKeyStore(db(), { bootstrap: bootstrapKey(cfg) }),
     accountId: cfg.accountId,
+    region: cfg.region,
+    // In aws mode the services act on real AWS with the server's own credentials: a console API
+    // key must never spend them, so these endpoints don't exist there.
+    unavailable:
+      cfg.backend === "aws"
+        ? `The AWS-compatible endpoints are served only in local mode; this console runs in aws mode: call AWS itself`
+        : undefined,
   };
 }
 

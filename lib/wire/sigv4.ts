@@ -177,10 +177,24 @@ function formatAmzDate(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
 }
 
-export type VerifyOptions = { service: ServiceId; keys: KeyStore; now: Date };
+export type VerifyOptions = {
+  service: ServiceId;
+  /** The region this endpoint serves: the credential scope must name it, as AWS requires. */
+  region: string;
+  keys: KeyStore;
+  now: Date;
+};
 
-/** Verifies a request's SigV4 signature; returns the key that signed it or throws a 403 WireError. */
-export async function verifySignature(request: SignedRequest, options: VerifyOptions): Promise<ApiKeyCredential> {
+/** What the headers alone establish; the signature itself still needs the body. */
+export type PendingSignature = { auth: ParsedAuthorization; signingDate: Date; key: ApiKeyCredential };
+
+/**
+ * Everything that can be checked before the body is read: an Authorization header, the service
+ * and region of its scope, the signed headers, the date and its skew, that the payload is signed,
+ * and that the key exists. Unsigned, stale and unknown-key requests are refused here, so their
+ * bodies are never read or hashed.
+ */
+export async function checkAuthorization(request: Pick<SignedRequest, "headers" | "query">, options: VerifyOptions): Promise<PendingSignature> {
   const header = request.headers.get("authorization");
   if (!header) {
     if (request.query.some(([k]) => k.toLowerCase() === "x-amz-signature")) {
@@ -191,6 +205,9 @@ export async function verifySignature(request: SignedRequest, options: VerifyOpt
   const auth = parseAuthorization(header);
   if (auth.service !== options.service) {
     throw authError("InvalidSignatureException", `Credential should be scoped to correct service: '${options.service}', not '${auth.service}'`);
+  }
+  if (auth.region !== options.region) {
+    throw authError("InvalidSignatureException", `Credential should be scoped to a valid region: '${options.region}', not '${auth.region}'`);
   }
 
   const signed = new Set(auth.signedHeaders);
@@ -227,13 +244,27 @@ export async function verifySignature(request: SignedRequest, options: VerifyOpt
     );
   }
 
+  // A signature over UNSIGNED-PAYLOAD (or any stand-in) covers no body: a captured request's body
+  // could be swapped for as long as its date is current. AWS takes it only for S3; so do we not.
   const contentSha = request.headers.get("x-amz-content-sha256");
-  if (contentSha !== null && contentSha !== UNSIGNED_PAYLOAD && contentSha.toLowerCase() !== sha256Hex(request.body)) {
-    throw authError("InvalidSignatureException", "X-Amz-Content-Sha256 does not match the SHA-256 of the request body");
+  if (contentSha !== null && !/^[0-9a-fA-F]{64}$/.test(contentSha)) {
+    throw authError(
+      "InvalidSignatureException",
+      `X-Amz-Content-Sha256 '${contentSha.slice(0, 40)}' is not accepted: sign the SHA-256 of the request body (${UNSIGNED_PAYLOAD} is for S3 only)`,
+    );
   }
 
   const key = await options.keys.find(auth.accessKeyId);
   if (!key) throw authError("UnrecognizedClientException", "The security token included in the request is invalid: unknown access key id");
+  return { auth, signingDate, key };
+}
+
+/** The rest of the verification, once the body is read: its hash and the signature. */
+export async function verifySignedBody(request: SignedRequest, { auth, signingDate, key }: PendingSignature): Promise<ApiKeyCredential> {
+  const contentSha = request.headers.get("x-amz-content-sha256");
+  if (contentSha !== null && contentSha.toLowerCase() !== sha256Hex(request.body)) {
+    throw authError("InvalidSignatureException", "X-Amz-Content-Sha256 does not match the SHA-256 of the request body");
+  }
   const expected = await computeSignature(request, auth, key.signing, signingDate);
   if (!sameSignature(expected, auth.signature)) {
     throw authError(
@@ -244,4 +275,9 @@ export async function verifySignature(request: SignedRequest, options: VerifyOpt
   // Checked after the signature so that only the key's holder learns that it was revoked.
   if (key.revoked) throw authError("UnrecognizedClientException", `The access key ${key.accessKeyId} has been revoked`);
   return key;
+}
+
+/** Verifies a request's SigV4 signature; returns the key that signed it or throws a 403 WireError. */
+export async function verifySignature(request: SignedRequest, options: VerifyOptions): Promise<ApiKeyCredential> {
+  return verifySignedBody(request, await checkAuthorization(request, options));
 }

@@ -78,6 +78,33 @@ describe.each(PROVIDERS)("contact channel activation over time on %s", (provider
     expect(used).toMatchObject({ activationStatus: "ACTIVATED", activationCodeHash: null, activationCodeExpiresAt: null });
   });
 
+  it("takes five wrong codes, then needs a new code; a new code starts a new count", async () => {
+    const arn = await newChannel("guessed", "guessed@example.com");
+    const code = lastCode("guessed@example.com");
+    const wrong = code === "000000" ? "111111" : "000000";
+    for (let left = 4; left >= 1; left--) {
+      await expectError(contacts.activateContactChannel({ ContactChannelId: arn, ActivationCode: wrong }), "ValidationException", new RegExp(`not correct.*\\(${left} tr(y|ies) left\\)`));
+    }
+    await expectError(contacts.activateContactChannel({ ContactChannelId: arn, ActivationCode: wrong }), "ValidationException", /5 wrong codes void it/);
+    // The right code no longer works: the guesses used it up.
+    await expectError(contacts.activateContactChannel({ ContactChannelId: arn, ActivationCode: code }), "ValidationException", /No activation code is waiting/);
+    expect(await status(arn)).toBe("NOT_ACTIVATED");
+    await contacts.sendActivationCode({ ContactChannelId: arn });
+    await expectError(contacts.activateContactChannel({ ContactChannelId: arn, ActivationCode: wrong === lastCode("guessed@example.com") ? "222222" : wrong }), "ValidationException", /4 tries left/);
+    await contacts.activateContactChannel({ ContactChannelId: arn, ActivationCode: lastCode("guessed@example.com") });
+    expect(await status(arn)).toBe("ACTIVATED");
+  });
+
+  it("counts concurrent wrong guesses: twenty at once leave the code void", async () => {
+    const arn = await newChannel("flood", "flood@example.com");
+    const code = lastCode("flood@example.com");
+    const guesses = Array.from({ length: 20 }, (_, i) => String(i).padStart(6, "9")).filter((g) => g !== code);
+    await Promise.allSettled(guesses.map((g) => contacts.activateContactChannel({ ContactChannelId: arn, ActivationCode: g })));
+    const row = await t.db.contactChannel.findUniqueOrThrow({ where: { arn } });
+    expect(row.activationCodeHash).toBeNull();
+    await expectError(contacts.activateContactChannel({ ContactChannelId: arn, ActivationCode: code }), "ValidationException", /No activation code is waiting/);
+  });
+
   it("keeps a channel whose code could not be sent, and says so when asked to send again", async () => {
     failing = true;
     try {

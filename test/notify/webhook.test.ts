@@ -46,6 +46,21 @@ describe.each(PROVIDERS)("SMS/voice webhook delivery on %s", (provider) => {
     await t.cleanup();
   });
 
+  it("an activation code delivered by the webhook is masked in the outbox; without a transport the outbox keeps it", async () => {
+    const notifier = createNotifier(t.db, { smsWebhookUrl: hook.url });
+    const body = "Your Incident Manager activation code is 493817. It activates ...";
+    const sms = { kind: "ACTIVATION" as const, channel: "SMS" as const, address: "+15550100", body, channelArn: "arn:sms", secret: "493817" };
+    const email = { ...sms, channel: "EMAIL" as const, address: "ana@example.com", channelArn: "arn:email" };
+    await notifier.send(sms);
+    await notifier.send(email);
+    // The phone got the code; the outbox copy, which every responder can read, did not.
+    expect(hook.received.at(-1)?.payload.body).toContain("493817");
+    const rows = await t.db.notification.findMany({ where: { channelArn: { in: ["arn:sms", "arn:email"] } }, select: { channelArn: true, body: true } });
+    expect(rows.find((r) => r.channelArn === "arn:sms")?.body).toBe("Your Incident Manager activation code is ••••••. It activates ...");
+    // No e-mail transport here: the outbox is the delivery, and shows the code.
+    expect(rows.find((r) => r.channelArn === "arn:email")?.body).toBe(body);
+  });
+
   it("POSTs each SMS and voice page as JSON; receipts follow the webhook's answer", async () => {
     const h = harness(t.db, { notifier: createNotifier(t.db, { smsWebhookUrl: hook.url }) });
     const c = await seedPersonal(

@@ -76,6 +76,7 @@ export async function startConsoleServer(options: { databaseUrl: string; env?: R
       DATABASE_URL: options.databaseUrl,
       IM_DATA_DIR: dataDir,
       IM_BACKEND: "local",
+      IM_PASSWORD_SCRYPT_LOG2N: "12",
       IM_API_ACCESS_KEY_ID: BOOTSTRAP_KEY.accessKeyId,
       IM_API_SECRET_ACCESS_KEY: BOOTSTRAP_KEY.secretAccessKey,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,

@@ -30,6 +30,13 @@ describe("timeline exports", () => {
     expect(rows[1][2].startsWith("'=")).toBe(true);
   });
 
+  it("CSV: a formula stays text also when its cell goes on past a newline", () => {
+    const notes = ["=HYPERLINK(\"http://evil\")\nand a second line", "+1\n2", "@SUM(A1)\r\nx", "-2\n", "\t=1\n"];
+    const csv = toCsv(notes.map((n, i) => ev(String(i), `2024-05-01T1${i}:00:00.000Z`, "Note", JSON.stringify(n))));
+    const [, ...rows] = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
+    expect(rows.map((r) => r[2])).toEqual(notes.map((n) => `'${n}`));
+  });
+
   it("Markdown: a heading per event in UTC, people's text quoted with Markdown escaped", () => {
     const md = toMarkdown(incident, events);
     expect(md).toContain("# Timeline: DB \\*down\\*");

@@ -40,6 +40,7 @@ export async function startWireFixture(provider: Provider, options: { bootstrap?
   const common = {
     keys,
     accountId: ACCOUNT_ID,
+    region: REGION,
     now: () => new Date(Date.now() + clock.offsetMs),
     resolveServices: (caller: { principalArn: string }) => localServices(caller, { db: t.db, accountId: ACCOUNT_ID, region: REGION }),
     // Unexpected failures are collected so tests can assert there were none.

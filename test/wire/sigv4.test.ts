@@ -1,11 +1,14 @@
 // SigV4 verification end to end: the real SDK, hand-signed requests in the header sets other
 // clients use, and every way a signature can be wrong.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { revokeApiKey, signingKeyHash, type CreatedApiKey } from "@/lib/api-keys";
+import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { dbKeyStore, revokeApiKey, signingKeyHash, type CreatedApiKey } from "@/lib/api-keys";
+import { localServices } from "@/lib/im/local";
+import { createRawWireHandler } from "@/lib/wire/handler";
 import { principalArn } from "@/lib/im/arns";
 import { computeSignature, parseAuthorization, parseAmzDate, type SignedRequest } from "@/lib/wire/sigv4";
 import { PROVIDERS } from "../support/databases";
-import { ACCOUNT_ID, errorOf, rawCall, signRequest, startWireFixture, type WireFixture } from "./fixture";
+import { ACCOUNT_ID, errorOf, rawCall, REGION, signRequest, startWireFixture, type WireFixture } from "./fixture";
 
 const LIST = "/api/aws/ssm-incidents/listIncidentRecords";
 const JSON_HEADERS = { "content-type": "application/json" };
@@ -120,6 +123,108 @@ describe.each(PROVIDERS)("SigV4 verification on %s", (provider) => {
     const res = await list({ service: "ssm-contacts" });
     expect(res.status).toBe(403);
     expect(res.json?.message).toMatch(/scoped to correct service/);
+  });
+
+  it("rejects a signature scoped to another region, as AWS does", async () => {
+    const res = await list({ region: "eu-west-1" });
+    expect(res.status).toBe(403);
+    expect(res.json?.message).toMatch(/scoped to a valid region: 'us-east-1', not 'eu-west-1'/);
+    const sdk = new SSMIncidents({ endpoint: f.endpoints["ssm-incidents"], region: "eu-west-1", credentials: admin, maxAttempts: 1 });
+    expect((await errorOf(sdk.listResponsePlans({}))).name).toBe("InvalidSignatureException");
+  });
+
+  it("refuses UNSIGNED-PAYLOAD: a captured request's body can't be swapped", async () => {
+    const path = "/api/aws/ssm-incidents/startIncident";
+    const signedBody = JSON.stringify({ responsePlanArn: planArn, title: "signed" });
+    const swap = () => new TextEncoder().encode(JSON.stringify({ responsePlanArn: planArn, title: "swapped" }));
+    for (const payload of ["UNSIGNED-PAYLOAD", "STREAMING-AWS4-HMAC-SHA256-PAYLOAD"]) {
+      const res = await rawCall(f.host.origin, { path, body: signedBody, headers: { ...JSON_HEADERS, "x-amz-content-sha256": payload }, credentials: admin, tamper: swap });
+      expect(res.status).toBe(403);
+      expect(res.headers.get("x-amzn-errortype")).toBe("InvalidSignatureException");
+      expect(res.json?.message).toContain("sign the SHA-256 of the request body");
+    }
+    const { incidentRecordSummaries } = await f.incidents(admin).listIncidentRecords({});
+    expect(incidentRecordSummaries?.map((s) => s.title)).not.toContain("swapped");
+  });
+
+  it("refuses unsigned, stale, unknown-key and unsigned-payload requests before reading their bodies", async () => {
+    const handler = createRawWireHandler({
+      service: "ssm-incidents",
+      keys: dbKeyStore(f.t.db, { bootstrap: BOOTSTRAP }),
+      accountId: ACCOUNT_ID,
+      region: REGION,
+      resolveServices: () => {
+        throw new Error("not reached");
+      },
+    });
+    const send = async (r: Parameters<typeof signRequest>[1]) => {
+      const { url, method, headers } = await signRequest(f.host.origin, r);
+      const readBody = vi.fn(async () => new Uint8Array());
+      const res = await handler({ method, url, headers: new Headers({ ...headers, host: new URL(url).host }), readBody });
+      return { status: res.status, readBody };
+    };
+    const base = { path: LIST, body: "{}", headers: JSON_HEADERS };
+    const refused = [
+      await send({ ...base }),
+      await send({ ...base, credentials: admin, signingDate: new Date(Date.now() - 16 * 60_000) }),
+      await send({ ...base, credentials: { accessKeyId: "AKIAUNKNOWNUNKNOWN00", secretAccessKey: admin.secretAccessKey } }),
+      await send({ ...base, credentials: admin, headers: { ...JSON_HEADERS, "x-amz-content-sha256": "UNSIGNED-PAYLOAD" } }),
+      await send({ ...base, credentials: admin, region: "eu-west-1" }),
+    ];
+    for (const r of refused) {
+      expect(r.status).toBe(403);
+      expect(r.readBody).not.toHaveBeenCalled();
+    }
+    // A good signature needs the body, and reads it.
+    const { url, method, headers, body } = await signRequest(f.host.origin, { ...base, credentials: admin });
+    const readBody = vi.fn(async () => body ?? new Uint8Array());
+    const ok = await createRawWireHandler({
+      service: "ssm-incidents",
+      keys: dbKeyStore(f.t.db, { bootstrap: BOOTSTRAP }),
+      accountId: ACCOUNT_ID,
+      region: REGION,
+      resolveServices: (caller) => localServices(caller, { db: f.t.db, accountId: ACCOUNT_ID, region: REGION }),
+    })({ method, url, headers: new Headers({ ...headers, host: new URL(url).host }), readBody });
+    expect(ok.status).toBe(200);
+    expect(readBody).toHaveBeenCalledOnce();
+  });
+
+  it("answers 404 to everything while the endpoint is unavailable (aws mode), signed or not", async () => {
+    const handler = createRawWireHandler({
+      service: "ssm-contacts",
+      keys: dbKeyStore(f.t.db, { bootstrap: BOOTSTRAP }),
+      accountId: ACCOUNT_ID,
+      region: REGION,
+      unavailable: "served only in local mode",
+      resolveServices: () => {
+        throw new Error("not reached");
+      },
+    });
+    const { url, method, headers } = await signRequest(f.host.origin, { path: "/api/aws/ssm-contacts/", body: "{}", headers: { "x-amz-target": "SSMContacts.ListContacts" }, credentials: admin, service: "ssm-contacts" });
+    const readBody = vi.fn(async () => new Uint8Array());
+    const res = await handler({ method, url, headers: new Headers({ ...headers, host: new URL(url).host }), readBody });
+    expect(res.status).toBe(404);
+    expect(res.body).toContain("served only in local mode");
+    expect(readBody).not.toHaveBeenCalled();
+  });
+
+  it("tagging needs the right to change the tagged resource: a responder tags incidents, not the replication set", async () => {
+    const responder = await f.key("responder", "tagging-responder");
+    const sdk = f.incidents(responder);
+    const [setArn] = (await sdk.listReplicationSets({})).replicationSetArns!;
+    const e = await errorOf(sdk.tagResource({ resourceArn: setArn, tags: { owner: "responder" } }));
+    expect(e.name).toBe("AccessDeniedException");
+    expect(e.message).toMatch(/on this resource: it needs settings.write/);
+    expect((await errorOf(sdk.untagResource({ resourceArn: setArn, tagKeys: ["x"] }))).name).toBe("AccessDeniedException");
+    expect((await f.incidents(admin).listTagsForResource({ resourceArn: setArn })).tags).not.toHaveProperty("owner");
+    // Their own kind of resource: incidents and response plans.
+    const incident = (await f.incidents(admin).startIncident({ responsePlanArn: planArn, title: "tagged" })).incidentRecordArn!;
+    await sdk.tagResource({ resourceArn: incident, tags: { owner: "responder" } });
+    await sdk.tagResource({ resourceArn: planArn, tags: { owner: "responder" } });
+    // An admin may tag the set.
+    await f.incidents(admin).tagResource({ resourceArn: setArn, tags: { owner: "admin" } });
+    expect((await f.incidents(admin).listTagsForResource({ resourceArn: setArn })).tags).toEqual({ owner: "admin" });
+    await f.incidents(admin).untagResource({ resourceArn: setArn, tagKeys: ["owner"] });
   });
 
   it("rejects a request whose path differs from the signed one", async () => {

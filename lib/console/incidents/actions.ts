@@ -50,7 +50,7 @@ export const updateIncidentTagsAction = safeAction({
   permission: "incidents.write",
   fieldFor: tagsFieldFor,
   run: async ({ arn, tags }, { im }) => {
-    await replaceTags(im.incidents, arn, toTagMap(tags));
+    await replaceTags(im.incidents, arn, toTagMap(tags), "incident-record");
     return { arn };
   },
 });

@@ -32,7 +32,7 @@ export const updateResponsePlanAction = safeAction({
   permission: "plans.write",
   fieldFor: responsePlanFieldFor,
   run: async (values, { im }) => {
-    if (values.section === "tags") await replaceTags(im.incidents, values.arn, toTagMap(values.tags));
+    if (values.section === "tags") await replaceTags(im.incidents, values.arn, toTagMap(values.tags), "response-plan");
     else await im.incidents.updateResponsePlan(toUpdateResponsePlanInput(values.arn, values.section, values));
     // The plan's page is named by the name in its ARN, not by anything the caller sent.
     return { arn: values.arn, name: /:response-plan\/([^/]+)$/.exec(values.arn)?.[1] ?? "" };

@@ -1,12 +1,15 @@
 // Activation codes: "Incident Manager can't engage a contact channel until it has been activated"
 // (reference: SendActivationCode). A code is six digits (ActivationCode allows 6 to 10), valid for
-// ACTIVATION_CODE_TTL_MS from the model's clock, and single-use; only a hash of it is stored, so a
-// database reader can't activate someone else's channel. A new code replaces the previous one.
+// ACTIVATION_CODE_TTL_MS from the model's clock, single-use, and good for MAX_ACTIVATION_ATTEMPTS
+// wrong guesses (then a new code must be sent). Only a hash of it is kept on the channel, and the
+// outbox masks it when a transport delivered it (lib/notify). A new code replaces the previous one.
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import type { DeliveryResult } from "@/lib/notify/types";
 import type { LocalContext } from "../context";
 
 export const ACTIVATION_CODE_TTL_MS = 15 * 60 * 1000;
+/** Wrong codes a channel takes before its code stops working: a million codes, five guesses. */
+export const MAX_ACTIVATION_ATTEMPTS = 5;
 
 /** Bound to the channel, so the same code on two channels has two different hashes. */
 export function hashActivationCode(channelId: string, code: string): string {
@@ -27,6 +30,7 @@ export function newActivationCode(ctx: LocalContext, channelId: string) {
     columns: {
       activationCodeHash: hashActivationCode(channelId, code),
       activationCodeExpiresAt: new Date(ctx.clock.now().getTime() + ACTIVATION_CODE_TTL_MS),
+      activationAttempts: 0,
     },
   };
 }
@@ -45,5 +49,6 @@ export function deliverActivationCode(ctx: LocalContext, d: CodeDelivery): Promi
     subject: "Your Incident Manager activation code",
     body: `Your Incident Manager activation code is ${d.code}. It activates the contact channel "${d.channelName}" of ${d.alias} and expires in ${ACTIVATION_CODE_TTL_MS / 60_000} minutes.`,
     channelArn: d.channelArn,
+    secret: d.code,
   });
 }

@@ -11,7 +11,7 @@ import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { page } from "../pagination";
 import { EMAIL_ADDRESS as EMAIL, EMAIL_ADDRESS_MESSAGE, PHONE_ADDRESS as PHONE, PHONE_ADDRESS_MESSAGE } from "../../model/contact-addresses";
-import { codeMatches, deliverActivationCode, newActivationCode, type CodeDelivery } from "./activation";
+import { codeMatches, deliverActivationCode, MAX_ACTIVATION_ATTEMPTS, newActivationCode, type CodeDelivery } from "./activation";
 import { CHANNEL_SELECT, decodeNextToken, pageSize, requireChannel, requireContact, toContactChannel } from "./records";
 
 const ADDRESS_FIELD = "DeliveryAddress.SimpleAddress";
@@ -183,13 +183,14 @@ export async function activateContactChannel(
   input: C.ActivateContactChannelCommandInput,
 ): Promise<Out<C.ActivateContactChannelCommandOutput>> {
   const code = input.ActivationCode!;
-  return ctx.db.$transaction(async (tx) => {
+  // A wrong code is counted in the transaction and refused after it commits, so the count stays.
+  const outcome = await ctx.db.$transaction(async (tx): Promise<"ok" | { wrong: number }> => {
     const channel = await requireChannel(tx, input.ContactChannelId!);
     const hash = channel.activationCodeHash;
     const expiresAt = channel.activationCodeExpiresAt;
     if (!hash || !expiresAt) {
       // A retry of an activation that already succeeded changes nothing and succeeds again.
-      if (channel.activationStatus === "ACTIVATED") return {};
+      if (channel.activationStatus === "ACTIVATED") return "ok";
       throw validation("No activation code is waiting for this contact channel: send one with SendActivationCode", [
         { name: "ActivationCode", message: "No activation code was sent" },
       ]);
@@ -201,9 +202,15 @@ export async function activateContactChannel(
       ]);
     }
     if (!codeMatches(channel.id, code, hash)) {
-      throw validation("The activation code is not correct: use the latest code sent to the contact channel", [
-        { name: "ActivationCode", message: "The activation code is not correct" },
-      ]);
+      // Counted with an atomic increment and read back under the row's lock, so concurrent
+      // guesses are all counted; the last allowed one voids the code (then a new one is needed).
+      await tx.contactChannel.updateMany({ where: { id: channel.id, activationCodeHash: hash }, data: { activationAttempts: { increment: 1 } } });
+      const after = await tx.contactChannel.findUnique({ where: { id: channel.id }, select: { activationAttempts: true, activationCodeHash: true } });
+      const attempts = after?.activationAttempts ?? MAX_ACTIVATION_ATTEMPTS;
+      if (attempts >= MAX_ACTIVATION_ATTEMPTS && after?.activationCodeHash === hash) {
+        await tx.contactChannel.update({ where: { id: channel.id }, data: { activationCodeHash: null, activationCodeExpiresAt: null }, select: { id: true } });
+      }
+      return { wrong: attempts };
     }
     // The code is used up; the conditional update lets only one of two racing activations use it.
     const { count } = await tx.contactChannel.updateMany({
@@ -220,8 +227,18 @@ export async function activateContactChannel(
         ]);
       }
     }
-    return {};
+    return "ok";
   });
+  if (outcome === "ok") return {};
+  const left = MAX_ACTIVATION_ATTEMPTS - outcome.wrong;
+  if (left <= 0) {
+    throw validation(`The activation code is not correct, and ${MAX_ACTIVATION_ATTEMPTS} wrong codes void it: send a new one with SendActivationCode`, [
+      { name: "ActivationCode", message: "Too many wrong codes: send a new code" },
+    ]);
+  }
+  throw validation(`The activation code is not correct: use the latest code sent to the contact channel (${left} ${left === 1 ? "try" : "tries"} left)`, [
+    { name: "ActivationCode", message: `The activation code is not correct (${left} ${left === 1 ? "try" : "tries"} left)` },
+  ]);
 }
 
 export async function deactivateContactChannel(

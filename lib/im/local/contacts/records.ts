@@ -20,6 +20,7 @@ export const CHANNEL_SELECT = {
   activationStatus: true,
   activationCodeHash: true,
   activationCodeExpiresAt: true,
+  activationAttempts: true,
   createdAt: true,
   contact: { select: { arn: true, alias: true } },
 } satisfies Prisma.ContactChannelSelect;
