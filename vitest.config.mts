@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // pg's overlapping-query deprecation fails the run instead of scrolling past (issue 11).
+    setupFiles: ["test/support/fail-on-pg-overlap.ts"],
     projects: [
       {
         // Unit, data-layer and in-process contract tests: no server needed.
