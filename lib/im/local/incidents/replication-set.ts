@@ -71,7 +71,7 @@ export async function createReplicationSet(
     // Another CreateReplicationSet (say, a second console starting on the same database) won the
     // singleton key between our check and our insert: the same answer as if it had come first.
     if (!isUniqueViolation(e, "singleton")) throw e;
-    const winner = await ctx.db.replicationSet.findFirst({ where: { singleton: 1 }, select: { arn: true } });
+    const winner = await ctx.db.replicationSet.findUnique({ where: { singleton: 1 }, select: { arn: true } });
     if (!winner) throw e;
     throw exists(winner.arn);
   }
