@@ -12,6 +12,8 @@ export default defineConfig({
     // (lib/auth/password.test.ts checks the real cost).
     env: { IM_PASSWORD_SCRYPT_LOG2N: "12" },
     hookTimeout: 120_000,
+    // pg's overlapping-query deprecation fails the run instead of scrolling past (issue 11).
+    setupFiles: ["test/support/fail-on-pg-overlap.ts"],
     projects: [
       {
         // Unit, data-layer and in-process contract tests: no server needed.

@@ -9,6 +9,7 @@
 // through the API. It still keeps one contact to one user, so two people never share an inbox.
 import "server-only";
 import { db, type Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, validation } from "@/lib/im/errors";
 import type { SessionUser } from "./session";
 
@@ -22,13 +23,25 @@ export async function setMyContactArn(user: SessionUser, contactArn: string | nu
   await setUserContactArn(db(), user.id, contactArn);
 }
 
-/** The same rule for any user (an admin linking a user in Settings → Users). */
+/**
+ * The same rule for any user (an admin linking a user in Settings → Users). The unique index on
+ * User.contactArn decides, so two links racing for one contact cannot both win; the loser is told
+ * who holds it.
+ */
 export async function setUserContactArn(database: Db, userId: string, contactArn: string | null): Promise<void> {
   const exists = await database.user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!exists) throw validation(`User ${userId} does not exist`);
-  if (contactArn) {
-    const taken = await database.user.findFirst({ where: { contactArn, id: { not: userId } }, select: { id: true } });
-    if (taken) throw conflict("CONTACT", contactArn, "Another console user has already linked this contact.");
+  try {
+    await database.user.update({ where: { id: userId }, data: { contactArn } });
+  } catch (e) {
+    if (!contactArn || !isUniqueViolation(e, "contactArn")) throw e;
+    const holder = await database.user.findUnique({ where: { contactArn }, select: { name: true, email: true } });
+    throw conflict(
+      "CONTACT",
+      contactArn,
+      holder
+        ? `This contact is already linked to ${holder.name} (${holder.email}): a contact links to one console user.`
+        : "Another console user has just linked this contact: a contact links to one console user.",
+    );
   }
-  await database.user.update({ where: { id: userId }, data: { contactArn } });
 }

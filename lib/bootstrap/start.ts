@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { migrate } from "@/lib/db/migrate";
 import { principalArn } from "@/lib/im/arns";
 import { isImError } from "@/lib/im/errors";
@@ -23,15 +24,21 @@ export async function ensureFirstAdmin(): Promise<void> {
   const email = cfg.adminEmail.trim().toLowerCase();
   const existing = await db().user.findUnique({ where: { email }, select: { id: true } });
   if (existing) return;
-  await db().user.create({
-    data: {
-      id: randomUUID(),
-      email,
-      name: email.split("@")[0],
-      passwordHash: await hashPassword(cfg.adminPassword),
-      role: "admin",
-    },
-  });
+  try {
+    await db().user.create({
+      data: {
+        id: randomUUID(),
+        email,
+        name: email.split("@")[0],
+        passwordHash: await hashPassword(cfg.adminPassword),
+        role: "admin",
+      },
+    });
+  } catch (e) {
+    // Another console starting on the same database created this admin since our look: done.
+    if (isUniqueViolation(e, "email")) return;
+    throw e;
+  }
   console.log(`[bootstrap] created the first admin ${email}`);
 }
 

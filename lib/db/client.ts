@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { config, isPostgresUrl } from "../config";
+import { serializedPgTransactions } from "./pg-serialized";
 import { privateSqliteFile } from "./private-files";
 import { serializedSqlite } from "./sqlite-serialized";
 import { registerSqliteReader } from "./sqlite-reader";
@@ -27,7 +28,8 @@ const transactionOptions = { maxWait: 15_000, timeout: 20_000 };
 
 export function createDb(url: string): Db {
   if (isPostgresUrl(url)) {
-    const adapter = new PrismaPg({ connectionString: url, max: 10 });
+    // A transaction's queries one at a time on its connection (pg-serialized.ts says why).
+    const adapter = serializedPgTransactions(new PrismaPg({ connectionString: url, max: 10 }));
     // Same models, same API: the PostgreSQL client is typed as the SQLite one.
     return new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
   }

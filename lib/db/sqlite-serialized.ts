@@ -77,6 +77,26 @@ function serializedTransaction(tx: Transaction, release: () => void): Transactio
   };
 }
 
+/**
+ * The adapter opens transactions with a deferred BEGIN: the first read takes a snapshot, and a
+ * write after it fails at once with SQLITE_BUSY_SNAPSHOT when another process (a second console on
+ * the same file) committed in between — the busy timeout cannot help. Seen with two consoles
+ * starting together (test/endpoint/two-consoles.test.ts). A write as the transaction's first
+ * statement makes it BEGIN IMMEDIATE: it waits for the write lock (busy timeout) and then reads
+ * the latest data. In this process transactions already run one at a time, so nothing waits more.
+ * The no-op touches the migrations table, which every database the console opens has.
+ */
+async function takeWriteLock(tx: Transaction): Promise<void> {
+  try {
+    await tx.executeRaw({ sql: 'UPDATE "_prisma_migrations" SET "id" = "id" WHERE 0', args: [], argTypes: [] });
+  } catch (e) {
+    if (!/no such table/.test(String((e as { cause?: { originalMessage?: string } }).cause?.originalMessage ?? e))) {
+      await tx.rollback().catch(() => undefined);
+      throw e;
+    }
+  }
+}
+
 function serializedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
   const lock = new Lock();
   return {
@@ -88,7 +108,9 @@ function serializedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
     async startTransaction(isolationLevel?: IsolationLevel) {
       const release = await lock.acquire();
       try {
-        return serializedTransaction(await inner.startTransaction(isolationLevel), release);
+        const tx = await inner.startTransaction(isolationLevel);
+        await takeWriteLock(tx);
+        return serializedTransaction(tx, release);
       } catch (e) {
         release();
         throw e;

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { isRole, type Role } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, notFound, validation } from "@/lib/im/errors";
 import { PASSWORD_MAX, PASSWORD_MIN, toUserSummary, USER_EMAIL_MAX, USER_NAME_MAX, USER_SUMMARY_SELECT, type UserSummary } from "./user";
 
@@ -87,8 +88,4 @@ export async function updateUser(db: Db, actorId: string, userId: string, change
       const row = await tx.user.update({ where: { id: userId }, data: { role, active }, select: USER_SUMMARY_SELECT });
       return toUserSummary(row);
   });
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && "code" in e && (e as { code?: string }).code === "P2002";
 }

@@ -4,6 +4,7 @@
 // create: the second one's insert hits the unique key, rolls back, and returns the first result.
 import { createHash, randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict } from "../errors";
 import type { ServiceId } from "../model";
 import type { LocalContext } from "./context";
@@ -24,10 +25,6 @@ function decode<T>(text: string): T {
 function requestHash(input: Record<string, unknown>, tokenField: string): string {
   const rest = { ...input, [tokenField]: undefined };
   return createHash("sha256").update(encode(rest)).digest("hex");
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && "code" in e && (e as { code?: string }).code === "P2002";
 }
 
 /**

@@ -11,7 +11,8 @@ import { page } from "../pagination";
 import { deleteTagsOf } from "../tags";
 import { planRows, readPlan, replacePlan } from "./plan";
 import { addContactTags } from "./policies-tags";
-import { aliasConflict, CONTACT_SELECT, type ContactRow, decodeNextToken, isUniqueViolation, pageSize, requireContact, toContact } from "./records";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { aliasConflict, CONTACT_SELECT, type ContactRow, decodeNextToken, pageSize, requireContact, toContact } from "./records";
 
 export async function createContact(ctx: LocalContext, input: C.CreateContactCommandInput): Promise<Out<C.CreateContactCommandOutput>> {
   const alias = input.Alias!;

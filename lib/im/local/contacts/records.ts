@@ -84,10 +84,6 @@ export function decodeNextToken(token: string | undefined, kind: "string" | "num
  */
 export const pageSize = (maxResults: number | undefined) => maxResults || 100;
 
-export function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && "code" in e && (e as { code?: string }).code === "P2002";
-}
-
 /** A racing CreateContact of the same alias loses on the unique key: it is the same conflict. */
 export function aliasConflict(alias: string, arn: string) {
   return conflict(RESOURCE.contact, arn, `A contact or escalation plan with the alias ${alias} already exists`);

@@ -1,6 +1,7 @@
 // StartIncident, GetIncidentRecord, ListIncidentRecords, UpdateIncidentRecord.
 import type * as I from "@aws-sdk/client-ssm-incidents";
-import type { Prisma } from "@/lib/db/client";
+import type { Prisma, Tx } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import type { Out } from "../../contract";
 import { ImError, notFound, validation } from "../../errors";
 import { incidentsArn, newHexId, newId } from "@/lib/im/arns";
@@ -31,6 +32,34 @@ export function relatedItemValue(value: I.ItemValue): { valueKind: string; value
   throw validation("A related item's value must set one of arn, url, metricDefinition or pagerDutyIncidentDetail");
 }
 
+/**
+ * The OPEN incident a new one with `dedupeString` is deduplicated into: the holder of the
+ * dedupe key, or else any open incident with that string (one reopened while another held the
+ * key, or duplicates a database kept from before the key).
+ */
+async function openIncidentFor(tx: Tx, dedupeString: string): Promise<{ arn: string } | null> {
+  return (
+    (await tx.incidentRecord.findUnique({ where: { openDedupeKey: dedupeString }, select: { arn: true } })) ??
+    (await tx.incidentRecord.findFirst({ where: { dedupeString, status: "OPEN" }, orderBy: [{ creationTime: "desc" }, { id: "desc" }], select: { arn: true } }))
+  );
+}
+
+/**
+ * Runs `work` (a transaction) again when it lost the race for an open incident's dedupe key
+ * (IncidentRecord.openDedupeKey) to a transaction that has committed since: the second run sees
+ * the winner's incident. On PostgreSQL the losing insert waits for the winner to commit before it
+ * fails; SQLite runs one writing transaction at a time, so it never races.
+ */
+async function onDedupeRace<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (e) {
+      if (attempt >= 3 || !isUniqueViolation(e, "openDedupeKey")) throw e;
+    }
+  }
+}
+
 export async function startIncident(
   ctx: LocalContext,
   input: I.StartIncidentCommandInput,
@@ -39,12 +68,12 @@ export async function startIncident(
   // Set only by the run of the transaction that created an incident (a replay or a deduplicated
   // start creates nothing); its engagements' first steps are fired once that run has committed.
   let created: { arn: string; engagementIds: string[] } | undefined;
-  const result = await idempotent(ctx, { service: "ssm-incidents", operation: "StartIncident", token: input.clientToken, tokenField: "clientToken" }, input, async (tx) => {
+  const result = await onDedupeRace(() => idempotent(ctx, { service: "ssm-incidents", operation: "StartIncident", token: input.clientToken, tokenField: "clientToken" }, input, async (tx) => {
     const plan = await findResponsePlan({ db: tx }, input.responsePlanArn!);
     const dedupeString = plan.dedupeString ?? "";
     // An OPEN incident with the same dedupe string absorbs the new one (IncidentTemplate.dedupeString).
     if (dedupeString) {
-      const open = await tx.incidentRecord.findFirst({ where: { dedupeString, status: "OPEN" }, select: { arn: true } });
+      const open = await openIncidentFor(tx, dedupeString);
       if (open) return { incidentRecordArn: open.arn };
     }
     const now = ctx.clock.now();
@@ -64,6 +93,8 @@ export async function startIncident(
         status: "OPEN",
         summary: plan.summary,
         dedupeString,
+        // Two starts that both found no open incident: the second one's insert fails here.
+        openDedupeKey: dedupeString || null,
         notificationTargets: plan.notificationTargets,
         chatChannel: plan.chatChannel,
         createdBy: ctx.principalArn,
@@ -117,7 +148,7 @@ export async function startIncident(
     );
     created = { arn, engagementIds };
     return { incidentRecordArn: arn };
-  });
+  }));
   // A transaction that ran but lost a clientToken race rolled back: its ARN isn't the answer.
   if (created && created.arn === result.incidentRecordArn) await ctx.engine.fireNow(created.engagementIds);
   return result;
@@ -205,7 +236,7 @@ export async function updateIncidentRecord(
   ctx: LocalContext,
   input: I.UpdateIncidentRecordCommandInput,
 ): Promise<Out<I.UpdateIncidentRecordCommandOutput>> {
-  return idempotent(ctx, { service: "ssm-incidents", operation: "UpdateIncidentRecord", token: input.clientToken, tokenField: "clientToken" }, input, async (tx) => {
+  return onDedupeRace(() => idempotent(ctx, { service: "ssm-incidents", operation: "UpdateIncidentRecord", token: input.clientToken, tokenField: "clientToken" }, input, async (tx) => {
     const row = await tx.incidentRecord.findUnique({ where: { arn: input.arn! } });
     if (!row) throw notFound("INCIDENT_RECORD", input.arn!, `Incident record ${input.arn} does not exist`);
     const now = ctx.clock.now();
@@ -229,6 +260,12 @@ export async function updateIncidentRecord(
     if (input.status !== undefined && input.status !== row.status) {
       data.status = input.status;
       data.resolvedTime = input.status === "RESOLVED" ? now : null;
+      // A resolved incident no longer absorbs new ones; a reopened one does again, unless another
+      // open incident with its dedupe string took the key meanwhile (that one keeps absorbing).
+      if (input.status === "RESOLVED") data.openDedupeKey = null;
+      else if (row.dedupeString && !(await tx.incidentRecord.findUnique({ where: { openDedupeKey: row.dedupeString }, select: { id: true } }))) {
+        data.openDedupeKey = row.dedupeString;
+      }
       change("status", row.status, input.status);
     }
     if (input.chatChannel !== undefined) {
@@ -255,7 +292,7 @@ export async function updateIncidentRecord(
       incidentTitle: (data.title as string | undefined) ?? row.title,
     });
     return {};
-  });
+  }));
 }
 
 export async function deleteIncidentRecord(

@@ -3,6 +3,7 @@
 // for it, which timeline events reference (EventReference.relatedItemId).
 import type * as I from "@aws-sdk/client-ssm-incidents";
 import type { Prisma } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import type { Out } from "../../contract";
 import { conflict, ImError, validation } from "../../errors";
 import { newHexId } from "@/lib/im/arns";
@@ -70,10 +71,6 @@ export async function listRelatedItems(
   });
   const { items, nextToken } = page(rows, limit, (r) => r.createdAt.getTime());
   return { relatedItems: items.map(toRelatedItem), nextToken };
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && "code" in e && (e as { code?: string }).code === "P2002";
 }
 
 const describeItem = (type: string, value: string) => `${type} ${value.length > 120 ? `${value.slice(0, 120)}…` : value}`;

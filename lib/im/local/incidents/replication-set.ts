@@ -8,6 +8,7 @@
 // and the next write stores it.
 import type * as I from "@aws-sdk/client-ssm-incidents";
 import type { Tx } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import type * as M from "@/lib/db/generated/sqlite/models";
 import type { Out } from "../../contract";
 import { conflict, notFound, validation } from "../../errors";
@@ -63,10 +64,29 @@ export async function createReplicationSet(
   ctx: LocalContext,
   input: I.CreateReplicationSetCommandInput,
 ): Promise<Out<I.CreateReplicationSetCommandOutput>> {
+  const exists = (arn: string) => conflict("REPLICATION_SET", arn, `A replication set already exists in this account: ${arn}`);
+  try {
+    return await createSet(ctx, input, exists);
+  } catch (e) {
+    // Another CreateReplicationSet (say, a second console starting on the same database) won the
+    // singleton key between our check and our insert: the same answer as if it had come first.
+    if (!isUniqueViolation(e, "singleton")) throw e;
+    const winner = await ctx.db.replicationSet.findUnique({ where: { singleton: 1 }, select: { arn: true } });
+    if (!winner) throw e;
+    throw exists(winner.arn);
+  }
+}
+
+function createSet(
+  ctx: LocalContext,
+  input: I.CreateReplicationSetCommandInput,
+  exists: (arn: string) => Error,
+): Promise<Out<I.CreateReplicationSetCommandOutput>> {
   return idempotent(ctx, { service: "ssm-incidents", operation: "CreateReplicationSet", token: input.clientToken, tokenField: "clientToken" }, input, async (tx) => {
     const existing = await tx.replicationSet.findFirst({ select: { arn: true } });
-    // One replication set per account (reference: CreateReplicationSet).
-    if (existing) throw conflict("REPLICATION_SET", existing.arn, `A replication set already exists in this account: ${existing.arn}`);
+    // One replication set per account (reference: CreateReplicationSet); the unique `singleton`
+    // column holds it when two creates race past this check.
+    if (existing) throw exists(existing.arn);
     const now = ctx.clock.now();
     const id = newId();
     const arn = incidentsArn.replicationSet(ctx, id);
@@ -76,6 +96,7 @@ export async function createReplicationSet(
       data: {
         id,
         arn,
+        singleton: 1,
         status: "ACTIVE",
         createdBy: ctx.principalArn,
         createdTime: now,
