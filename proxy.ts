@@ -6,7 +6,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { withAuth } from "next-auth/middleware";
 import { SIGN_IN_PATH } from "@/lib/auth/paths";
 import { authSecret } from "@/lib/auth/secret";
-import { contentSecurityPolicy, servedOverHttps, STRICT_TRANSPORT_SECURITY } from "@/lib/auth/security-headers";
+import { contentSecurityPolicy, secureCookies, servedOverHttps, sessionCookieName, STRICT_TRANSPORT_SECURITY } from "@/lib/auth/security-headers";
 import { config as appConfig } from "@/lib/config";
 
 function secured(req: NextRequest): NextResponse {
@@ -17,27 +17,32 @@ function secured(req: NextRequest): NextResponse {
   headers.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("content-security-policy", csp);
-  if (servedOverHttps(req.nextUrl, req.headers, appConfig().trustProxy)) res.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+  if (servedOverHttps(req.headers, appConfig().trustProxy)) res.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
   return res;
 }
 
-const signedIn = withAuth(secured, {
-  pages: { signIn: SIGN_IN_PATH },
-  // A getter: the secret is read (or generated) on the first request, never at build time.
-  get secret() {
-    return authSecret();
-  },
-  callbacks: {
-    // Our JSON routes and server actions answer a missing session themselves (403 /
-    // AccessDeniedException), where a redirect to an HTML page would only confuse a fetch.
-    authorized: ({ req, token }) => !!token || req.nextUrl.pathname.startsWith("/api/") || req.headers.has("next-action"),
-  },
-});
+/** next-auth's middleware for one cookie security (its session cookie's name depends on it). */
+const signedInWith = (secure: boolean) =>
+  withAuth(secured, {
+    pages: { signIn: SIGN_IN_PATH },
+    cookies: { sessionToken: { name: sessionCookieName(secure) } },
+    // A getter: the secret is read (or generated) on the first request, never at build time.
+    get secret() {
+      return authSecret();
+    },
+    callbacks: {
+      // Our JSON routes and server actions answer a missing session themselves (403 /
+      // AccessDeniedException), where a redirect to an HTML page would only confuse a fetch.
+      authorized: ({ req, token }) => !!token || req.nextUrl.pathname.startsWith("/api/") || req.headers.has("next-action"),
+    },
+  });
+const signedIn = { secure: signedInWith(true), plain: signedInWith(false) };
 
 export function proxy(req: NextRequest, event: NextFetchEvent) {
   // The sign-in page is public (next-auth's middleware would pass it without calling `secured`).
   if (req.nextUrl.pathname === SIGN_IN_PATH) return secured(req);
-  return signedIn(req as Parameters<typeof signedIn>[0], event);
+  const handler = secureCookies(req.headers, appConfig().trustProxy) ? signedIn.secure : signedIn.plain;
+  return handler(req as Parameters<typeof handler>[0], event);
 }
 
 export const config = {

@@ -27,10 +27,23 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
 export const STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
 
 /**
- * Whether the browser reached the console over https: directly, or through a reverse proxy that
- * IM_TRUST_PROXY says to believe (X-Forwarded-Proto is anyone's to send otherwise).
+ * Whether the browser reached the console over https. The console's own servers (`npm start`,
+ * `next start`) speak only http, so https means a reverse proxy in front — believed only when
+ * IM_TRUST_PROXY says so, since X-Forwarded-Proto is anyone's to send. (Next itself builds
+ * request URLs from that header, so a URL's protocol proves nothing either.)
  */
-export function servedOverHttps(url: URL, headers: Headers, trustProxy: boolean): boolean {
-  if (url.protocol === "https:") return true;
+export function servedOverHttps(headers: Headers, trustProxy: boolean): boolean {
   return trustProxy && headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https";
+}
+
+/** next-auth's session cookie, by whether it is set over https (the `__Secure-` prefix then). */
+export const sessionCookieName = (secure: boolean) => (secure ? "__Secure-next-auth.session-token" : "next-auth.session-token");
+
+/**
+ * Whether session cookies are `Secure` (and `__Secure-`/`__Host-` prefixed) for this request:
+ * when NEXTAUTH_URL is https, and whenever the request came over https through a trusted proxy,
+ * even without NEXTAUTH_URL.
+ */
+export function secureCookies(headers: Headers, trustProxy: boolean): boolean {
+  return !!process.env.NEXTAUTH_URL?.startsWith("https://") || servedOverHttps(headers, trustProxy);
 }
