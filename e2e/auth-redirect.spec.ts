@@ -1,4 +1,5 @@
 // (c) Signed out, pages redirect to sign-in and the console's JSON routes refuse.
+import { USERS } from "./support/env";
 import { expect, test } from "./support/fixtures";
 
 test("an unauthenticated visit to /incidents redirects to /signin", async ({ page }) => {
@@ -29,4 +30,29 @@ test("sign-in never sends a signed-in user to another site, whatever the callbac
     await page.goto(`/signin?callbackUrl=${trick}`);
     await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/incidents$/);
   }
+});
+
+test("pages carry a nonce-based Content-Security-Policy and the fixed security headers; the sign-in page works under it", async ({ page }) => {
+  const refused: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
+  const res = await page.goto("/signin");
+  const headers = res!.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  // Served over http here: no HSTS.
+  expect(headers["strict-transport-security"]).toBeUndefined();
+  // Each response gets its own nonce.
+  const again = (await page.request.get("/signin")).headers()["content-security-policy"];
+  expect(again).not.toBe(headers["content-security-policy"]);
+  // The page's scripts run under it: the form signs in.
+  await page.getByLabel("Email").fill(USERS.viewer.email);
+  await page.getByLabel("Password").fill(USERS.viewer.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/incidents$/);
+  expect(refused).toEqual([]);
 });

@@ -25,6 +25,8 @@ export type Config = {
   /** IM_LIVE_RECHECK_MS: how often an open /api/live stream checks its session again (lib/live/stream.ts). */
   liveRecheckMs: number;
   dataDir: string;
+  /** IM_TRUST_PROXY: believe X-Forwarded-Proto / X-Forwarded-For from the reverse proxy in front. */
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {
@@ -78,6 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsWebhookUrl,
     liveRecheckMs: Number(liveRecheck),
     dataDir: dir,
+    trustProxy: /^(1|true|yes)$/i.test(env.IM_TRUST_PROXY?.trim() ?? ""),
   };
 }
 

@@ -30,13 +30,21 @@ export async function signInAs(context: BrowserContext, user: { email: string; p
 export const test = base.extend<{ pageAs: (role: E2eRole) => Promise<Page> }>({
   pageAs: async ({ browser, baseURL }, provide) => {
     const contexts: BrowserContext[] = [];
+    // Anything the Content-Security-Policy blocked (Chromium reports it on the console): a page
+    // whose own scripts or styles are refused is broken, so every test fails on one.
+    const refused: string[] = [];
     await provide(async (role) => {
       const context = await browser.newContext({ baseURL });
       contexts.push(context);
       await signInThroughApi(context, role);
-      return context.newPage();
+      const page = await context.newPage();
+      page.on("console", (m) => {
+        if (m.type() === "error" && /Content Security Policy/i.test(m.text())) refused.push(`${page.url()}: ${m.text()}`);
+      });
+      return page;
     });
     for (const context of contexts) await context.close();
+    expect(refused, "nothing refused by the Content-Security-Policy").toEqual([]);
   },
 });
 

@@ -27,11 +27,18 @@ export async function authorizeCredentials(email: unknown, password: unknown): P
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-let options: NextAuthOptions | undefined;
+const optionsBySecurity = new Map<boolean, NextAuthOptions>();
 
-/** Built on first use (not at import): the secret may be generated into the data directory. */
-export function authOptions(): NextAuthOptions {
-  options ??= {
+/**
+ * Built on first use (not at import): the secret may be generated into the data directory.
+ * `secure`: the request came over https (lib/auth/security-headers.ts secureCookies), so the
+ * session cookies are set `Secure`, under next-auth's prefixed names.
+ */
+export function authOptions(secure = false): NextAuthOptions {
+  let options = optionsBySecurity.get(secure);
+  if (options) return options;
+  options = {
+    useSecureCookies: secure,
     secret: authSecret(),
     // A responder's shift, not a month: a stolen cookie stops working the same day.
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -65,5 +72,6 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
+  optionsBySecurity.set(secure, options);
   return options;
 }

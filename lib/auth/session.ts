@@ -13,6 +13,8 @@ import { authOptions } from "./options";
 import { SIGN_IN_PATH } from "./paths";
 import { can, isRole, type Permission, type Role } from "./permissions";
 import { authSecret } from "./secret";
+import { secureCookies } from "./security-headers";
+import { config } from "@/lib/config";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
@@ -22,7 +24,8 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
  */
 export const getSession = cache(async (): Promise<SessionUser | null> => {
   await connection();
-  const session = await getServerSession(authOptions());
+  const secure = secureCookies(await headers(), config().trustProxy);
+  const session = await getServerSession(authOptions(secure));
   const id = session?.user?.id;
   if (!id) return null;
   return activeUser(id);

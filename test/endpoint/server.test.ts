@@ -1,6 +1,7 @@
 // The production server (`npm start` → server/main.ts, bundled by `npm run build`): one process
 // that serves the console through Next and /api/aws/** straight on node:http, bootstraps once, and
 // trusts a looked-up API key for at most KEY_CACHE_MS after another instance revoked it.
+import { SSMContacts } from "@aws-sdk/client-ssm-contacts";
 import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys";
@@ -48,13 +49,16 @@ describe("the production server", () => {
     expect(unsigned.headers.get("x-amzn-errortype")).toBe("MissingAuthenticationTokenException");
     expect(unsigned.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
 
-    const huge = await fetch(`${server.url}/api/aws/ssm-incidents/startIncident`, { method: "POST", body: "x".repeat(2 * 1024 * 1024) });
-    expect(huge.status).toBe(413);
-    expect(huge.headers.get("x-amzn-errortype")).toBe("RequestEntityTooLargeException");
+    // An unsigned body is refused on its headers, however large, without being read.
+    const hugeUnsigned = await fetch(`${server.url}/api/aws/ssm-incidents/startIncident`, { method: "POST", body: "x".repeat(2 * 1024 * 1024) });
+    expect(hugeUnsigned.status).toBe(403);
+    // A signed one past the limit: 413, before it is read.
+    const huge = await expectError(incidents().startIncident({ responsePlanArn: "arn:aws:ssm-incidents::000000000000:response-plan/x", title: "x".repeat(2 * 1024 * 1024) }), "RequestEntityTooLargeException");
+    expect((huge as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(413);
     // awsJson1_1 answers every client error 400, with the name in the body.
-    const hugeContacts = await fetch(`${server.url}/api/aws/ssm-contacts/`, { method: "POST", body: "x".repeat(2 * 1024 * 1024) });
-    expect(hugeContacts.status).toBe(400);
-    expect(await hugeContacts.json()).toMatchObject({ __type: "RequestEntityTooLargeException" });
+    const contacts = new SSMContacts({ endpoint: `${server.url}/api/aws/ssm-contacts`, region: "us-east-1", credentials: BOOTSTRAP_KEY, maxAttempts: 1 });
+    const hugeContacts = await expectError(contacts.createContact({ Alias: "huge", Type: "PERSONAL", Plan: {}, DisplayName: "x".repeat(2 * 1024 * 1024) }), "RequestEntityTooLargeException");
+    expect((hugeContacts as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(400);
 
     // A path beside the endpoints is not theirs: Next answers it (404 page), not the wire layer.
     const beside = await fetch(`${server.url}/api/aws/ssm-incidentsX`);
