@@ -56,3 +56,18 @@ test("pages carry a nonce-based Content-Security-Policy and the fixed security h
   await expect(page).toHaveURL(/\/incidents$/);
   expect(refused).toEqual([]);
 });
+
+test("after a few wrong passwords the form says how long to wait", async ({ page }) => {
+  await page.goto("/signin");
+  const email = `guesser-${Date.now()}@example.com`;
+  const alert = page.getByRole("alert").filter({ hasText: "Sign-in failed" });
+  for (let i = 0; i < 4; i++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`wrong-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(alert).toContainText("incorrect");
+  }
+  await page.getByLabel("Password").fill("wrong-again");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(alert).toContainText(/Too many sign-in attempts: try again in \d+ seconds?\./);
+});

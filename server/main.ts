@@ -40,6 +40,9 @@ async function main() {
   const aws = awsEndpoints();
 
   const server = createServer((req, res) => {
+    // Who is on the other end, for sign-in throttling (lib/auth/throttle.ts): ours to say, never
+    // the client's.
+    req.headers["x-im-remote-address"] = req.socket.remoteAddress ?? "";
     const service = awsServiceFor(req.url);
     const handled = service ? aws(service, req, res) : nextHandler(req, res);
     handled.catch((e: unknown) => {

@@ -30,7 +30,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     }
     setPending(false);
     setError(
-      result?.error === "CredentialsSignin" ? "The email or password is incorrect, or the account is deactivated." : "Signing in failed. Try again.",
+      result?.error === "CredentialsSignin"
+        ? "The email or password is incorrect, or the account is deactivated."
+        : result?.error?.startsWith("Too many sign-in attempts")
+          ? result.error
+          : "Signing in failed. Try again.",
     );
   }
 

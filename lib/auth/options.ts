@@ -8,12 +8,24 @@ import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { isRole } from "./permissions";
 import { SIGN_IN_PATH } from "./paths";
 import { authSecret } from "./secret";
+import { claimAttempt, clientAddress, throttleKey } from "./throttle";
+import { config } from "@/lib/config";
 
 // Checked when the e-mail is unknown, so a wrong address takes as long as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
-export async function authorizeCredentials(email: unknown, password: unknown): Promise<User | null> {
+/** Thrown to the sign-in form (next-auth hands it the message): a wait, not a wrong password. */
+export class TooManyAttempts extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many sign-in attempts: try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`);
+  }
+}
+
+export async function authorizeCredentials(email: unknown, password: unknown, headers: Record<string, string | string[] | undefined> = {}): Promise<User | null> {
   if (typeof email !== "string" || typeof password !== "string" || !email.trim() || !password) return null;
+  // Claimed before the password is checked, so a burst of guesses can't outrun the count.
+  const attempt = await claimAttempt(db(), throttleKey(email, clientAddress(headers, config().trustProxy)));
+  if (!attempt.allowed) throw new TooManyAttempts(attempt.retryAfterSeconds);
   const user = await db().user.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true },
@@ -21,6 +33,7 @@ export async function authorizeCredentials(email: unknown, password: unknown): P
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
   if (!user || !ok || !user.active || !isRole(user.role)) return null;
+  await attempt.succeeded();
   // A hash made at an older, lower cost is replaced now that the password is known.
   const passwordHash = needsRehash(user.passwordHash) ? await hashPassword(password) : undefined;
   await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date(), ...(passwordHash ? { passwordHash } : {}) }, select: { id: true } });
@@ -51,7 +64,7 @@ export function authOptions(secure = false): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        authorize: (credentials) => authorizeCredentials(credentials?.email, credentials?.password),
+        authorize: (credentials, req) => authorizeCredentials(credentials?.email, credentials?.password, req?.headers ?? {}),
       }),
     ],
     callbacks: {

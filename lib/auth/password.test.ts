@@ -6,6 +6,8 @@ import { hashPassword, needsRehash, verifyPassword } from "./password";
 const users = new Map<string, { id: string; email: string; name: string; role: string; active: boolean; passwordHash: string }>();
 vi.mock("@/lib/db/client", () => ({
   db: () => ({
+    // No throttling in this test (lib/auth/throttle.test.ts has it).
+    signInThrottle: { findUnique: async () => null, create: async () => ({}), deleteMany: async () => ({ count: 0 }) },
     user: {
       findUnique: async ({ where }: { where: { email: string } }) => users.get(where.email) ?? null,
       update: async ({ where, data }: { where: { id: string }; data: { passwordHash?: string } }) => {

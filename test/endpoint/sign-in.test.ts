@@ -1,6 +1,7 @@
-// Session cookies are Secure whenever the console is reached over https — here, through a reverse
-// proxy it trusts (IM_TRUST_PROXY), even though NEXTAUTH_URL says http — and such pages carry HSTS.
-// A console that doesn't trust a proxy believes no X-Forwarded-Proto.
+// Sign-in against running consoles. Session cookies are Secure whenever the console is reached
+// over https — here, through a reverse proxy it trusts (IM_TRUST_PROXY), even though NEXTAUTH_URL
+// says http — and such pages carry HSTS; a console that doesn't trust a proxy believes no
+// X-Forwarded-Proto. Wrong passwords in a row make the next attempt wait, the right one included.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startConsoleServer, type ConsoleServer } from "../support/console-server";
 import { createTestDatabaseUrl } from "../support/databases";
@@ -8,8 +9,8 @@ import { createTestDatabaseUrl } from "../support/databases";
 const ADMIN = { email: "cookie-admin@example.com", password: "cookie-admin-password" };
 const HTTPS = { "x-forwarded-proto": "https" };
 
-/** Signs in through next-auth's endpoints with `headers` on every request; returns the Set-Cookie lines and a Cookie header. */
-async function signIn(url: string, headers: Record<string, string>): Promise<{ setCookies: string[]; cookie: string }> {
+/** Signs in through next-auth's endpoints with `headers` on every request; returns the Set-Cookie lines, a Cookie header and next-auth's error. */
+async function signIn(url: string, headers: Record<string, string>, password = ADMIN.password): Promise<{ setCookies: string[]; cookie: string; error: string | null }> {
   const jar = new Map<string, string>();
   const setCookies: string[] = [];
   const keep = (res: Response) => {
@@ -27,10 +28,12 @@ async function signIn(url: string, headers: Record<string, string>): Promise<{ s
     method: "POST",
     redirect: "manual",
     headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email: ADMIN.email, password: ADMIN.password, json: "true" }),
+    body: new URLSearchParams({ csrfToken, email: ADMIN.email, password, json: "true" }),
   });
   keep(res);
-  return { setCookies, cookie: cookie() };
+  // As the sign-in form reads it: the error in the URL next-auth answers with.
+  const { url: to } = (await res.json().catch(() => ({}))) as { url?: string };
+  return { setCookies, cookie: cookie(), error: to ? new URL(to).searchParams.get("error") : null };
 }
 
 const sessionLine = (lines: string[]) => lines.find((l) => /next-auth\.session-token=/.test(l)) ?? "";
@@ -84,5 +87,18 @@ describe("session cookies over https", () => {
     expect(sessionLine(setCookies)).toMatch(/^next-auth\.session-token=/);
     const page = await fetch(`${plain.url}/signin`, { headers: HTTPS });
     expect(page.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("wrong passwords in a row make the next attempt wait — the right password too — then let it in", async () => {
+    for (let i = 0; i < 4; i++) expect((await signIn(plain.url, {}, "not-the-password")).error).toBe("CredentialsSignin");
+    const refused = await signIn(plain.url, {});
+    expect(refused.error).toMatch(/^Too many sign-in attempts: try again in \d+ seconds?\.$/);
+    expect(sessionLine(refused.setCookies)).toBe("");
+    const seconds = Number(/in (\d+) second/.exec(refused.error!)![1]);
+    // The server's own figure: waiting that long is all it takes (never a lock).
+    await new Promise((r) => setTimeout(r, seconds * 1000 + 100));
+    const after = await signIn(plain.url, {});
+    expect(after.error).toBeNull();
+    expect(sessionLine(after.setCookies)).toMatch(/^next-auth\.session-token=/);
   });
 });
