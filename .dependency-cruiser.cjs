@@ -1,7 +1,7 @@
 // The import rules of the layout (README, "Layout"; CONTRIBUTING.md). `npm run check:imports`
 // runs them, and `npm test` runs that. From the top down, each layer imports only layers below it:
 //   app/, server/  →  components/  →  lib/console/  →  lib/wire/  →  lib/bootstrap/
-//   →  lib/auth, lib/api-keys, lib/users  →  lib/im/  →  lib/jobs, lib/notify, lib/live, lib/db, lib/config
+//   →  lib/auth, lib/api-keys, lib/users  →  lib/im/  →  lib/jobs, lib/notify, lib/live, lib/db, lib/secrets, lib/config
 /** @type {import('dependency-cruiser').IConfiguration} */
 
 const layers = {
@@ -12,7 +12,7 @@ const layers = {
   bootstrap: "^lib/bootstrap/",
   identity: "^lib/(auth|api-keys|users)/",
   im: "^lib/im/",
-  ground: "^lib/(jobs|notify|live|db)/|^lib/config\\.ts$",
+  ground: "^lib/(jobs|notify|live|db|secrets)/|^lib/config\\.ts$",
 };
 
 /** A rule that `from` imports nothing of the layers `above` it. */

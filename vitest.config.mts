@@ -10,7 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     // Passwords hashed at OWASP's cost take ~0.4 s each; tests that only need a user use less
     // (lib/auth/password.test.ts checks the real cost).
-    env: { IM_PASSWORD_SCRYPT_LOG2N: "12" },
+    // One server key for every test (lib/secrets): none is written into the checkout's .data.
+    env: { IM_PASSWORD_SCRYPT_LOG2N: "12", IM_SECRET_KEY: "dGVzdC1zZXJ2ZXIta2V5LXRoaXJ0eS10d28tYnl0ZXM=" },
     hookTimeout: 120_000,
     // pg's overlapping-query deprecation fails the run instead of scrolling past (issue 11).
     setupFiles: ["test/support/fail-on-pg-overlap.ts"],

@@ -12,9 +12,7 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const outfile = path.join(root, distDir, "im-server.mjs");
 
-await build({
-  entryPoints: [path.join(root, "server/main.ts")],
-  outfile,
+const common = {
   bundle: true,
   platform: "node",
   format: "esm",
@@ -24,5 +22,8 @@ await build({
   alias: { "server-only": path.join(root, "test/support/empty.ts") },
   sourcemap: "linked",
   logLevel: "warning",
-});
+};
+await build({ ...common, entryPoints: [path.join(root, "server/main.ts")], outfile });
+// `npm run secrets:rotate` (server/rotate-secret-key.ts).
+await build({ ...common, entryPoints: [path.join(root, "server/rotate-secret-key.ts")], outfile: path.join(root, distDir, "im-rotate-secret-key.mjs") });
 console.log(`server bundled into ${path.relative(root, outfile)}`);

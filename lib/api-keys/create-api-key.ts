@@ -4,7 +4,7 @@ import { isRole, type Role } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { notFound, validation } from "@/lib/im/errors";
 import { API_KEY_SUMMARY_SELECT, toApiKeySummary, type ApiKeySummary } from "./api-key";
-import { generateAccessKeyId, generateSecretAccessKey, signingKeyHash } from "./secrets";
+import { generateAccessKeyId, generateSecretAccessKey, sealSigningKey, signingKeyHash } from "./secrets";
 
 export type CreateApiKeyInput = { name: string; role: Role; userId?: string };
 
@@ -30,11 +30,12 @@ export async function createApiKey(db: Db, input: CreateApiKeyInput): Promise<Cr
     if (!user) throw notFound("USER", input.userId);
   }
   const secretAccessKey = generateSecretAccessKey();
+  const accessKeyId = generateAccessKeyId();
   const row = await db.apiKey.create({
     data: {
       id: randomUUID(),
-      accessKeyId: generateAccessKeyId(),
-      signingKeyHash: signingKeyHash(secretAccessKey),
+      accessKeyId,
+      signingKeyHash: sealSigningKey(signingKeyHash(secretAccessKey), accessKeyId),
       name,
       role: input.role,
       userId: input.userId ?? null,

@@ -5,6 +5,7 @@ import { isRole, type Role } from "@/lib/auth/permissions";
 import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import { sqliteReader } from "@/lib/db/sqlite-reader";
+import { openSigningKey } from "./secrets";
 import { touchLastUsed } from "./touch-last-used";
 
 /** How a key's signatures are verified: from its secret, or from SHA-256("AWS4" + secret). */
@@ -103,8 +104,10 @@ export function dbKeyStore(db: Db, options: { bootstrap?: BootstrapKey; cacheMs?
       const hit = cache.get(accessKeyId);
       if (hit && hit.until > now) return hit.credential;
       const row = await load(accessKeyId);
-      // A malformed stored hash can verify nothing: treat the key as unknown rather than guess.
-      if (!row || !/^[0-9a-f]{64}$/i.test(row.signingKeyHash)) {
+      // A stored key that can't be opened (sealed with a server key this process doesn't have, or
+      // changed) can verify nothing: treat the key as unknown rather than guess.
+      const signingKey = row ? openSigningKey(row.signingKeyHash, row.accessKeyId) : null;
+      if (!row || !signingKey) {
         cache.delete(accessKeyId);
         return null;
       }
@@ -112,7 +115,7 @@ export function dbKeyStore(db: Db, options: { bootstrap?: BootstrapKey; cacheMs?
         accessKeyId: row.accessKeyId,
         name: row.name,
         role: isRole(row.role) ? row.role : null,
-        signing: { kind: "hashed", signingKeyHash: Uint8Array.from(Buffer.from(row.signingKeyHash, "hex")) },
+        signing: { kind: "hashed", signingKeyHash: signingKey },
         revoked: row.revokedAt !== null,
       };
       if (cacheMs > 0) {

@@ -4,6 +4,7 @@
 // scheduler.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { sealApiKeys } from "@/lib/api-keys/seal-keys";
 import { hashPassword } from "@/lib/auth/password";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
@@ -102,6 +103,10 @@ export function bootstrap(): Promise<void> {
     if (applied.length) console.log(`[bootstrap] applied migrations: ${applied.join(", ")}`);
     await ensureFirstAdmin();
     if (cfg.backend === "local") {
+      // API keys stored before sealing, or sealed with a key rotated out since: sealed now.
+      const { sealed, unreadable } = await sealApiKeys(db());
+      if (sealed) console.log(`[bootstrap] sealed ${sealed} API key${sealed === 1 ? "" : "s"} with the server key`);
+      if (unreadable.length) console.error(`[bootstrap] these API keys were sealed with a server key this console doesn't have, and won't work: ${unreadable.join(", ")}`);
       await ensureReplicationSet();
       startEngineScheduler();
     }

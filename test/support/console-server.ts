@@ -77,6 +77,8 @@ export async function startConsoleServer(options: { databaseUrl: string; env?: R
       IM_DATA_DIR: dataDir,
       IM_BACKEND: "local",
       IM_PASSWORD_SCRYPT_LOG2N: "12",
+      // One server key for every test console: two of them may share a PostgreSQL database.
+      IM_SECRET_KEY: "dGVzdC1zZXJ2ZXIta2V5LXRoaXJ0eS10d28tYnl0ZXM=",
       IM_API_ACCESS_KEY_ID: BOOTSTRAP_KEY.accessKeyId,
       IM_API_SECRET_ACCESS_KEY: BOOTSTRAP_KEY.secretAccessKey,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,

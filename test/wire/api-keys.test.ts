@@ -1,5 +1,8 @@
 // API keys at rest: the secret is returned once and never stored; revocation and last use.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { sealApiKeys } from "@/lib/api-keys/seal-keys";
+import { openSigningKey } from "@/lib/api-keys/secrets";
+import { serverKeys } from "@/lib/secrets/server-key";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, dbKeyStore, listApiKeys, revokeApiKey, touchLastUsed } from "@/lib/api-keys";
 import { KEY_CACHE_MS } from "@/lib/api-keys/key-store";
@@ -12,13 +15,19 @@ describe.each(PROVIDERS)("API keys on %s", (provider) => {
   });
   afterAll(async () => t.cleanup());
 
-  it("issues an AWS-shaped key pair and stores only SHA-256(AWS4 + secret)", async () => {
+  it("issues an AWS-shaped key pair and stores only SHA-256(AWS4 + secret), sealed with the server key", async () => {
     const key = await createApiKey(t.db, { name: "ci", role: "responder" });
     expect(key.accessKeyId).toMatch(/^AKIA[A-Z0-9]{16}$/);
     expect(key.secretAccessKey).toMatch(/^[A-Za-z0-9/+]{64}$/);
     const row = await t.db.apiKey.findUnique({ where: { accessKeyId: key.accessKeyId } });
-    expect(row?.signingKeyHash).toBe(createHash("sha256").update(`AWS4${key.secretAccessKey}`).digest("hex"));
+    const hash = createHash("sha256").update(`AWS4${key.secretAccessKey}`).digest("hex");
+    // Neither the secret nor the hash (as good as the secret for signing) is readable in the row.
+    expect(row?.signingKeyHash).toMatch(/^v1\./);
     expect(JSON.stringify(row)).not.toContain(key.secretAccessKey);
+    expect(JSON.stringify(row)).not.toContain(hash);
+    expect(Buffer.from(openSigningKey(row!.signingKeyHash, key.accessKeyId)!).toString("hex")).toBe(hash);
+    // Bound to its own key id: copied onto another key's row, it opens nothing.
+    expect(openSigningKey(row!.signingKeyHash, "AKIAOTHEROTHEROTHER0")).toBeNull();
     const listed = await listApiKeys(t.db);
     const mine = listed.find((k) => k.accessKeyId === key.accessKeyId)!;
     expect(mine).toMatchObject({ name: "ci", role: "responder", revokedAt: null, lastUsedAt: null });
@@ -27,6 +36,33 @@ describe.each(PROVIDERS)("API keys on %s", (provider) => {
     const second = await createApiKey(t.db, { name: "ci", role: "viewer" });
     expect(second.accessKeyId).not.toBe(key.accessKeyId);
     expect(second.secretAccessKey).not.toBe(key.secretAccessKey);
+  });
+
+  it("a key stored before sealing keeps working, and start-up seals it; a rotation seals every key again", async () => {
+    const created = await createApiKey(t.db, { name: "legacy", role: "viewer" });
+    const hash = createHash("sha256").update(`AWS4${created.secretAccessKey}`).digest("hex");
+    // As an older console stored it: the bare hash.
+    await t.db.apiKey.update({ where: { accessKeyId: created.accessKeyId }, data: { signingKeyHash: hash } });
+    const store = () => dbKeyStore(t.db, { cacheMs: 0 });
+    expect((await store().find(created.accessKeyId))?.signing).toEqual({ kind: "hashed", signingKeyHash: Uint8Array.from(Buffer.from(hash, "hex")) });
+    const first = await sealApiKeys(t.db);
+    expect(first.sealed).toBeGreaterThanOrEqual(1);
+    expect(first.unreadable).toEqual([]);
+    const sealedRow = await t.db.apiKey.findUniqueOrThrow({ where: { accessKeyId: created.accessKeyId } });
+    expect(sealedRow.signingKeyHash).toMatch(/^v1\./);
+    expect((await sealApiKeys(t.db)).sealed).toBe(0);
+
+    // Rotation: a new current key, the old one kept as previous: every row is sealed again.
+    const old = serverKeys();
+    const next = { current: randomBytes(32), previous: [old.current] };
+    const rotated = await sealApiKeys(t.db, next);
+    expect(rotated.sealed).toBe(await t.db.apiKey.count());
+    const row = await t.db.apiKey.findUniqueOrThrow({ where: { accessKeyId: created.accessKeyId } });
+    expect(Buffer.from(openSigningKey(row.signingKeyHash, created.accessKeyId, { current: next.current, previous: [] })!).toString("hex")).toBe(hash);
+    // The old key alone opens nothing any more: a stolen old key is worthless.
+    expect(openSigningKey(row.signingKeyHash, created.accessKeyId, { current: old.current, previous: [] })).toBeNull();
+    // Back under the process's key, for the other tests.
+    await sealApiKeys(t.db, { current: old.current, previous: [next.current] });
   });
 
   it("rejects bad names, roles and users", async () => {

@@ -5,21 +5,30 @@
 // outbox masks it when a transport delivered it (lib/notify). A new code replaces the previous one.
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import type { DeliveryResult } from "@/lib/notify/types";
+import { keyedHash } from "@/lib/secrets/server-key";
 import type { LocalContext } from "../context";
 
 export const ACTIVATION_CODE_TTL_MS = 15 * 60 * 1000;
 /** Wrong codes a channel takes before its code stops working: a million codes, five guesses. */
 export const MAX_ACTIVATION_ATTEMPTS = 5;
 
-/** Bound to the channel, so the same code on two channels has two different hashes. */
+/**
+ * Keyed with the server's key (lib/secrets) and bound to the channel: a six-digit code has only a
+ * million values, so a plain hash in a stolen database would give it away at once.
+ */
 export function hashActivationCode(channelId: string, code: string): string {
-  return createHash("sha256").update(`${channelId}:${code}`).digest("hex");
+  return keyedHash("activation-code", `${channelId}:${code}`);
 }
 
+const same = (a: string, b: string) => {
+  const x = Buffer.from(a, "hex");
+  const y = Buffer.from(b, "hex");
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
 export function codeMatches(channelId: string, code: string, storedHash: string): boolean {
-  const given = Buffer.from(hashActivationCode(channelId, code), "hex");
-  const stored = Buffer.from(storedHash, "hex");
-  return given.length === stored.length && timingSafeEqual(given, stored);
+  // A code sent before codes were keyed (plain SHA-256) still works for its 15 minutes.
+  return same(hashActivationCode(channelId, code), storedHash) || same(createHash("sha256").update(`${channelId}:${code}`).digest("hex"), storedHash);
 }
 
 /** A fresh code for a channel, with the columns that store it. */
