@@ -238,6 +238,7 @@ async function main() {
 
     const stop = watchHealth(server.url);
     const outcomes = new Map();
+    const examples = new Map();
     const spans = [];
     let slowest = { ms: 0, label: "" };
     const attackStart = performance.now();
@@ -255,6 +256,10 @@ async function main() {
       spans.push({ from: performance.timeOrigin + s0, to: performance.timeOrigin + s0 + ms, label: `${p.service} ${p.op} ${p.label}` });
       if (ms > slowest.ms) slowest = { ms, label: `${p.service} ${p.op} ${p.label}` };
       outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      // Answers without an HTTP status (the connection failed): which requests, to look at.
+      if (!/HTTP \d/.test(outcome) && outcome !== "accepted" && (examples.get(outcome)?.length ?? 0) < 3) {
+        examples.set(outcome, [...(examples.get(outcome) ?? []), `${p.service} ${p.op} ${p.label}`]);
+      }
     }
     const attackSeconds = (performance.now() - attackStart) / 1000;
     const probes = await stop();
@@ -264,6 +269,7 @@ async function main() {
 
     console.log(`hostile requests: ${plan.length} in ${attackSeconds.toFixed(1)} s (${SERVICES.map((s) => s.id).join(" + ")}; ${OVER.toLocaleString("en")} characters over the limit, and each member's own maximum)`);
     console.log(`  answers: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    for (const [outcome, list] of examples) console.log(`  ${outcome}, e.g.: ${list.join("; ")}`);
     console.log(`  slowest hostile request: ${fmt(slowest.ms)} (${slowest.label})`);
     console.log(`/api/health while quiet:    p50 ${fmt(percentile(quiet, 50))}, p99 ${fmt(percentile(quiet, 99))}, worst ${fmt(quiet.at(-1))} (${quiet.length} probes)`);
     console.log(`/api/health under attack:   p50 ${fmt(percentile(attacked, 50))}, p99 ${fmt(percentile(attacked, 99))}, worst ${fmt(attacked.at(-1))} (${attacked.length} probes)`);
