@@ -13,7 +13,6 @@
 //
 // Options (environment): BENCH_INCIDENTS (100000), BENCH_EVENTS_PER_INCIDENT (10),
 // BENCH_SECONDS (8 per measurement), BENCH_CONCURRENCY (16), NEXT_DIST_DIR (.next).
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
@@ -24,7 +23,7 @@ import { Sha256 } from "@aws-crypto/sha256-js";
 import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import Database from "better-sqlite3";
-import { freePort, percentile, seed, waitFor } from "./bench/common.mjs";
+import { percentile, seed, startConsole } from "./bench/common.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 100_000);
@@ -37,28 +36,15 @@ const signer = new SignatureV4({ service: "ssm-incidents", region: "us-east-1", 
 
 // ───────────────────────────── helpers ─────────────────────────────
 
-async function startConsole(dataDir) {
-  const port = await freePort();
-  // BENCH_PROFILE=<dir>: write V8 CPU profiles of the console there (open them in Chrome DevTools).
-  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  // The server `npm start` runs (scripts/start.mjs → the bundled server/main.ts).
-  const child = spawn(process.execPath, [...profile, path.join(root, "scripts/start.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      IM_DATA_DIR: dataDir,
-      DATABASE_URL: `file:${path.join(dataDir, "bench.db")}`,
-      IM_API_ACCESS_KEY_ID: KEY.accessKeyId,
-      IM_API_SECRET_ACCESS_KEY: KEY.secretAccessKey,
-      IM_ACCOUNT_ID: ACCOUNT,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+// BENCH_PROFILE=<dir>: write V8 CPU profiles of the console there (open them in Chrome DevTools).
+const startServer = (dataDir) =>
+  startConsole({
+    root,
+    dataDir,
+    key: KEY,
+    account: ACCOUNT,
+    nodeArgs: process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
   });
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/api/health`, child);
-  return { url, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once("exit", r), child.kill("SIGTERM")))) };
-}
 
 /** A signed request, as the SDK would send it (signatures stay valid for 15 minutes). */
 async function signed(base, method, pathAndQuery, body) {
@@ -175,12 +161,12 @@ async function measureDataset(label, incidents, eventsPerIncident) {
   const file = path.join(dataDir, "bench.db");
   console.log(`\n== ${label}: ${incidents.toLocaleString()} incidents, ${(incidents * eventsPerIncident).toLocaleString()} timeline events`);
   // Let the console create and migrate the database, then seed it while it is stopped.
-  let server = await startConsole(dataDir);
+  let server = await startServer(dataDir);
   await server.stop();
   const t0 = performance.now();
   const { planArn, sampleArns } = seed(file, incidents, eventsPerIncident, ACCOUNT);
   console.log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  server = await startConsole(dataDir);
+  server = await startServer(dataDir);
   const base = `${server.url}`;
   const results = {};
   try {

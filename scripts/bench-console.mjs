@@ -8,7 +8,6 @@
 //      (target ≤ 200 KB);
 //   3. write → DOM: a timeline event written through the AWS-compatible endpoint, until it shows in
 //      another signed-in browser's open timeline (Debian Chromium), BENCH_WRITES times (target p95 ≤ 1 s).
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
 import { chromium } from "@playwright/test";
-import { freePort, percentile, seed, waitFor } from "./bench/common.mjs";
+import { percentile, seed, startConsole } from "./bench/common.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 100_000);
@@ -27,28 +26,14 @@ const ACCOUNT = "000000000000";
 const KEY = { accessKeyId: "AKIABENCHCONSOLE0000", secretAccessKey: "bench-console-secret" };
 const ADMIN = { email: "bench@example.com", password: "bench-console-password" };
 
-async function startConsole(dataDir) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      IM_DATA_DIR: dataDir,
-      DATABASE_URL: `file:${path.join(dataDir, "bench.db")}`,
-      IM_API_ACCESS_KEY_ID: KEY.accessKeyId,
-      IM_API_SECRET_ACCESS_KEY: KEY.secretAccessKey,
-      IM_ACCOUNT_ID: ACCOUNT,
-      IM_ADMIN_EMAIL: ADMIN.email,
-      IM_ADMIN_PASSWORD: ADMIN.password,
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+const startServer = (dataDir) =>
+  startConsole({
+    root,
+    dataDir,
+    key: KEY,
+    account: ACCOUNT,
+    env: (port) => ({ IM_ADMIN_EMAIL: ADMIN.email, IM_ADMIN_PASSWORD: ADMIN.password, NEXTAUTH_URL: `http://127.0.0.1:${port}` }),
   });
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/api/health`, child);
-  return { url, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once("exit", r), child.kill("SIGTERM")))) };
-}
 
 /** Signs in through next-auth's endpoints; returns the cookies as name → value. */
 async function signIn(url) {
@@ -133,12 +118,12 @@ if (!existsSync(path.join(root, dist, "BUILD_ID"))) {
   process.exit(1);
 }
 const dataDir = mkdtempSync(path.join(tmpdir(), "im-bench-console-"));
-let server = await startConsole(dataDir);
+let server = await startServer(dataDir);
 await server.stop();
 const t0 = performance.now();
 const { sampleArns } = seed(path.join(dataDir, "bench.db"), INCIDENTS, 3, ACCOUNT);
 console.log(`bench:console — ${INCIDENTS.toLocaleString()} incidents seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s; node ${process.version}`);
-server = await startConsole(dataDir);
+server = await startServer(dataDir);
 const browser = await chromium
   .launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",

@@ -18,7 +18,6 @@
 //
 // Options (environment): BENCH_HOSTILE_BYTES (1 MiB - 4 KiB), BENCH_HOSTILE_ONLY (a service name,
 // to attack one endpoint), NEXT_DIST_DIR (.next).
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,7 +25,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import * as contacts from "@aws-sdk/client-ssm-contacts";
 import * as incidents from "@aws-sdk/client-ssm-incidents";
-import { freePort, percentile, waitFor } from "./bench/common.mjs";
+import { percentile, startConsole } from "./bench/common.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OVER = Number(process.env.BENCH_HOSTILE_BYTES ?? 1024 * 1024 - 4096);
@@ -146,25 +145,7 @@ function attacks(model, inputShape) {
 
 // ───────────────────────────── the run ─────────────────────────────
 
-async function startConsole(dataDir) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      IM_DATA_DIR: dataDir,
-      DATABASE_URL: `file:${path.join(dataDir, "bench.db")}`,
-      IM_API_ACCESS_KEY_ID: KEY.accessKeyId,
-      IM_API_SECRET_ACCESS_KEY: KEY.secretAccessKey,
-      IM_ACCOUNT_ID: ACCOUNT,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/api/health`, child);
-  return { url, child, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once("exit", r), child.kill("SIGTERM")))) };
-}
+const startServer = (dataDir) => startConsole({ root, dataDir, key: KEY, account: ACCOUNT });
 
 /**
  * Asks /api/health every few ms until stopped; returns the latencies (ms), sorted. Runs in a
@@ -210,7 +191,7 @@ const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "im-bench-hostile-"));
-  const server = await startConsole(dataDir);
+  const server = await startServer(dataDir);
   try {
     const plan = [];
     for (const service of SERVICES) {

@@ -32,17 +32,19 @@ export function keyFile(dir = dataDir()): string {
   return path.join(dir, "secret-key");
 }
 
-/** Writes the key file's lines, privately and atomically (a reader never sees half a file). */
-export function writeKeyFile(file: string, lines: string[], replace: boolean): void {
+/**
+ * Writes a private (0600) file atomically: a reader never sees half of it. `replace`: renamed over
+ * what is there. Otherwise linked into place, which fails if another process (a second instance
+ * starting at the same moment) wrote it first — the winner's content is the one both use.
+ */
+export function writePrivateFile(file: string, content: string, replace: boolean): void {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.${randomBytes(6).toString("hex")}`;
-  writeFileSync(tmp, `${lines.join("\n")}\n`, { mode: 0o600, flag: "wx" });
+  writeFileSync(tmp, content, { mode: 0o600, flag: "wx" });
   if (replace) {
     renameSync(tmp, file);
     return;
   }
-  // A new file is linked into place: link() fails if another process (a second instance starting
-  // at the same moment) won the race, and the winner's key is the one both use.
   try {
     linkSync(tmp, file);
   } catch (e) {
@@ -50,6 +52,11 @@ export function writeKeyFile(file: string, lines: string[], replace: boolean): v
   } finally {
     unlinkSync(tmp);
   }
+}
+
+/** The key file: the current key's line first, older keys after it. */
+export function writeKeyFile(file: string, lines: string[], replace: boolean): void {
+  writePrivateFile(file, `${lines.join("\n")}\n`, replace);
 }
 
 export function readKeyFile(file: string): string[] | undefined {

@@ -1,7 +1,9 @@
 // Shared by the bench scripts (bench-api.mjs, bench-console.mjs): ports, waiting for a server,
 // percentiles, and bulk seeding of a migrated SQLite file.
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
+import path from "node:path";
 import Database from "better-sqlite3";
 
 export const iso = (ms) => new Date(ms).toISOString().replace("Z", "+00:00");
@@ -28,6 +30,32 @@ export async function waitFor(url, child, timeoutMs = 60_000) {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not answer`);
+}
+
+/**
+ * The server `npm start` runs (scripts/start.mjs → the bundled server/main.ts), on a free port, with
+ * a SQLite file in `dataDir` and `key` as its bootstrap SigV4 key; `env(port)` adds settings.
+ * Resolves once /api/health answers.
+ */
+export async function startConsole({ root, dataDir, key, account, env = () => ({}), nodeArgs = [] }) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts/start.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      IM_DATA_DIR: dataDir,
+      DATABASE_URL: `file:${path.join(dataDir, "bench.db")}`,
+      IM_API_ACCESS_KEY_ID: key.accessKeyId,
+      IM_API_SECRET_ACCESS_KEY: key.secretAccessKey,
+      IM_ACCOUNT_ID: account,
+      ...env(port),
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/api/health`, child);
+  return { url, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once("exit", r), child.kill("SIGTERM")))) };
 }
 
 export function percentile(sorted, p) {

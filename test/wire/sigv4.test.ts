@@ -147,8 +147,9 @@ describe.each(PROVIDERS)("SigV4 verification on %s", (provider) => {
     expect(incidentRecordSummaries?.map((s) => s.title)).not.toContain("swapped");
   });
 
-  it("refuses unsigned, stale, unknown-key and unsigned-payload requests before reading their bodies", async () => {
-    const handler = createRawWireHandler({
+  /** The endpoint over raw requests, to see what it reads; services are never reached unless given. */
+  const rawHandler = (over: Partial<Parameters<typeof createRawWireHandler>[0]> = {}) =>
+    createRawWireHandler({
       service: "ssm-incidents",
       keys: dbKeyStore(f.t.db, { bootstrap: BOOTSTRAP }),
       accountId: ACCOUNT_ID,
@@ -156,7 +157,11 @@ describe.each(PROVIDERS)("SigV4 verification on %s", (provider) => {
       resolveServices: () => {
         throw new Error("not reached");
       },
+      ...over,
     });
+
+  it("refuses unsigned, stale, unknown-key and unsigned-payload requests before reading their bodies", async () => {
+    const handler = rawHandler();
     const send = async (r: Parameters<typeof signRequest>[1]) => {
       const { url, method, headers } = await signRequest(f.host.origin, r);
       const readBody = vi.fn(async () => new Uint8Array());
@@ -178,28 +183,13 @@ describe.each(PROVIDERS)("SigV4 verification on %s", (provider) => {
     // A good signature needs the body, and reads it.
     const { url, method, headers, body } = await signRequest(f.host.origin, { ...base, credentials: admin });
     const readBody = vi.fn(async () => body ?? new Uint8Array());
-    const ok = await createRawWireHandler({
-      service: "ssm-incidents",
-      keys: dbKeyStore(f.t.db, { bootstrap: BOOTSTRAP }),
-      accountId: ACCOUNT_ID,
-      region: REGION,
-      resolveServices: (caller) => localServices(caller, { db: f.t.db, accountId: ACCOUNT_ID, region: REGION }),
-    })({ method, url, headers: new Headers({ ...headers, host: new URL(url).host }), readBody });
+    const ok = await rawHandler({ resolveServices: (caller) => localServices(caller, { db: f.t.db, accountId: ACCOUNT_ID, region: REGION }) })({ method, url, headers: new Headers({ ...headers, host: new URL(url).host }), readBody });
     expect(ok.status).toBe(200);
     expect(readBody).toHaveBeenCalledOnce();
   });
 
   it("answers 404 to everything while the endpoint is unavailable (aws mode), signed or not", async () => {
-    const handler = createRawWireHandler({
-      service: "ssm-contacts",
-      keys: dbKeyStore(f.t.db, { bootstrap: BOOTSTRAP }),
-      accountId: ACCOUNT_ID,
-      region: REGION,
-      unavailable: "served only in local mode",
-      resolveServices: () => {
-        throw new Error("not reached");
-      },
-    });
+    const handler = rawHandler({ service: "ssm-contacts", unavailable: "served only in local mode" });
     const { url, method, headers } = await signRequest(f.host.origin, { path: "/api/aws/ssm-contacts/", body: "{}", headers: { "x-amz-target": "SSMContacts.ListContacts" }, credentials: admin, service: "ssm-contacts" });
     const readBody = vi.fn(async () => new Uint8Array());
     const res = await handler({ method, url, headers: new Headers({ ...headers, host: new URL(url).host }), readBody });
