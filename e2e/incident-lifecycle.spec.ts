@@ -3,10 +3,10 @@
 import { USERS } from "./support/env";
 import { createResponsePlan, expect, planOptionLabel, test, uniqueName } from "./support/fixtures";
 
-test("an admin creates a plan, starts an incident from it, and resolves it", async ({ page }, testInfo) => {
-  // In aws mode the AWS API records the caller of its credentials (here the local model's
-  // bootstrap key) as the creator, as real AWS records the IAM principal.
-  const creator = testInfo.project.name === "aws-mode" ? "bootstrap" : USERS.admin.email;
+test("an admin creates a plan, starts an incident from it, and resolves it", async ({ page }) => {
+  // In aws mode the AWS API records the caller of its credentials as the creator, as real AWS
+  // records the IAM principal: here the local model's bootstrap key, which acts as the first admin.
+  const creator = USERS.admin.email;
   await page.goto("/incidents");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fincidents$/);
   await page.getByLabel("Email").fill(USERS.admin.email);

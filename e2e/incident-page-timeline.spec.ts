@@ -87,7 +87,8 @@ test("a responder adds, edits and deletes a custom event and a note at chosen ti
 });
 
 test("automatic events read as sentences, filter by type, and the ? dialog lists the shortcuts", async ({ pageAs }, testInfo) => {
-  const actor = testInfo.project.name === "aws-mode" ? "bootstrap" : USERS.responder.email;
+  // aws mode: the AWS API's caller, the bootstrap key, which acts as the first admin.
+  const actor = testInfo.project.name === "aws-mode" ? USERS.admin.email : USERS.responder.email;
   const incident = await startIncidentViaApi({ title: `Readable ${uniqueName("t")}`, impact: 3 });
   const page = await pageAs("responder");
   await page.goto(incidentPath(incident.arn));

@@ -2,6 +2,7 @@
 // focuses the search box, pages of 20 come from the server; and the start-incident dialog with
 // its template preview, overrides, related items and inline field errors.
 import { createPlanThroughApi, createPersonalContact, incidentsApi } from "./support/aws-api";
+import { USERS } from "./support/env";
 import { expect, test, uniqueName } from "./support/fixtures";
 
 test("filters and search are kept in the URL, survive a reload and the back button, and page by 20", async ({ pageAs }, testInfo) => {
@@ -62,8 +63,8 @@ test("filters and search are kept in the URL, survive a reload and the back butt
   await expect(page).toHaveURL(/createdBy=nobody%40example\.com/);
   await expect(table.getByText("No incidents match these filters.")).toBeVisible();
   if (testInfo.project.name === "local") {
-    // The API's caller (the bootstrap key) created them.
-    await creator.fill("bootstrap");
+    // The API's caller created them: the bootstrap key, which acts as the first admin.
+    await creator.fill(USERS.admin.email);
     await creator.press("Enter");
     await expect(ours).toHaveCount(3);
     await page.goBack();

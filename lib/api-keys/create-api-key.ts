@@ -6,7 +6,8 @@ import { notFound, validation } from "@/lib/im/errors";
 import { API_KEY_SUMMARY_SELECT, toApiKeySummary, type ApiKeySummary } from "./api-key";
 import { generateAccessKeyId, generateSecretAccessKey, sealSigningKey, signingKeyHash } from "./secrets";
 
-export type CreateApiKeyInput = { name: string; role: Role; userId?: string };
+/** `userId`: the console user the key belongs to (and acts as); Settings gives its creator. */
+export type CreateApiKeyInput = { name: string; role: Role; userId: string };
 
 /** A new key with its secret: the only time the secret exists outside the caller's hands. */
 export type CreatedApiKey = ApiKeySummary & { secretAccessKey: string };
@@ -25,10 +26,8 @@ export async function createApiKey(db: Db, input: CreateApiKeyInput): Promise<Cr
       { name: "role", message: "Must be admin, responder or viewer" },
     ]);
   }
-  if (input.userId !== undefined) {
-    const user = await db.user.findUnique({ where: { id: input.userId }, select: { id: true } });
-    if (!user) throw notFound("USER", input.userId);
-  }
+  const user = await db.user.findUnique({ where: { id: String(input.userId ?? "") }, select: { id: true } });
+  if (!user) throw notFound("USER", String(input.userId ?? ""));
   const secretAccessKey = generateSecretAccessKey();
   const accessKeyId = generateAccessKeyId();
   const row = await db.apiKey.create({
@@ -38,7 +37,7 @@ export async function createApiKey(db: Db, input: CreateApiKeyInput): Promise<Cr
       signingKeyHash: sealSigningKey(signingKeyHash(secretAccessKey), accessKeyId),
       name,
       role: input.role,
-      userId: input.userId ?? null,
+      userId: user.id,
     },
     select: API_KEY_SUMMARY_SELECT,
   });

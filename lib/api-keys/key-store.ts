@@ -15,11 +15,14 @@ export type SigningSecret =
 
 export type ApiKeyCredential = {
   accessKeyId: string;
-  /** The principal name the key acts as (what createdBy records). */
+  /** The principal name the key acts as (what createdBy records): its owner's e-mail. */
   name: string;
+  /** The key's role, never more than its owner's. */
   role: Role | null;
   signing: SigningSecret;
   revoked: boolean;
+  /** Why a key that verifies may still do nothing (revoked, or its owner deactivated or gone). */
+  disabled?: string;
 };
 
 export type KeyStore = {
@@ -28,15 +31,21 @@ export type KeyStore = {
   touch(accessKeyId: string, at: Date): Promise<void>;
 };
 
-export type BootstrapKey = { accessKeyId: string; secretAccessKey: string };
+/** `actsAs`: the principal the bootstrap key acts as — the first admin's e-mail when configured. */
+export type BootstrapKey = { accessKeyId: string; secretAccessKey: string; actsAs?: string };
 
 export const BOOTSTRAP_KEY_NAME = "bootstrap";
 
 /** The bootstrap key from IM_API_ACCESS_KEY_ID / IM_API_SECRET_ACCESS_KEY, when both are set. */
-export function bootstrapKey(cfg: Pick<Config, "apiAccessKeyId" | "apiSecretAccessKey">): BootstrapKey | undefined {
+export function bootstrapKey(cfg: Pick<Config, "apiAccessKeyId" | "apiSecretAccessKey" | "adminEmail">): BootstrapKey | undefined {
   if (!cfg.apiAccessKeyId || !cfg.apiSecretAccessKey) return undefined;
-  return { accessKeyId: cfg.apiAccessKeyId, secretAccessKey: cfg.apiSecretAccessKey };
+  // It acts as the first admin (IM_ADMIN_EMAIL), as a key made in Settings acts as its creator.
+  return { accessKeyId: cfg.apiAccessKeyId, secretAccessKey: cfg.apiSecretAccessKey, actsAs: cfg.adminEmail?.trim().toLowerCase() || undefined };
 }
+
+const RANK: Record<Role, number> = { viewer: 0, responder: 1, admin: 2 };
+/** The lower of two roles: a key never does more than its owner may. */
+const lower = (a: Role | null, b: Role | null): Role | null => (a && b ? (RANK[a] <= RANK[b] ? a : b) : null);
 
 /** Within this long of its last recorded use, a key's use is not written again by this process. */
 const TOUCH_MEMORY_MS = 60_000;
@@ -49,7 +58,17 @@ const TOUCH_MEMORY_MS = 60_000;
  */
 export const KEY_CACHE_MS = 5_000;
 
-type StoredKey = { accessKeyId: string; name: string; role: string; signingKeyHash: string; revokedAt: Date | string | null };
+type StoredKey = {
+  accessKeyId: string;
+  name: string;
+  role: string;
+  signingKeyHash: string;
+  revokedAt: Date | string | null;
+  ownerEmail: string | null;
+  ownerRole: string | null;
+  /** SQLite's reader gives 0/1. */
+  ownerActive: boolean | number | null;
+};
 
 // Every key store of the process, so revokeApiKey can reach the ones the production server's and
 // Next's bundles each hold (on globalThis: the two bundles have their own module copies).
@@ -80,13 +99,20 @@ export function dbKeyStore(db: Db, options: { bootstrap?: BootstrapKey; cacheMs?
     const reader = sqliteReader(db);
     if (reader) {
       return (
-        reader.get<StoredKey>(`SELECT accessKeyId, name, role, signingKeyHash, revokedAt FROM "ApiKey" WHERE accessKeyId = ?`, [accessKeyId]) ?? null
+        reader.get<StoredKey>(
+          `SELECT k.accessKeyId, k.name, k.role, k.signingKeyHash, k.revokedAt, u.email AS ownerEmail, u.role AS ownerRole, u.active AS ownerActive
+           FROM "ApiKey" k LEFT JOIN "User" u ON u.id = k.userId WHERE k.accessKeyId = ?`,
+          [accessKeyId],
+        ) ?? null
       );
     }
-    return db.apiKey.findUnique({
+    const row = await db.apiKey.findUnique({
       where: { accessKeyId },
-      select: { accessKeyId: true, name: true, role: true, signingKeyHash: true, revokedAt: true },
+      select: { accessKeyId: true, name: true, role: true, signingKeyHash: true, revokedAt: true, user: { select: { email: true, role: true, active: true } } },
     });
+    if (!row) return null;
+    const { user, ...key } = row;
+    return { ...key, ownerEmail: user?.email ?? null, ownerRole: user?.role ?? null, ownerActive: user?.active ?? null };
   }
 
   return {
@@ -94,7 +120,7 @@ export function dbKeyStore(db: Db, options: { bootstrap?: BootstrapKey; cacheMs?
       if (bootstrap && accessKeyId === bootstrap.accessKeyId) {
         return {
           accessKeyId,
-          name: BOOTSTRAP_KEY_NAME,
+          name: bootstrap.actsAs ?? BOOTSTRAP_KEY_NAME,
           role: "admin",
           signing: { kind: "secret", secretAccessKey: bootstrap.secretAccessKey },
           revoked: false,
@@ -111,12 +137,23 @@ export function dbKeyStore(db: Db, options: { bootstrap?: BootstrapKey; cacheMs?
         cache.delete(accessKeyId);
         return null;
       }
+      // A key acts as its owner: under the owner's name (never the key's free-text one), with no
+      // more than the owner's role, and not at all once the owner is deactivated or gone.
+      const ownerActive = row.ownerActive === true || row.ownerActive === 1;
       const credential: ApiKeyCredential = {
         accessKeyId: row.accessKeyId,
-        name: row.name,
-        role: isRole(row.role) ? row.role : null,
+        name: row.ownerEmail ?? `api-key/${row.accessKeyId}`,
+        role: lower(isRole(row.role) ? row.role : null, isRole(row.ownerRole) ? row.ownerRole : null),
         signing: { kind: "hashed", signingKeyHash: signingKey },
         revoked: row.revokedAt !== null,
+        disabled:
+          row.revokedAt !== null
+            ? "has been revoked"
+            : !row.ownerEmail
+              ? "belongs to no console user"
+              : !ownerActive
+                ? `belongs to ${row.ownerEmail}, who is deactivated`
+                : undefined,
       };
       if (cacheMs > 0) {
         // Bounded: ids are whatever callers send, but only keys that exist are kept.

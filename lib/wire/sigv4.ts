@@ -273,7 +273,7 @@ export async function verifySignedBody(request: SignedRequest, { auth, signingDa
     );
   }
   // Checked after the signature so that only the key's holder learns that it was revoked.
-  if (key.revoked) throw authError("UnrecognizedClientException", `The access key ${key.accessKeyId} has been revoked`);
+  if (key.revoked || key.disabled) throw authError("UnrecognizedClientException", `The access key ${key.accessKeyId} ${key.disabled ?? "has been revoked"}`);
   return key;
 }
 

@@ -1,14 +1,11 @@
 // The unique-writers migration (issue 11) on a database that already holds what the races left:
 // several open incidents with one dedupe string, two replication sets, one contact linked to
 // several users. It applies, keeps every row, and gives each key to one of them.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db/client";
-import { migrate, migrationsDir } from "@/lib/db/migrate";
+import { migrate } from "@/lib/db/migrate";
 import { localServices } from "@/lib/im/local";
-import { createTestDatabaseUrl, PROVIDERS } from "../support/databases";
+import { databaseWithout, PROVIDERS } from "../support/databases";
 
 const MIGRATION = "20261207000000_unique_writers";
 const drops: (() => Promise<void>)[] = [];
@@ -16,19 +13,7 @@ afterEach(async () => {
   while (drops.length) await drops.pop()!();
 });
 
-/** A database at the migration before MIGRATION. */
-async function before(provider: (typeof PROVIDERS)[number]): Promise<string> {
-  const t = await createTestDatabaseUrl(provider);
-  drops.push(t.drop);
-  const root = mkdtempSync(path.join(tmpdir(), "im-mig-"));
-  drops.push(async () => rmSync(root, { recursive: true, force: true }));
-  cpSync(migrationsDir(provider), migrationsDir(provider, root), {
-    recursive: true,
-    filter: (src) => !src.includes(MIGRATION),
-  });
-  await migrate(t.url, root);
-  return t.url;
-}
+const before = (provider: (typeof PROVIDERS)[number]) => databaseWithout(provider, MIGRATION, drops);
 
 const ACCOUNT = "000000000000";
 const incident = (id: string, status: string, dedupe: string, at: string) =>

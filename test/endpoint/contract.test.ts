@@ -4,13 +4,14 @@
 // Each way signs with its own API key, so each is its own principal (createdBy) on the shared server.
 import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
 import { afterAll, beforeAll, inject } from "vitest";
-import { createApiKey } from "@/lib/api-keys";
+
 import { createDb, type Db } from "@/lib/db/client";
 import { awsServices } from "@/lib/im/aws";
 import { principalArn } from "@/lib/im/arns";
 import { SSMContacts } from "@aws-sdk/client-ssm-contacts";
 import { contactsContract } from "../contract/contacts.contract";
 import { incidentsContract } from "../contract/incidents.contract";
+import { createTestKey } from "../support/api-keys";
 
 const servers = inject("consoleServers");
 
@@ -39,7 +40,7 @@ afterAll(async () => {
 async function keyFor(databaseUrl: string, name: string) {
   const db = createDb(databaseUrl);
   dbs.push(db);
-  const key = await createApiKey(db, { name, role: "admin" });
+  const key = await createTestKey(db, { name, role: "admin" });
   return { credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey }, principalArn: principalArn("000000000000", name) };
 }
 

@@ -6,10 +6,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiKey } from "@/lib/api-keys";
+
 import { openSigningKey, sealSigningKey } from "@/lib/api-keys/secrets";
 import { keyFile, writeKeyFile } from "@/lib/secrets/server-key";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { createTestKey } from "../support/api-keys";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -33,7 +34,7 @@ describe("npm run secrets:rotate", () => {
   it("makes a new key file, seals every API key under it, and drops the old key", async () => {
     const old = randomBytes(32);
     writeKeyFile(keyFile(dir), [old.toString("base64")], false);
-    const key = await createApiKey(t.db, { name: "rotated", role: "viewer" });
+    const key = await createTestKey(t.db, { name: "rotated", role: "viewer" });
     const hash = Buffer.from(openSigningKey((await t.db.apiKey.findUniqueOrThrow({ where: { accessKeyId: key.accessKeyId } })).signingKeyHash, key.accessKeyId)!);
     // As the console with the old file key stored it.
     await t.db.apiKey.update({ where: { accessKeyId: key.accessKeyId }, data: { signingKeyHash: sealSigningKey(hash.toString("hex"), key.accessKeyId, { current: old, previous: [] }) } });

@@ -4,12 +4,13 @@
 import { SSMContacts } from "@aws-sdk/client-ssm-contacts";
 import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiKey, revokeApiKey } from "@/lib/api-keys";
+import { revokeApiKey } from "@/lib/api-keys";
 import { KEY_CACHE_MS } from "@/lib/api-keys/key-store";
 import { createDb, type Db } from "@/lib/db/client";
 import { expectError } from "../contract/incidents.contract";
 import { BOOTSTRAP_KEY, startConsoleServer, type ConsoleServer } from "../support/console-server";
 import { createTestDatabaseUrl } from "../support/databases";
+import { createTestKey } from "../support/api-keys";
 
 describe("the production server", () => {
   let server: ConsoleServer;
@@ -72,7 +73,7 @@ describe("the production server", () => {
   });
 
   it(`stops accepting a key revoked by another instance within ${KEY_CACHE_MS} ms`, async () => {
-    const key = await createApiKey(db, { name: "cached", role: "viewer" });
+    const key = await createTestKey(db, { name: "cached", role: "viewer" });
     const client = incidents({ accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey });
     await client.listReplicationSets({});
     // Revoked from this test process: the server's cache doesn't hear of it, as another console

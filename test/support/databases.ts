@@ -1,12 +1,12 @@
 // Real databases for tests: a fresh SQLite file, or a fresh PostgreSQL database on the server at
 // TEST_POSTGRES_URL (created here, dropped by cleanup). Each is migrated like the console does.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createDb, type Db } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
+import { migrate, migrationsDir } from "@/lib/db/migrate";
 
 export type Provider = "sqlite" | "postgresql";
 
@@ -53,4 +53,18 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
       await drop();
     },
   };
+}
+
+/**
+ * A fresh database with every migration applied but `migration`, to test that one on the data an
+ * older console left. `drops` collects what to clean up.
+ */
+export async function databaseWithout(provider: Provider, migration: string, drops: (() => Promise<void>)[]): Promise<string> {
+  const t = await createTestDatabaseUrl(provider);
+  drops.push(t.drop);
+  const root = mkdtempSync(path.join(tmpdir(), "im-mig-"));
+  drops.push(async () => rmSync(root, { recursive: true, force: true }));
+  cpSync(migrationsDir(provider), migrationsDir(provider, root), { recursive: true, filter: (src) => !src.includes(migration) });
+  await migrate(t.url, root);
+  return t.url;
 }

@@ -5,8 +5,9 @@ import { openSigningKey } from "@/lib/api-keys/secrets";
 import { serverKeys } from "@/lib/secrets/server-key";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, dbKeyStore, listApiKeys, revokeApiKey, touchLastUsed } from "@/lib/api-keys";
-import { KEY_CACHE_MS } from "@/lib/api-keys/key-store";
+import { bootstrapKey, KEY_CACHE_MS } from "@/lib/api-keys/key-store";
 import { PROVIDERS, createTestDatabase, type TestDatabase } from "../support/databases";
+import { createTestKey } from "../support/api-keys";
 
 describe.each(PROVIDERS)("API keys on %s", (provider) => {
   let t: TestDatabase;
@@ -16,7 +17,7 @@ describe.each(PROVIDERS)("API keys on %s", (provider) => {
   afterAll(async () => t.cleanup());
 
   it("issues an AWS-shaped key pair and stores only SHA-256(AWS4 + secret), sealed with the server key", async () => {
-    const key = await createApiKey(t.db, { name: "ci", role: "responder" });
+    const key = await createTestKey(t.db, { name: "ci", role: "responder" });
     expect(key.accessKeyId).toMatch(/^AKIA[A-Z0-9]{16}$/);
     expect(key.secretAccessKey).toMatch(/^[A-Za-z0-9/+]{64}$/);
     const row = await t.db.apiKey.findUnique({ where: { accessKeyId: key.accessKeyId } });
@@ -33,13 +34,13 @@ describe.each(PROVIDERS)("API keys on %s", (provider) => {
     expect(mine).toMatchObject({ name: "ci", role: "responder", revokedAt: null, lastUsedAt: null });
     expect(mine).not.toHaveProperty("signingKeyHash");
     expect(mine).not.toHaveProperty("secretAccessKey");
-    const second = await createApiKey(t.db, { name: "ci", role: "viewer" });
+    const second = await createTestKey(t.db, { name: "ci", role: "viewer" });
     expect(second.accessKeyId).not.toBe(key.accessKeyId);
     expect(second.secretAccessKey).not.toBe(key.secretAccessKey);
   });
 
   it("a key stored before sealing keeps working, and start-up seals it; a rotation seals every key again", async () => {
-    const created = await createApiKey(t.db, { name: "legacy", role: "viewer" });
+    const created = await createTestKey(t.db, { name: "legacy", role: "viewer" });
     const hash = createHash("sha256").update(`AWS4${created.secretAccessKey}`).digest("hex");
     // As an older console stored it: the bare hash.
     await t.db.apiKey.update({ where: { accessKeyId: created.accessKeyId }, data: { signingKeyHash: hash } });
@@ -65,16 +66,42 @@ describe.each(PROVIDERS)("API keys on %s", (provider) => {
     await sealApiKeys(t.db, { current: old.current, previous: [next.current] });
   });
 
+  it("a key acts as the user it belongs to: under their name, never above their role, and not once they are deactivated", async () => {
+    const key = await createTestKey(t.db, { name: "jane@example.com", role: "admin" });
+    const owner = await t.db.user.findUniqueOrThrow({ where: { email: key.ownerEmail } });
+    const store = () => dbKeyStore(t.db, { cacheMs: 0 });
+    // The key's free-text name (here someone else's e-mail) is never who it acts as.
+    expect(await store().find(key.accessKeyId)).toMatchObject({ name: key.ownerEmail, role: "admin", disabled: undefined });
+    await t.db.user.update({ where: { id: owner.id }, data: { role: "viewer" } });
+    expect((await store().find(key.accessKeyId))?.role).toBe("viewer");
+    await t.db.user.update({ where: { id: owner.id }, data: { active: false } });
+    expect((await store().find(key.accessKeyId))?.disabled).toBe(`belongs to ${key.ownerEmail}, who is deactivated`);
+    await t.db.user.update({ where: { id: owner.id }, data: { active: true, role: "admin" } });
+    expect((await store().find(key.accessKeyId))?.disabled).toBeUndefined();
+    // A key whose user is gone does nothing.
+    await t.db.apiKey.update({ where: { accessKeyId: key.accessKeyId }, data: { userId: null } });
+    expect((await store().find(key.accessKeyId))?.disabled).toBe("belongs to no console user");
+    // And one can't be made without a user.
+    await expect(createApiKey(t.db, { name: "nobody's", role: "viewer", userId: "" })).rejects.toMatchObject({ code: "ResourceNotFoundException" });
+  });
+
+  it("the bootstrap key acts as the first admin when IM_ADMIN_EMAIL names one", async () => {
+    const bootstrap = bootstrapKey({ apiAccessKeyId: "AKIABOOTSTRAPKEY0000", apiSecretAccessKey: "s", adminEmail: " Admin@Example.com " })!;
+    expect((await dbKeyStore(t.db, { bootstrap }).find(bootstrap.accessKeyId))?.name).toBe("admin@example.com");
+    const anonymous = bootstrapKey({ apiAccessKeyId: "AKIABOOTSTRAPKEY0000", apiSecretAccessKey: "s" })!;
+    expect((await dbKeyStore(t.db, { bootstrap: anonymous }).find(anonymous.accessKeyId))?.name).toBe("bootstrap");
+  });
+
   it("rejects bad names, roles and users", async () => {
-    await expect(createApiKey(t.db, { name: " ", role: "admin" })).rejects.toMatchObject({ code: "ValidationException" });
-    await expect(createApiKey(t.db, { name: "x".repeat(65), role: "admin" })).rejects.toMatchObject({ code: "ValidationException" });
+    await expect(createTestKey(t.db, { name: " ", role: "admin" })).rejects.toMatchObject({ code: "ValidationException" });
+    await expect(createTestKey(t.db, { name: "x".repeat(65), role: "admin" })).rejects.toMatchObject({ code: "ValidationException" });
     // @ts-expect-error: a role from untyped input
-    await expect(createApiKey(t.db, { name: "x", role: "root" })).rejects.toMatchObject({ code: "ValidationException" });
+    await expect(createTestKey(t.db, { name: "x", role: "root" })).rejects.toMatchObject({ code: "ValidationException" });
     await expect(createApiKey(t.db, { name: "x", role: "admin", userId: "nobody" })).rejects.toMatchObject({ code: "ResourceNotFoundException" });
   });
 
   it("revokes once, and the key store reports it", async () => {
-    const key = await createApiKey(t.db, { name: "temp", role: "viewer" });
+    const key = await createTestKey(t.db, { name: "temp", role: "viewer" });
     const first = await revokeApiKey(t.db, key.accessKeyId, { now: new Date("2026-01-01T00:00:00Z") });
     expect(first.revokedAt).toEqual(new Date("2026-01-01T00:00:00Z"));
     const again = await revokeApiKey(t.db, key.accessKeyId);
@@ -85,7 +112,7 @@ describe.each(PROVIDERS)("API keys on %s", (provider) => {
   });
 
   it("touches lastUsedAt at most once a minute", async () => {
-    const key = await createApiKey(t.db, { name: "busy", role: "viewer" });
+    const key = await createTestKey(t.db, { name: "busy", role: "viewer" });
     const t0 = new Date("2026-02-01T00:00:00Z");
     await touchLastUsed(t.db, key.accessKeyId, t0);
     await touchLastUsed(t.db, key.accessKeyId, new Date(t0.getTime() + 30_000));
@@ -104,7 +131,7 @@ describe.each(PROVIDERS)("API keys on %s", (provider) => {
   it("trusts a looked-up key for KEY_CACHE_MS, and forgets it at once when this process revokes it", async () => {
     let now = 1_000_000;
     const store = dbKeyStore(t.db, { now: () => now });
-    const key = await createApiKey(t.db, { name: "cache", role: "viewer" });
+    const key = await createTestKey(t.db, { name: "cache", role: "viewer" });
     expect((await store.find(key.accessKeyId))?.revoked).toBe(false);
 
     // Revoked behind the store's back (another console instance): still trusted until the entry expires.
@@ -115,7 +142,7 @@ describe.each(PROVIDERS)("API keys on %s", (provider) => {
     expect((await store.find(key.accessKeyId))?.revoked).toBe(true);
 
     // Revoked through revokeApiKey in this process: every store of the process forgets it now.
-    const other = await createApiKey(t.db, { name: "cache-2", role: "viewer" });
+    const other = await createTestKey(t.db, { name: "cache-2", role: "viewer" });
     expect((await store.find(other.accessKeyId))?.revoked).toBe(false);
     await revokeApiKey(t.db, other.accessKeyId);
     expect((await store.find(other.accessKeyId))?.revoked).toBe(true);
@@ -124,7 +151,7 @@ describe.each(PROVIDERS)("API keys on %s", (provider) => {
   it("does not remember unknown keys, so a new key works at once", async () => {
     const store = dbKeyStore(t.db);
     expect(await store.find("AKIANOTYETCREATED000")).toBeNull();
-    const key = await createApiKey(t.db, { name: "fresh", role: "viewer" });
-    expect(await store.find(key.accessKeyId)).toMatchObject({ name: "fresh", role: "viewer", revoked: false });
+    const key = await createTestKey(t.db, { name: "fresh", role: "viewer" });
+    expect(await store.find(key.accessKeyId)).toMatchObject({ name: key.ownerEmail, role: "viewer", revoked: false });
   });
 });

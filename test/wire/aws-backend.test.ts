@@ -12,10 +12,12 @@ import { ACCOUNT_ID, errorOf, REGION, startWireFixture, type WireFixture } from 
 describe.each(PROVIDERS)("AWS backend against the local endpoint on %s", (provider) => {
   let f: WireFixture;
   let aws: Services;
+  let owner: string;
 
   beforeAll(async () => {
     f = await startWireFixture(provider);
     const credentials = await f.key("admin", "aws-mode");
+    owner = credentials.ownerEmail;
     aws = awsServices({
       incidents: new SSMIncidents({ endpoint: f.endpoints["ssm-incidents"], region: REGION, credentials, maxAttempts: 1 }),
       contacts: new SSMContacts({ endpoint: f.endpoints["ssm-contacts"], region: REGION, credentials, maxAttempts: 1 }),
@@ -33,7 +35,8 @@ describe.each(PROVIDERS)("AWS backend against the local endpoint on %s", (provid
     const { incidentRecord } = await aws.incidents.getIncidentRecord({ arn: incidentRecordArn });
     expect(incidentRecord).toMatchObject({ title: "Via AWS mode", impact: 4, status: "OPEN" });
     expect(incidentRecord?.creationTime).toBeInstanceOf(Date);
-    expect(incidentRecord?.incidentRecordSource?.createdBy).toBe(`arn:aws:iam::${ACCOUNT_ID}:user/aws-mode`);
+    // The key acts as the console user it belongs to.
+    expect(incidentRecord?.incidentRecordSource?.createdBy).toBe(`arn:aws:iam::${ACCOUNT_ID}:user/${owner}`);
     await aws.incidents.updateIncidentRecord({ arn: incidentRecordArn!, status: "RESOLVED" });
     const list = await aws.incidents.listIncidentRecords({ filters: [{ key: "status", condition: { equals: { stringValues: ["RESOLVED"] } } }] });
     expect(list.incidentRecordSummaries?.map((s) => s.arn)).toEqual([incidentRecordArn]);

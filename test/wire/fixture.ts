@@ -7,10 +7,11 @@ import { Sha256 } from "@aws-crypto/sha256-js";
 import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { Role } from "@/lib/auth/permissions";
-import { createApiKey, dbKeyStore, type BootstrapKey, type CreatedApiKey } from "@/lib/api-keys";
+import { dbKeyStore, type BootstrapKey } from "@/lib/api-keys";
 import { localServices } from "@/lib/im/local";
 import type { ServiceId } from "@/lib/im/model";
 import { createWireHandler } from "@/lib/wire/handler";
+import { createTestKey, type TestKey } from "../support/api-keys";
 import { createTestDatabase, type Provider, type TestDatabase } from "../support/databases";
 import { startWireHost, type WireHost } from "../support/wire-host";
 
@@ -26,7 +27,8 @@ export type WireFixture = {
   /** Server clock: tests move it to make signatures stale. */
   clock: { offsetMs: number };
   errors: unknown[];
-  key(role: Role, name?: string): Promise<CreatedApiKey>;
+  /** A key and the console user it belongs to (whose e-mail it acts as). */
+  key(role: Role, name?: string): Promise<TestKey>;
   incidents(credentials: Credentials): SSMIncidents;
   contacts(credentials: Credentials): SSMContacts;
   close(): Promise<void>;
@@ -61,7 +63,7 @@ export async function startWireFixture(provider: Provider, options: { bootstrap?
     endpoints,
     clock,
     errors,
-    key: (role, name = `${role}-key`) => createApiKey(t.db, { name, role }),
+    key: (role, name = `${role}-key`) => createTestKey(t.db, { name, role }),
     // maxAttempts 1: a retried 5xx would hide the failure a test is looking for.
     incidents: (credentials) => new SSMIncidents({ endpoint: endpoints["ssm-incidents"], region: REGION, credentials, maxAttempts: 1 }),
     contacts: (credentials) => new SSMContacts({ endpoint: endpoints["ssm-contacts"], region: REGION, credentials, maxAttempts: 1 }),

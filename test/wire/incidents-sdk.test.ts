@@ -15,7 +15,8 @@ describe.each(PROVIDERS)("ssm-incidents SDK over the wire on %s", (provider) => 
   beforeAll(async () => {
     f = await startWireFixture(provider);
     const key = await f.key("admin", "ops-robot");
-    keyName = key.name;
+    // A key acts as the console user it belongs to.
+    keyName = key.ownerEmail;
     sdk = f.incidents(key);
   });
   afterAll(async () => {

@@ -38,10 +38,11 @@ export const createApiKeyAction = safeAction({
   input: z.object({ name: z.string().trim().min(1, "Enter a name").max(API_KEY_NAME_MAX, `At most ${API_KEY_NAME_MAX} characters`), role: roleSchema }),
   permission: "settings.write",
   fieldFor: byName,
-  run: async ({ name, role }): Promise<CreatedKey> => {
+  run: async ({ name, role }, { user }): Promise<CreatedKey> => {
     // Keys sign calls to the local model's endpoints; an aws-mode console shows a note instead.
     if (config().backend !== "local") throw validation("API access keys are for a console in local mode. In aws mode, use IAM access keys with the AWS CLI and SDKs.");
-    const key = await createApiKey(db(), { name, role });
+    // The key belongs to the admin who makes it: it acts as them, and stops if they are deactivated.
+    const key = await createApiKey(db(), { name, role, userId: user.id });
     return { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey, name: key.name, role };
   },
   revalidate: SETTINGS,
