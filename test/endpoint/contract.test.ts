@@ -41,7 +41,8 @@ async function keyFor(databaseUrl: string, name: string) {
   const db = createDb(databaseUrl);
   dbs.push(db);
   const key = await createTestKey(db, { name, role: "admin" });
-  return { credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey }, principalArn: principalArn("000000000000", name) };
+  // The key acts as the console user it belongs to.
+  return { credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey }, principalArn: principalArn("000000000000", key.ownerEmail) };
 }
 
 for (const server of servers) {
