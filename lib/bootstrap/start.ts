@@ -17,6 +17,7 @@ import { systemClock } from "@/lib/im/local/clock";
 import { startScheduler } from "@/lib/im/local/engine";
 import type { Scheduler } from "@/lib/jobs";
 import { liveBus } from "@/lib/live";
+import { serverKeys } from "@/lib/secrets/server-key";
 import { processNotifier } from "./services";
 
 export async function ensureFirstAdmin(): Promise<void> {
@@ -103,6 +104,9 @@ export function bootstrap(): Promise<void> {
     if (applied.length) console.log(`[bootstrap] applied migrations: ${applied.join(", ")}`);
     await ensureFirstAdmin();
     if (cfg.backend === "local") {
+      // The server key first: with PostgreSQL and no IM_SECRET_KEY the console refuses to start,
+      // saying why, rather than failing each API call that needs it.
+      serverKeys();
       // API keys stored before sealing, or sealed with a key rotated out since: sealed now.
       const { sealed, unreadable } = await sealApiKeys(db());
       if (sealed) console.log(`[bootstrap] sealed ${sealed} API key${sealed === 1 ? "" : "s"} with the server key`);

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { openSigningKey, sealSigningKey } from "@/lib/api-keys/secrets";
 import { keyFile, writeKeyFile } from "@/lib/secrets/server-key";
-import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { startConsoleServer } from "../support/console-server";
+import { createTestDatabase, createTestDatabaseUrl, PROVIDERS, type TestDatabase } from "../support/databases";
 import { createTestKey } from "../support/api-keys";
 
 const root = path.resolve(__dirname, "../..");
@@ -60,5 +61,16 @@ describe("npm run secrets:rotate", () => {
     const run = rotate({ DATABASE_URL: t.url, IM_DATA_DIR: dir, IM_SECRET_KEY: next.toString("base64"), IM_SECRET_KEY_PREVIOUS: fileKey.toString("base64") });
     expect(run.status, run.stderr + run.stdout).toBe(0);
     for (const row of await t.db.apiKey.findMany()) expect(openSigningKey(row.signingKeyHash, row.accessKeyId, { current: next, previous: [] })).not.toBeNull();
+  });
+});
+
+describe.skipIf(!PROVIDERS.includes("postgresql"))("a console on PostgreSQL without IM_SECRET_KEY", () => {
+  it("refuses to start, saying why (every instance must share the key)", async () => {
+    const database = await createTestDatabaseUrl("postgresql");
+    try {
+      await expect(startConsoleServer({ databaseUrl: database.url, env: { IM_SECRET_KEY: "" } })).rejects.toThrow(/exited with 1[\s\S]*IM_SECRET_KEY is required with PostgreSQL/);
+    } finally {
+      await database.drop();
+    }
   });
 });
