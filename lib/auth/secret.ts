@@ -2,28 +2,14 @@
 // is generated on first run into <IM_DATA_DIR>/nextauth-secret (mode 0600), so sessions survive
 // restarts without any set-up. Read by the next-auth options and by proxy.ts: both must agree.
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { dataDir } from "@/lib/config";
-import { writePrivateFile } from "@/lib/secrets/server-key";
+import { readOrCreateKeyFile } from "@/lib/secrets/server-key";
 
 let cached: string | undefined;
 
-function readSecret(file: string): string | undefined {
-  try {
-    return readFileSync(file, "utf8").trim() || undefined;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw e;
-  }
-}
-
 function readOrCreate(file: string): string {
-  const existing = readSecret(file);
-  if (existing) return existing;
-  // Private, atomic, and the first of two instances starting together wins (lib/secrets).
-  writePrivateFile(file, `${randomBytes(32).toString("base64url")}\n`, false);
-  const secret = readSecret(file);
+  const secret = readOrCreateKeyFile(file, () => [randomBytes(32).toString("base64url")])?.[0];
   if (!secret) throw new Error(`${file} is empty: delete it or set NEXTAUTH_SECRET`);
   return secret;
 }

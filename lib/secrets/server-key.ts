@@ -33,14 +33,15 @@ export function keyFile(dir = dataDir()): string {
 }
 
 /**
- * Writes a private (0600) file atomically: a reader never sees half of it. `replace`: renamed over
- * what is there. Otherwise linked into place, which fails if another process (a second instance
- * starting at the same moment) wrote it first — the winner's content is the one both use.
+ * Writes the key file (the current key's line first, older keys after it) private (0600) and
+ * atomically: a reader never sees half of it. `replace`: renamed over what is there. Otherwise
+ * linked into place, which fails if another process (a second instance starting at the same
+ * moment) wrote it first — the winner's content is the one both use.
  */
-export function writePrivateFile(file: string, content: string, replace: boolean): void {
+export function writeKeyFile(file: string, lines: string[], replace: boolean): void {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.${randomBytes(6).toString("hex")}`;
-  writeFileSync(tmp, content, { mode: 0o600, flag: "wx" });
+  writeFileSync(tmp, `${lines.join("\n")}\n`, { mode: 0o600, flag: "wx" });
   if (replace) {
     renameSync(tmp, file);
     return;
@@ -54,11 +55,6 @@ export function writePrivateFile(file: string, content: string, replace: boolean
   }
 }
 
-/** The key file: the current key's line first, older keys after it. */
-export function writeKeyFile(file: string, lines: string[], replace: boolean): void {
-  writePrivateFile(file, `${lines.join("\n")}\n`, replace);
-}
-
 export function readKeyFile(file: string): string[] | undefined {
   try {
     const lines = readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter(Boolean);
@@ -67,6 +63,17 @@ export function readKeyFile(file: string): string[] | undefined {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw e;
   }
+}
+
+/**
+ * The lines of a private secret file, made with `make()` on first use (writeKeyFile: two processes
+ * starting together both end up with the first one's). The session secret's file uses it too.
+ */
+export function readOrCreateKeyFile(file: string, make: () => string[]): string[] | undefined {
+  const lines = readKeyFile(file);
+  if (lines) return lines;
+  writeKeyFile(file, make(), false);
+  return readKeyFile(file);
 }
 
 /** The keys from the environment, or the data directory's file (created on first use). */
@@ -80,11 +87,7 @@ export function loadServerKeys(env: Partial<NodeJS.ProcessEnv> = process.env, po
     throw new ConfigError("IM_SECRET_KEY is required with PostgreSQL: every console instance must share it (e.g. `openssl rand -base64 32`)");
   }
   const file = keyFile(dataDir(env as NodeJS.ProcessEnv));
-  let lines = readKeyFile(file);
-  if (!lines) {
-    writeKeyFile(file, [newKeyText()], false);
-    lines = readKeyFile(file);
-  }
+  const lines = readOrCreateKeyFile(file, () => [newKeyText()]);
   if (!lines) throw new Error(`${file} is empty: delete it (API keys sealed with it stop working) or set IM_SECRET_KEY`);
   return { current: parseKey(lines[0], file), previous: lines.slice(1).map((l) => parseKey(l, file)) };
 }
