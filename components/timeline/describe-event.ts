@@ -30,6 +30,7 @@ const TYPE_LABELS: Record<string, string> = {
   "SSM Automation Execution Start Failure for Incident": "Runbook failed to start",
   "SSM Contacts Page for Incident": "Contact engaged",
   "SSM Contacts Page Acknowledgement for Incident": "Page acknowledged",
+  "SSM Contacts No One On Call for Incident": "Nobody on call",
 };
 
 /** The label of an event type, for the list and the type filter. */
@@ -159,6 +160,13 @@ function describeAutomatic(type: string, data: Json): Omit<EventView, "label" | 
         summary: `Page acknowledged by ${arnName(data.contactArn)}`,
         lines: str(data.engagementArn) ? [`Engagement: ${data.engagementArn}`] : [],
       };
+    case "SSM Contacts No One On Call for Incident": {
+      const stage = typeof data.stageIndex === "number" ? ` (stage ${data.stageIndex + 1})` : "";
+      return {
+        summary: `Nobody was on call in ${arnName(data.contactArn)}${stage}, so nobody from it was paged`,
+        lines: str(data.engagementArn) ? [`Engagement: ${data.engagementArn}`] : [],
+      };
+    }
     default:
       // A type this console doesn't know (AWS adds some): its fields, one per line.
       return { summary: eventTypeLabel(type), lines: Object.entries(data).map(([k, v]) => `${humanize(k)}: ${plain(v)}`) };

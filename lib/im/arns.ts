@@ -17,6 +17,7 @@ export const contactsArn = {
   engagement: (ids: Ids, alias: string, id: string) =>
     `arn:aws:ssm-contacts:${ids.region}:${ids.accountId}:engagement/${alias}/${id}`,
   page: (ids: Ids, alias: string, id: string) => `arn:aws:ssm-contacts:${ids.region}:${ids.accountId}:page/${alias}/${id}`,
+  rotation: (ids: Ids, name: string) => `arn:aws:ssm-contacts:${ids.region}:${ids.accountId}:rotation/${name}`,
 };
 
 /** The principal ARN of a console user or API key (what AWS reports as createdBy). */

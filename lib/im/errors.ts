@@ -29,6 +29,8 @@ export type ImErrorDetails = {
   fields?: ValidationField[];
   quotaCode?: string;
   serviceCode?: string;
+  /** ssm-contacts ConflictException.DependentEntities: what still depends on the resource. */
+  dependentEntities?: { relationType: string; dependentResourceIds: string[] }[];
 };
 
 export class ImError extends Error {

@@ -71,6 +71,7 @@ export function writeJsonRpcError(service: ServiceId, error: ErrorInfo): WireRes
     ResourceType: d.resourceType,
     QuotaCode: d.quotaCode,
     ServiceCode: d.serviceCode,
+    DependentEntities: d.dependentEntities?.map((e) => ({ RelationType: e.relationType, DependentResourceIds: e.dependentResourceIds })),
   };
   for (const [name, value] of Object.entries(extra)) {
     if (value !== undefined && name in members) body[name] = value;

@@ -56,7 +56,8 @@ describe.each(PROVIDERS)("AWS backend against the local endpoint on %s", (provid
     expect((c as unknown as ImError).details).toMatchObject({ resourceId: missingContact, resourceType: "CONTACT" });
     const invalid = await errorOf(aws.contacts.createContact({ Alias: "Not Valid", Type: "PERSONAL", Plan: {} }));
     expect((invalid as unknown as ImError).details).toMatchObject({ reason: "FIELD_VALIDATION_FAILED", fields: [{ name: "Alias" }] });
-    const n = await errorOf(aws.contacts.listRotations({}));
-    expect((n as unknown as ImError).code).toBe("NotImplementedException");
+    const missingRotation = `arn:aws:ssm-contacts:${REGION}:${ACCOUNT_ID}:rotation/nobody`;
+    const r = await errorOf(aws.contacts.getRotation({ RotationId: missingRotation }));
+    expect((r as unknown as ImError).details).toMatchObject({ resourceId: missingRotation, resourceType: "ROTATION" });
   });
 });

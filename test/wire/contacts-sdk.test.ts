@@ -1,7 +1,6 @@
 // ssm-contacts through the real AWS SDK v3 client against the awsJson1_1 endpoint: answers and
 // errors arrive as the SDK's own types, with the modeled error members (ResourceId, ResourceType,
-// Reason, Fields) filled in; operations the local model leaves out (on-call rotations) come back
-// as NotImplementedException by name (authenticated, authorized and parsed first), never a crash.
+// Reason, Fields, DependentEntities) filled in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROVIDERS } from "../support/databases";
 import { ACCOUNT_ID, errorOf, startWireFixture, type WireFixture } from "./fixture";
@@ -34,9 +33,11 @@ describe.each(PROVIDERS)("ssm-contacts SDK over the wire on %s", (provider) => {
     expect(invalid).toMatchObject({ name: "ValidationException", Reason: "FIELD_VALIDATION_FAILED" });
     expect((invalid.Fields as { Name: string }[]).map((x) => x.Name)).toEqual(["DeliveryAddress.SimpleAddress"]);
 
-    const todo = await errorOf(sdk.listRotations({}));
-    expect(todo.name).toBe("NotImplementedException");
-    expect(todo.message).toMatch(/not implemented/);
+    const missingRotation = `arn:aws:ssm-contacts:us-east-1:${ACCOUNT_ID}:rotation/nobody`;
+    expect(await errorOf(sdk.getRotation({ RotationId: missingRotation }))).toMatchObject({ name: "ResourceNotFoundException", ResourceId: missingRotation, ResourceType: "ROTATION" });
+    const { RotationArn } = await sdk.createRotation({ Name: "oncall", ContactIds: [ContactArn!], TimeZoneId: "UTC", Recurrence: { DailySettings: [{ HourOfDay: 9, MinuteOfHour: 0 }], NumberOfOnCalls: 1, RecurrenceMultiplier: 1 } });
+    const inUse = await errorOf(sdk.deleteContact({ ContactId: ContactArn }));
+    expect(inUse).toMatchObject({ name: "ConflictException", ResourceId: ContactArn, DependentEntities: [{ RelationType: "ROTATION_MEMBER", DependentResourceIds: [RotationArn] }] });
   });
 
   it("lets a viewer read but not write", async () => {

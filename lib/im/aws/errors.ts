@@ -17,6 +17,7 @@ type SdkError = Error & {
   QuotaCode?: string;
   serviceCode?: string;
   ServiceCode?: string;
+  DependentEntities?: { RelationType?: string; DependentResourceIds?: string[] }[];
 };
 
 const AUTH_ERRORS = new Set([
@@ -42,6 +43,7 @@ function fromAwsError(e: unknown): ImError {
     fields: err.Fields?.map((f) => ({ name: f.Name ?? "", message: f.Message ?? "" })),
     quotaCode: err.quotaCode ?? err.QuotaCode,
     serviceCode: err.serviceCode ?? err.ServiceCode,
+    dependentEntities: err.DependentEntities?.map((d) => ({ relationType: d.RelationType ?? "", dependentResourceIds: d.DependentResourceIds ?? [] })),
   };
   if (err.name in ERROR_STATUS) return new ImError(err.name as ImErrorName, err.message, details);
   if (AUTH_ERRORS.has(err.name)) {

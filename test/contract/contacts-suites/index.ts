@@ -5,6 +5,7 @@ import { plansSuite } from "./plans";
 import { policiesTagsSuite } from "./policies-tags";
 import { engagementsSuite } from "./engagements";
 import { pagesSuite } from "./pages";
+import { rotationsSuite } from "./rotations";
 import type { ContactsSuite } from "./types";
 
 export const CONTACTS_SUITES: ContactsSuite[] = [
@@ -14,4 +15,5 @@ export const CONTACTS_SUITES: ContactsSuite[] = [
   policiesTagsSuite,
   engagementsSuite,
   pagesSuite,
+  rotationsSuite,
 ];

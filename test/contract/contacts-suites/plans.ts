@@ -131,7 +131,7 @@ export const plansSuite: ContactsSuite = ({ target, ensure }) => {
         "ValidationException",
       );
       expect(fieldsOf(all).map((f) => f.name)).toEqual(["Plan.Stages[0].DurationInMinutes", "Plan.Stages[1].Targets[0].ChannelTargetInfo.ContactChannelId"]);
-      // On-call rotations are not part of the local model.
+      // Only an on-call schedule is made of rotations.
       expectFields(
         await expectError(
           t.contacts.updateContact({ ContactId: contact.arn, Plan: { RotationIds: ["arn:aws:ssm-contacts:us-east-1:000000000000:rotation/r"] } }),

@@ -3,7 +3,7 @@
 import type * as C from "@aws-sdk/client-ssm-contacts";
 import type { Prisma } from "@/lib/db/client";
 import type { Out } from "../../contract";
-import { validation } from "../../errors";
+import { ImError } from "../../errors";
 import { contactsArn, newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
@@ -12,19 +12,12 @@ import { deleteTagsOf } from "../tags";
 import { planRows, readPlan, replacePlan } from "./plan";
 import { addContactTags } from "./policies-tags";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { aliasConflict, CONTACT_SELECT, type ContactRow, decodeNextToken, pageSize, requireContact, toContact } from "./records";
+import { aliasConflict, CONTACT_SELECT, type ContactRow, decodeNextToken, pageSize, RESOURCE, requireContact, toContact } from "./records";
 
 export async function createContact(ctx: LocalContext, input: C.CreateContactCommandInput): Promise<Out<C.CreateContactCommandOutput>> {
   const alias = input.Alias!;
   const type = input.Type!;
   const arn = contactsArn.contact(ctx, alias);
-  if (type === "ONCALL_SCHEDULE") {
-    // An on-call schedule is a set of rotations (Plan.RotationIds, CreateRotation), which this
-    // local model doesn't have: refuse it by name rather than store a schedule that pages no one.
-    throw validation("On-call schedules (Type ONCALL_SCHEDULE) need rotations, which this local model does not support: create a PERSONAL contact or an ESCALATION plan", [
-      { name: "Type", message: "ONCALL_SCHEDULE is not supported by the local model" },
-    ]);
-  }
   try {
     return await idempotent(ctx, { service: "ssm-contacts", operation: "CreateContact", token: input.IdempotencyToken, tokenField: "IdempotencyToken" }, input, async (tx) => {
       // "The contact alias must be unique and identifiable" (reference: CreateContact, Alias).
@@ -32,10 +25,10 @@ export async function createContact(ctx: LocalContext, input: C.CreateContactCom
       const id = newId();
       // A new personal contact has no channels yet, so its plan can name none: the usual flow is
       // an empty plan (the reference's example sends "Stages": []), then channels, then UpdateContact.
-      const stages = await planRows(tx, { id, type }, input.Plan);
+      const plan = await planRows(tx, { id, type }, input.Plan);
       const now = ctx.clock.now();
       await tx.contact.create({ data: { id, arn, alias, displayName: input.DisplayName || null, type, createdAt: now, updatedAt: now } });
-      await replacePlan(tx, id, stages);
+      await replacePlan(tx, id, plan);
       await addContactTags(tx, arn, input.Tags);
       return { ContactArn: arn };
     });
@@ -96,6 +89,16 @@ export async function deleteContact(ctx: LocalContext, input: C.DeleteContactCom
   return ctx.db.$transaction(async (tx) => {
     const contact = await requireContact(tx, input.ContactId!);
     const arn = contact.arn;
+    // A rotation member can't go while a rotation counts on them: the rotation would page a
+    // contact that no longer exists. The caller takes them out of the rotations first.
+    const rotations = await tx.rotation.findMany({ where: { members: { some: { contactArn: arn } } }, orderBy: { name: "asc" }, select: { arn: true, name: true } });
+    if (rotations.length) {
+      throw new ImError("ConflictException", `${contact.alias} is a member of ${rotations.length === 1 ? "the rotation" : "the rotations"} ${rotations.map((r) => r.name).join(", ")}: take them out of ${rotations.length === 1 ? "it" : "those"} first (UpdateRotation)`, {
+        resourceId: arn,
+        resourceType: RESOURCE.contact,
+        dependentEntities: [{ relationType: "ROTATION_MEMBER", dependentResourceIds: rotations.map((r) => r.arn) }],
+      });
+    }
     const channels = await tx.contactChannel.findMany({ where: { contactId: contact.id }, select: { arn: true } });
     // "Deleting a contact removes them from all escalation plans and related response plans.
     // Deleting an escalation plan removes it from all related response plans." (reference:

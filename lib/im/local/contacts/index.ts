@@ -1,16 +1,27 @@
 // The local ssm-contacts model: validates every input against the service model, then runs the
-// operation on the database. On-call rotations (and ListPageResolutions, which reads them) are
-// not part of this model yet: they fail by name.
+// operation on the database. Every operation of the service is here.
 import type * as C from "@aws-sdk/client-ssm-contacts";
 import type { ContactsService, Out } from "../../contract";
-import { notImplemented } from "../../errors";
 import { validateInput } from "../../model/validate";
 import type { LocalContext } from "../context";
 import { createContact, deleteContact, getContact, listContacts, updateContact } from "./contacts";
 import { activateContactChannel, createContactChannel, deactivateContactChannel, deleteContactChannel, getContactChannel, listContactChannels, sendActivationCode, updateContactChannel } from "./channels";
 import { getContactPolicy, listTagsForResource, putContactPolicy, tagResource, untagResource } from "./policies-tags";
 import { describeEngagement, listEngagements, startEngagement, stopEngagement } from "./engagements";
-import { acceptPage, describePage, listPageReceipts, listPagesByContact, listPagesByEngagement } from "./pages";
+import { acceptPage, describePage, listPageReceipts, listPageResolutions, listPagesByContact, listPagesByEngagement } from "./pages";
+import {
+  createRotation,
+  createRotationOverride,
+  deleteRotation,
+  deleteRotationOverride,
+  getRotation,
+  getRotationOverride,
+  listPreviewRotationShifts,
+  listRotationOverrides,
+  listRotations,
+  listRotationShifts,
+  updateRotation,
+} from "./rotations";
 
 export class LocalContacts implements ContactsService {
   constructor(readonly ctx: LocalContext) {}
@@ -18,10 +29,6 @@ export class LocalContacts implements ContactsService {
   private async run<T>(operation: string, input: object, work: () => Promise<T>): Promise<T> {
     validateInput("ssm-contacts", operation, input);
     return work();
-  }
-
-  private todo(operation: string): Promise<never> {
-    return Promise.reject(notImplemented("ssm-contacts", operation));
   }
 
   acceptPage(input: C.AcceptPageCommandInput): Promise<Out<C.AcceptPageCommandOutput>> {
@@ -40,12 +47,12 @@ export class LocalContacts implements ContactsService {
     return this.run("CreateContactChannel", input, () => createContactChannel(this.ctx, input));
   }
 
-  createRotation(_input: C.CreateRotationCommandInput): Promise<Out<C.CreateRotationCommandOutput>> {
-    return this.todo("CreateRotation");
+  createRotation(input: C.CreateRotationCommandInput): Promise<Out<C.CreateRotationCommandOutput>> {
+    return this.run("CreateRotation", input, () => createRotation(this.ctx, input));
   }
 
-  createRotationOverride(_input: C.CreateRotationOverrideCommandInput): Promise<Out<C.CreateRotationOverrideCommandOutput>> {
-    return this.todo("CreateRotationOverride");
+  createRotationOverride(input: C.CreateRotationOverrideCommandInput): Promise<Out<C.CreateRotationOverrideCommandOutput>> {
+    return this.run("CreateRotationOverride", input, () => createRotationOverride(this.ctx, input));
   }
 
   deactivateContactChannel(input: C.DeactivateContactChannelCommandInput): Promise<Out<C.DeactivateContactChannelCommandOutput>> {
@@ -60,12 +67,12 @@ export class LocalContacts implements ContactsService {
     return this.run("DeleteContactChannel", input, () => deleteContactChannel(this.ctx, input));
   }
 
-  deleteRotation(_input: C.DeleteRotationCommandInput): Promise<Out<C.DeleteRotationCommandOutput>> {
-    return this.todo("DeleteRotation");
+  deleteRotation(input: C.DeleteRotationCommandInput): Promise<Out<C.DeleteRotationCommandOutput>> {
+    return this.run("DeleteRotation", input, () => deleteRotation(this.ctx, input));
   }
 
-  deleteRotationOverride(_input: C.DeleteRotationOverrideCommandInput): Promise<Out<C.DeleteRotationOverrideCommandOutput>> {
-    return this.todo("DeleteRotationOverride");
+  deleteRotationOverride(input: C.DeleteRotationOverrideCommandInput): Promise<Out<C.DeleteRotationOverrideCommandOutput>> {
+    return this.run("DeleteRotationOverride", input, () => deleteRotationOverride(this.ctx, input));
   }
 
   describeEngagement(input: C.DescribeEngagementCommandInput): Promise<Out<C.DescribeEngagementCommandOutput>> {
@@ -88,12 +95,12 @@ export class LocalContacts implements ContactsService {
     return this.run("GetContactPolicy", input, () => getContactPolicy(this.ctx, input));
   }
 
-  getRotation(_input: C.GetRotationCommandInput): Promise<Out<C.GetRotationCommandOutput>> {
-    return this.todo("GetRotation");
+  getRotation(input: C.GetRotationCommandInput): Promise<Out<C.GetRotationCommandOutput>> {
+    return this.run("GetRotation", input, () => getRotation(this.ctx, input));
   }
 
-  getRotationOverride(_input: C.GetRotationOverrideCommandInput): Promise<Out<C.GetRotationOverrideCommandOutput>> {
-    return this.todo("GetRotationOverride");
+  getRotationOverride(input: C.GetRotationOverrideCommandInput): Promise<Out<C.GetRotationOverrideCommandOutput>> {
+    return this.run("GetRotationOverride", input, () => getRotationOverride(this.ctx, input));
   }
 
   listContactChannels(input: C.ListContactChannelsCommandInput): Promise<Out<C.ListContactChannelsCommandOutput>> {
@@ -112,8 +119,8 @@ export class LocalContacts implements ContactsService {
     return this.run("ListPageReceipts", input, () => listPageReceipts(this.ctx, input));
   }
 
-  listPageResolutions(_input: C.ListPageResolutionsCommandInput): Promise<Out<C.ListPageResolutionsCommandOutput>> {
-    return this.todo("ListPageResolutions");
+  listPageResolutions(input: C.ListPageResolutionsCommandInput): Promise<Out<C.ListPageResolutionsCommandOutput>> {
+    return this.run("ListPageResolutions", input, () => listPageResolutions(this.ctx, input));
   }
 
   listPagesByContact(input: C.ListPagesByContactCommandInput): Promise<Out<C.ListPagesByContactCommandOutput>> {
@@ -124,20 +131,20 @@ export class LocalContacts implements ContactsService {
     return this.run("ListPagesByEngagement", input, () => listPagesByEngagement(this.ctx, input));
   }
 
-  listPreviewRotationShifts(_input: C.ListPreviewRotationShiftsCommandInput): Promise<Out<C.ListPreviewRotationShiftsCommandOutput>> {
-    return this.todo("ListPreviewRotationShifts");
+  listPreviewRotationShifts(input: C.ListPreviewRotationShiftsCommandInput): Promise<Out<C.ListPreviewRotationShiftsCommandOutput>> {
+    return this.run("ListPreviewRotationShifts", input, () => listPreviewRotationShifts(this.ctx, input));
   }
 
-  listRotationOverrides(_input: C.ListRotationOverridesCommandInput): Promise<Out<C.ListRotationOverridesCommandOutput>> {
-    return this.todo("ListRotationOverrides");
+  listRotationOverrides(input: C.ListRotationOverridesCommandInput): Promise<Out<C.ListRotationOverridesCommandOutput>> {
+    return this.run("ListRotationOverrides", input, () => listRotationOverrides(this.ctx, input));
   }
 
-  listRotationShifts(_input: C.ListRotationShiftsCommandInput): Promise<Out<C.ListRotationShiftsCommandOutput>> {
-    return this.todo("ListRotationShifts");
+  listRotationShifts(input: C.ListRotationShiftsCommandInput): Promise<Out<C.ListRotationShiftsCommandOutput>> {
+    return this.run("ListRotationShifts", input, () => listRotationShifts(this.ctx, input));
   }
 
-  listRotations(_input: C.ListRotationsCommandInput): Promise<Out<C.ListRotationsCommandOutput>> {
-    return this.todo("ListRotations");
+  listRotations(input: C.ListRotationsCommandInput): Promise<Out<C.ListRotationsCommandOutput>> {
+    return this.run("ListRotations", input, () => listRotations(this.ctx, input));
   }
 
   listTagsForResource(input: C.ListTagsForResourceCommandInput): Promise<Out<C.ListTagsForResourceCommandOutput>> {
@@ -176,7 +183,7 @@ export class LocalContacts implements ContactsService {
     return this.run("UpdateContactChannel", input, () => updateContactChannel(this.ctx, input));
   }
 
-  updateRotation(_input: C.UpdateRotationCommandInput): Promise<Out<C.UpdateRotationCommandOutput>> {
-    return this.todo("UpdateRotation");
+  updateRotation(input: C.UpdateRotationCommandInput): Promise<Out<C.UpdateRotationCommandOutput>> {
+    return this.run("UpdateRotation", input, () => updateRotation(this.ctx, input));
   }
 }

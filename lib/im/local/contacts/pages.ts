@@ -135,3 +135,24 @@ export async function acceptPage(ctx: LocalContext, input: C.AcceptPageCommandIn
     return {};
   });
 }
+
+/**
+ * ListPageResolutions: how the page's contact was reached, from the contact the engagement named
+ * down to this personal contact — "escalation plan > on-call schedule > contact" (reference). The
+ * engine records the path when it creates the page (lib/im/local/engine/start.ts); a page from
+ * before paths were recorded is given the path its engagement implies. Each step through an
+ * escalation plan carries the StageIndex of the stage that reached it. One short list: no NextToken.
+ */
+export async function listPageResolutions(ctx: LocalContext, input: C.ListPageResolutionsCommandInput): Promise<Out<C.ListPageResolutionsCommandOutput>> {
+  const arn = input.PageId!;
+  const row = await ctx.db.page.findUnique({ where: { arn }, select: { contactArn: true, resolution: true, engagement: { select: { contactArn: true } } } });
+  if (!row) throw notFound("PAGE", arn, `The page ${arn} does not exist`);
+  if (row.resolution) return { PageResolutions: JSON.parse(row.resolution) as C.ResolutionContact[] };
+  const direct = row.engagement.contactArn === row.contactArn;
+  return {
+    PageResolutions: [
+      ...(direct ? [] : [{ ContactArn: row.engagement.contactArn, Type: "ESCALATION" as const }]),
+      { ContactArn: row.contactArn, Type: "PERSONAL" as const },
+    ],
+  };
+}

@@ -12,7 +12,11 @@
 // - an escalation plan engages personal contacts: a page is one engaged personal contact
 //   (DESIGN.md, engagement engine), so an escalation plan inside another has no page to start, and
 //   a plan naming itself could never end;
-// - RotationIds name on-call rotations, which this local model doesn't have.
+// - an escalation plan's stages may also engage on-call schedules: each stage then pages whoever
+//   is on call in the schedule when the stage starts (lib/im/local/engine/on-call.ts);
+// - an on-call schedule (ONCALL_SCHEDULE) is its rotations: RotationIds names one or more
+//   rotations that exist, and it has no stages — whoever is on call is paged through their own
+//   engagement plan; no other kind of contact holds rotations.
 import type * as C from "@aws-sdk/client-ssm-contacts";
 import type { Prisma, Tx } from "@/lib/db/client";
 import { validation, type ValidationField } from "../../errors";
@@ -32,18 +36,41 @@ type TargetRow = {
 
 export type StageRows = { id: string; position: number; durationInMinutes: number; targets: TargetRow[] }[];
 
+/** A checked plan: its stages, and (an on-call schedule's) rotations in order. */
+export type PlanRows = { stages: StageRows; rotationArns: string[] };
+
 /**
  * Checks a plan against its contact and returns the rows that store it. Every problem is reported
  * at once, each naming its member's path (Plan.Stages[1].Targets[0].ChannelTargetInfo.ContactChannelId),
  * so the console can put it on the right field.
  */
-export async function planRows(tx: Tx, owner: PlanOwner, plan: C.Plan | undefined): Promise<StageRows> {
+export async function planRows(tx: Tx, owner: PlanOwner, plan: C.Plan | undefined): Promise<PlanRows> {
   const problems: ValidationField[] = [];
   const stages = plan?.Stages ?? [];
-  if (plan?.RotationIds?.length) {
-    problems.push({ name: "Plan.RotationIds", message: "On-call rotations are not part of this local model: leave RotationIds out" });
-  }
+  const rotationArns = plan?.RotationIds ?? [];
   const personal = owner.type === "PERSONAL";
+  if (owner.type === "ONCALL_SCHEDULE") {
+    if (stages.length) {
+      problems.push({ name: "Plan.Stages", message: "An on-call schedule pages whoever is on call in its rotations: it has no stages (leave Stages empty)" });
+    }
+    if (!rotationArns.length) {
+      problems.push({ name: "Plan.RotationIds", message: "An on-call schedule needs at least one rotation (CreateRotation)" });
+    }
+    const known = new Set(
+      rotationArns.length ? (await tx.rotation.findMany({ where: { arn: { in: [...new Set(rotationArns)] } }, select: { arn: true } })).map((r) => r.arn) : [],
+    );
+    const seen = new Set<string>();
+    rotationArns.forEach((arn, i) => {
+      if (!known.has(arn)) problems.push({ name: `Plan.RotationIds[${i}]`, message: `The rotation ${arn} does not exist` });
+      else if (seen.has(arn)) problems.push({ name: `Plan.RotationIds[${i}]`, message: `The rotation ${arn} is listed twice` });
+      seen.add(arn);
+    });
+    if (problems.length) throw validation(problems.length === 1 ? problems[0].message : `The plan has ${problems.length} problems: ${problems.map((p) => p.name).join(", ")}`, problems);
+    return { stages: [], rotationArns };
+  }
+  if (rotationArns.length) {
+    problems.push({ name: "Plan.RotationIds", message: "Only an on-call schedule (Type ONCALL_SCHEDULE) is made of rotations: leave RotationIds out" });
+  }
 
   // The channels and contacts the plan names, looked up once.
   const channelArns = stages.flatMap((s) => (s.Targets ?? []).flatMap((t) => (t.ChannelTargetInfo?.ContactChannelId ? [t.ChannelTargetInfo.ContactChannelId] : [])));
@@ -93,8 +120,8 @@ export async function planRows(tx: Tx, owner: PlanOwner, plan: C.Plan | undefine
             problems.push({ name: `${tat}.ContactTargetInfo.ContactId`, message: "Name the contact to engage" });
           } else if (type === undefined) {
             problems.push({ name: `${tat}.ContactTargetInfo.ContactId`, message: `The contact ${contact.ContactId} does not exist` });
-          } else if (type !== "PERSONAL") {
-            problems.push({ name: `${tat}.ContactTargetInfo.ContactId`, message: `${contact.ContactId} is an escalation plan: an escalation plan's stages engage personal contacts` });
+          } else if (type !== "PERSONAL" && type !== "ONCALL_SCHEDULE") {
+            problems.push({ name: `${tat}.ContactTargetInfo.ContactId`, message: `${contact.ContactId} is an escalation plan: an escalation plan's stages engage personal contacts and on-call schedules` });
           } else {
             row.targetContactArn = contact.ContactId;
             row.isEssential = contact.IsEssential ?? false;
@@ -108,14 +135,18 @@ export async function planRows(tx: Tx, owner: PlanOwner, plan: C.Plan | undefine
   if (problems.length) {
     throw validation(problems.length === 1 ? problems[0].message : `The plan has ${problems.length} problems: ${problems.map((p) => p.name).join(", ")}`, problems);
   }
-  return rows;
+  return { stages: rows, rotationArns: [] };
 }
 
 /** Stores a checked plan as the contact's whole plan, replacing what it had. */
-export async function replacePlan(tx: Tx, contactId: string, stages: StageRows): Promise<void> {
+export async function replacePlan(tx: Tx, contactId: string, plan: PlanRows): Promise<void> {
   await tx.planStage.deleteMany({ where: { contactId } });
-  for (const { targets, ...stage } of stages) {
+  for (const { targets, ...stage } of plan.stages) {
     await tx.planStage.create({ data: { ...stage, contactId, targets: { create: targets } } });
+  }
+  await tx.scheduleRotation.deleteMany({ where: { contactId } });
+  if (plan.rotationArns.length) {
+    await tx.scheduleRotation.createMany({ data: plan.rotationArns.map((rotationArn, position) => ({ id: newId(), contactId, position, rotationArn })) });
   }
 }
 
@@ -132,9 +163,13 @@ export const PLAN_STAGES = {
 } as const satisfies Prisma.Contact$stagesArgs;
 
 /** A contact's plan as it was given: stages and targets in order, each target as its kind. */
-export async function readPlan(tx: Pick<Tx, "planStage">, contactId: string): Promise<C.Plan> {
-  const stages = await tx.planStage.findMany({ where: { contactId }, ...PLAN_STAGES });
+export async function readPlan(tx: Pick<Tx, "planStage" | "scheduleRotation">, contactId: string): Promise<C.Plan> {
+  const [stages, rotations] = await Promise.all([
+    tx.planStage.findMany({ where: { contactId }, ...PLAN_STAGES }),
+    tx.scheduleRotation.findMany({ where: { contactId }, orderBy: { position: "asc" }, select: { rotationArn: true } }),
+  ]);
   return {
+    ...(rotations.length ? { RotationIds: rotations.map((r) => r.rotationArn) } : {}),
     Stages: stages.map((s) => ({
       DurationInMinutes: s.durationInMinutes,
       Targets: s.targets.map((t) =>

@@ -1,8 +1,8 @@
-// PutContactPolicy, GetContactPolicy, TagResource, UntagResource, ListTagsForResource. Both
-// belong to contacts and escalation plans only (reference: TagResource "Tags a contact or
-// escalation plan"; PutContactPolicy "Adds a resource policy to the specified contact or
-// escalation plan"). Tags live in the shared tag store (../tags.ts), keyed by the contact's ARN; the
-// policy is a column of the contact, so DeleteContact takes both along.
+// PutContactPolicy, GetContactPolicy, TagResource, UntagResource, ListTagsForResource. Policies
+// belong to contacts (reference: PutContactPolicy "Adds a resource policy to the specified contact
+// or escalation plan"); tags to contacts of every type and to rotations, which CreateRotation tags.
+// Tags live in the shared tag store (../tags.ts), keyed by the resource's ARN; the policy is a
+// column of the contact, so DeleteContact takes both along.
 import type * as C from "@aws-sdk/client-ssm-contacts";
 import type { Tx } from "@/lib/db/client";
 import type { Out } from "../../contract";
@@ -14,14 +14,20 @@ import { RESOURCE, requireContact } from "./records";
 
 const CONTACTS_ARN = /^arn:aws(?:-cn|-us-gov)?:ssm-contacts:[a-z0-9-]*:[0-9]*:([a-z-]+)\/.+$/;
 
-/** The contact a tagging call names; other kinds of ssm-contacts resources carry no tags. */
-async function requireTaggable(tx: Pick<Tx, "contact" | "contactChannel">, arn: string): Promise<void> {
+/** The contact or rotation a tagging call names; other kinds of ssm-contacts resources carry no tags. */
+async function requireTaggable(tx: Pick<Tx, "contact" | "rotation">, arn: string): Promise<void> {
   const kind = CONTACTS_ARN.exec(arn)?.[1];
   if (!kind) {
     throw validation(`${arn} is not an ssm-contacts resource ARN`, [{ name: "ResourceARN", message: "Not an ssm-contacts ARN" }]);
   }
+  if (kind === "rotation") {
+    // CreateRotation takes Tags, so a rotation carries them like a contact.
+    const rotation = await tx.rotation.findUnique({ where: { arn }, select: { id: true } });
+    if (!rotation) throw notFound("ROTATION", arn, `The rotation ${arn} does not exist`);
+    return;
+  }
   if (kind !== "contact") {
-    throw validation(`Resources of type ${kind} can't be tagged: tag a contact or an escalation plan`, [
+    throw validation(`Resources of type ${kind} can't be tagged: tag a contact, an escalation plan, an on-call schedule or a rotation`, [
       { name: "ResourceARN", message: `${kind} is not taggable` },
     ]);
   }

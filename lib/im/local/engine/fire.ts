@@ -27,7 +27,7 @@ import { MINUTE_MS } from "./contact-plans";
 import type { EngineContext } from "./context";
 import { JOB_KIND, NEW_JOB_COLUMNS, RUNNER_NAME, type DeliverPayload, type EscalationStagePayload, type InboxPayload, type NewJob } from "./jobs";
 import { pageMessage } from "./messages";
-import { createPages, escalationStageTargets } from "./start";
+import { pageResolved } from "./start";
 
 type ReceiptData = { pageId: string; contactChannelArn: string | null; receiptType: string; receiptInfo: string | null; receiptTime: Date };
 
@@ -223,7 +223,7 @@ async function applyEffects(tx: Tx, ctx: EngineContext, effects: Effect[], token
     jobs.push(...retries.filter((r) => active.has(r.pageId!)));
   }
 
-  const stages = mine.flatMap((e) => (e.escalation ? [{ engagementId: e.job.engagementId, targets: e.escalation.targets }] : []));
+  const stages = mine.flatMap((e) => (e.escalation ? [{ engagementId: e.job.engagementId, stage: e.escalation.stage, targets: e.escalation.targets }] : []));
   if (stages.length) {
     // A stage starts only if its engagement is neither stopped nor acknowledged by an essential
     // target. The write (a no-op value) makes this a row lock on PostgreSQL: AcceptPage and
@@ -231,17 +231,21 @@ async function applyEffects(tx: Tx, ctx: EngineContext, effects: Effect[], token
     const going = await tx.engagement.updateManyAndReturn({
       where: { id: { in: stages.map((s) => s.engagementId) }, stopTime: null, acknowledgedTime: null },
       data: { acknowledgedTime: null },
-      select: { id: true, arn: true, sender: true, subject: true, content: true, publicSubject: true, publicContent: true, incidentId: true },
+      select: { id: true, arn: true, contactArn: true, sender: true, subject: true, content: true, publicSubject: true, publicContent: true, incidentId: true },
     });
     const byId = new Map(going.map((g) => [g.id, g]));
-    const targets = await escalationStageTargets(
-      tx,
-      stages.flatMap((s) => {
-        const engagement = byId.get(s.engagementId);
-        return engagement ? [{ engagement, targets: s.targets }] : [];
-      }),
+    // On-call schedules among the targets page whoever is on call now, as the stage starts.
+    jobs.push(
+      ...(await pageResolved(
+        tx,
+        ctx,
+        stages.flatMap((s) => {
+          const engagement = byId.get(s.engagementId);
+          return engagement ? [{ engagement, targets: s.targets, stageIndex: s.stage }] : [];
+        }),
+        now,
+      )),
     );
-    jobs.push(...(await createPages(tx, ctx, targets, now)).jobs);
   }
   await insertMany(tx, "EngineJob", NEW_JOB_COLUMNS, jobs);
   return mine.length;

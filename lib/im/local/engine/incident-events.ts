@@ -9,6 +9,9 @@ import { writeAutomaticEvent } from "../incidents/timeline";
 export const ENGAGEMENT_EVENT_TYPES = {
   engaged: "SSM Contacts Page for Incident",
   acknowledged: "SSM Contacts Page Acknowledgement for Incident",
+  // Not an AWS event type: this model's record that an on-call schedule had nobody on call when
+  // it was engaged (./on-call.ts), so the timeline says why nobody was paged.
+  nobodyOnCall: "SSM Contacts No One On Call for Incident",
 } as const;
 
 export async function writeIncidentEvent(
@@ -16,7 +19,7 @@ export async function writeIncidentEvent(
   incidentArn: string | null | undefined,
   time: Date,
   eventType: (typeof ENGAGEMENT_EVENT_TYPES)[keyof typeof ENGAGEMENT_EVENT_TYPES],
-  data: { contactArn: string; engagementArn: string; pageArn?: string },
+  data: { contactArn: string; engagementArn: string; pageArn?: string; stageIndex?: number },
 ): Promise<void> {
   if (!incidentArn) return;
   const incident = await tx.incidentRecord.findUnique({ where: { arn: incidentArn }, select: { id: true } });

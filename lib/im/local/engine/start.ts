@@ -3,9 +3,9 @@
 // stage and every step scheduled after them are written together, so the call answers with its
 // pages in place and a crash can't leave half an engagement. Deliveries happen after the commit,
 // as jobs (fire.ts).
+import type * as C from "@aws-sdk/client-ssm-contacts";
 import type { Tx } from "@/lib/db/client";
 import { insertMany } from "@/lib/db/insert-many";
-import { validation } from "@/lib/im/errors";
 import { contactsArn, newId } from "@/lib/im/arns";
 import { hashAcceptCode, newAcceptCode } from "../contacts/accept-code";
 import type { EngagementFields } from "../context";
@@ -13,11 +13,14 @@ import { contactsWithPlans, stageWindows, type ContactWithPlan } from "./contact
 import type { EngineContext } from "./context";
 import { ENGAGEMENT_EVENT_TYPES, writeIncidentEvent } from "./incident-events";
 import { JOB_KIND, NEW_JOB_COLUMNS, type DeliverPayload, type EscalationStagePayload, type EscalationTarget, type InboxPayload, type NewJob } from "./jobs";
+import { onCallBySchedule, recordCoverageGaps, type CoverageGap } from "./on-call";
 
 /** What a page copies from its engagement. */
 export type EngagementRow = {
   id: string;
   arn: string;
+  /** The contact the engagement engaged (a personal contact, escalation plan or on-call schedule). */
+  contactArn: string;
   sender: string;
   subject: string | null;
   content: string | null;
@@ -30,8 +33,8 @@ function job(engagementId: string, pageId: string | null, kind: string, dueAt: D
   return { id: newId(), engagementId, pageId, kind, dueAt, payload: JSON.stringify(payload) };
 }
 
-/** A personal contact to page for an engagement. */
-export type PageTarget = { engagement: EngagementRow; contact: ContactWithPlan; isEssential: boolean };
+/** A personal contact to page for an engagement, and how it was reached (ListPageResolutions). */
+export type PageTarget = { engagement: EngagementRow; contact: ContactWithPlan; isEssential: boolean; resolution: C.ResolutionContact[] };
 
 /**
  * Pages personal contacts from `now` (for one engagement or, in a tick, several): one page each,
@@ -41,7 +44,7 @@ export type PageTarget = { engagement: EngagementRow; contact: ContactWithPlan; 
  */
 export async function createPages(tx: Tx, ctx: EngineContext, targets: PageTarget[], now: Date): Promise<{ pageIds: string[]; jobs: NewJob[] }> {
   const jobs: NewJob[] = [];
-  const pages = targets.map(({ engagement, contact, isEssential }) => {
+  const pages = targets.map(({ engagement, contact, isEssential, resolution }) => {
     const id = newId();
     const code = newAcceptCode();
     jobs.push(job(engagement.id, id, JOB_KIND.inbox, now, { code } satisfies InboxPayload));
@@ -73,6 +76,7 @@ export async function createPages(tx: Tx, ctx: EngineContext, targets: PageTarge
       publicContent: engagement.publicContent,
       incidentId: engagement.incidentId,
       acceptCodeHash: hashAcceptCode(id, code),
+      resolution: JSON.stringify(resolution),
       isEssential,
       createdAt: now,
     };
@@ -81,26 +85,74 @@ export async function createPages(tx: Tx, ctx: EngineContext, targets: PageTarge
   return { pageIds: pages.map((p) => p.id), jobs };
 }
 
+/** A group of contacts an engagement reaches at once: an escalation plan's stage, or one engaged contact. */
+export type StageToResolve = {
+  engagement: EngagementRow;
+  targets: EscalationTarget[];
+  /** The escalation plan's stage, when the targets are one (it is the StageIndex of what it reaches). */
+  stageIndex?: number;
+};
+
 /**
- * The pages of escalation stages (one per engagement; a tick starts several at once): their
- * target contacts that are (still) personal contacts. A target deleted since the plan was written
- * has no one to page; an escalation plan only names personal contacts (see ../plan.ts), so any
- * other type is skipped the same way.
+ * The pages a group of targets makes (one group per engagement; a tick starts several at once):
+ * personal contacts are paged themselves, on-call schedules page whoever is on call in them now
+ * (./on-call.ts), each person once per group (essential if any target that reached them is). A
+ * target deleted since the plan was written has no one to page; nor does an escalation plan, which
+ * a plan can't target (../contacts/plan.ts). Schedules with nobody on call come back as gaps.
  */
-export async function escalationStageTargets(tx: Tx, stages: { engagement: EngagementRow; targets: EscalationTarget[] }[]): Promise<PageTarget[]> {
+export async function resolveStages(tx: Tx, stages: StageToResolve[], now: Date): Promise<{ pages: PageTarget[]; gaps: CoverageGap[] }> {
   const contacts = await contactsWithPlans(tx, stages.flatMap((s) => s.targets.map((t) => t.contactArn)));
-  return stages.flatMap(({ engagement, targets }) =>
-    targets.flatMap((t) => {
+  const scheduleArns = [...contacts.values()].filter((c) => c.type === "ONCALL_SCHEDULE").map((c) => c.arn);
+  const onCall = await onCallBySchedule(tx, scheduleArns, now);
+  const people = await contactsWithPlans(tx, [...onCall.values()].flat().filter((arn) => !contacts.has(arn)));
+  const person = (arn: string) => contacts.get(arn) ?? people.get(arn);
+  const pages: PageTarget[] = [];
+  const gaps: CoverageGap[] = [];
+  for (const { engagement, targets, stageIndex } of stages) {
+    const at = stageIndex !== undefined ? { StageIndex: stageIndex } : {};
+    // The engaged contact heads every path, except when it is the person paged (engaged directly).
+    const root: C.ResolutionContact[] = [];
+    const engaged = contacts.get(engagement.contactArn);
+    const byContact = new Map<string, PageTarget>();
+    const add = (contact: ContactWithPlan | undefined, isEssential: boolean, path: C.ResolutionContact[]) => {
+      if (!contact || contact.type !== "PERSONAL") return;
+      const seen = byContact.get(contact.arn);
+      if (seen) {
+        seen.isEssential ||= isEssential;
+        return;
+      }
+      const target: PageTarget = { engagement, contact, isEssential, resolution: [...path, { ContactArn: contact.arn, Type: "PERSONAL", ...at }] };
+      byContact.set(contact.arn, target);
+      pages.push(target);
+    };
+    if (stageIndex !== undefined) root.push({ ContactArn: engagement.contactArn, Type: (engaged?.type as C.ContactType | undefined) ?? "ESCALATION" });
+    for (const t of targets) {
       const contact = contacts.get(t.contactArn);
-      return contact && contact.type === "PERSONAL" ? [{ engagement, contact, isEssential: t.isEssential }] : [];
-    }),
-  );
+      if (contact?.type === "ONCALL_SCHEDULE") {
+        const onCallNow = onCall.get(contact.arn) ?? [];
+        if (!onCallNow.length) gaps.push({ engagementId: engagement.id, engagementArn: engagement.arn, incidentId: engagement.incidentId, scheduleArn: contact.arn, stageIndex });
+        const path = [...root, { ContactArn: contact.arn, Type: "ONCALL_SCHEDULE" as const, ...at }];
+        for (const arn of onCallNow) add(person(arn), t.isEssential, path);
+      } else {
+        add(contact, t.isEssential, root);
+      }
+    }
+  }
+  return { pages, gaps };
+}
+
+/** Pages a resolved group and records its gaps; returns the jobs to create. */
+export async function pageResolved(tx: Tx, ctx: EngineContext, stages: StageToResolve[], now: Date): Promise<NewJob[]> {
+  const { pages, gaps } = await resolveStages(tx, stages, now);
+  const { jobs } = await createPages(tx, ctx, pages, now);
+  await recordCoverageGaps(tx, gaps, now);
+  return jobs;
 }
 
 /**
- * Starts an engagement of `contact` (a personal contact or an escalation plan) at `now`: a
- * personal contact gets its page; an escalation plan pages the targets of its stage 0 now and
- * schedules each later stage k after the durations of stages 0..k-1.
+ * Starts an engagement of `contact` at `now`: a personal contact gets its page; an on-call
+ * schedule pages whoever is on call in it now; an escalation plan pages the targets of its stage 0
+ * now and schedules each later stage k after the durations of stages 0..k-1.
  */
 export async function createEngagement(
   tx: Tx,
@@ -109,15 +161,11 @@ export async function createEngagement(
   fields: EngagementFields,
   now: Date,
 ): Promise<{ id: string; arn: string }> {
-  if (contact.type !== "PERSONAL" && contact.type !== "ESCALATION") {
-    throw validation(`The contact ${contact.arn} is an on-call schedule, which this local model can't engage: engage a personal contact or an escalation plan`, [
-      { name: "ContactId", message: "Engage a personal contact or an escalation plan" },
-    ]);
-  }
   const id = newId();
   const engagement: EngagementRow = {
     id,
     arn: contactsArn.engagement(ctx, contact.alias, id),
+    contactArn: contact.arn,
     sender: fields.sender,
     subject: fields.subject,
     content: fields.content,
@@ -125,11 +173,12 @@ export async function createEngagement(
     publicContent: fields.publicContent ?? null,
     incidentId: fields.incidentId || null,
   };
-  await tx.engagement.create({ data: { ...engagement, contactArn: contact.arn, startTime: now } });
+  await tx.engagement.create({ data: { ...engagement, startTime: now } });
 
   const jobs: NewJob[] = [];
-  if (contact.type === "PERSONAL") {
-    jobs.push(...(await createPages(tx, ctx, [{ engagement, contact, isEssential: true }], now)).jobs);
+  if (contact.type === "PERSONAL" || contact.type === "ONCALL_SCHEDULE") {
+    // Engaged directly, the contact (or each person on call) is the whole engagement: essential.
+    jobs.push(...(await pageResolved(tx, ctx, [{ engagement, targets: [{ contactArn: contact.arn, isEssential: true }] }], now)));
   } else {
     const windows = stageWindows(contact.stages);
     for (const [k, stage] of contact.stages.entries()) {
@@ -137,7 +186,7 @@ export async function createEngagement(
         t.targetContactArn ? [{ contactArn: t.targetContactArn, isEssential: t.isEssential ?? false }] : [],
       );
       if (k === 0) {
-        jobs.push(...(await createPages(tx, ctx, await escalationStageTargets(tx, [{ engagement, targets }]), now)).jobs);
+        jobs.push(...(await pageResolved(tx, ctx, [{ engagement, targets, stageIndex: 0 }], now)));
       } else {
         const dueAt = new Date(now.getTime() + windows[k].startsAfter);
         jobs.push(job(id, null, JOB_KIND.escalationStage, dueAt, { stage: k, targets } satisfies EscalationStagePayload));

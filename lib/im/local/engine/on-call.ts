@@ -1,0 +1,68 @@
+// Who an on-call schedule pages: the people on call in its rotations at the moment the schedule is
+// engaged — when StartEngagement (or StartIncident) engages it, or when the escalation stage that
+// targets it starts. It is looked up then and not before, so a hand-off between an escalation's
+// start and its later stage pages the person who took over. Each rotation gives its on-call
+// members (after its overrides, ../contacts/rotation-shifts.ts); the schedule pages the union, in
+// the order of its rotations and their members, each person once.
+//
+// Nobody on call (every rotation in a coverage gap, or a schedule whose rotations were all
+// deleted) pages no one: that is recorded on the engagement (Engagement.coverageGaps, which the
+// console shows) and, for an incident's engagement, as a timeline event — never silently.
+import type { Tx } from "@/lib/db/client";
+import { onCallAt } from "../contacts/rotation-shifts";
+import { overrideSpec, rotationSpec } from "../contacts/rotations";
+import { ENGAGEMENT_EVENT_TYPES, writeIncidentEvent } from "./incident-events";
+
+type Reader = Pick<Tx, "contact" | "rotation" | "rotationOverride">;
+
+/** The personal contacts on call at `at` in each of these on-call schedules (ARN → ARNs; [] for nobody). */
+export async function onCallBySchedule(db: Reader, scheduleArns: string[], at: Date): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (!scheduleArns.length) return result;
+  const schedules = await db.contact.findMany({
+    where: { arn: { in: [...new Set(scheduleArns)] }, type: "ONCALL_SCHEDULE" },
+    select: { arn: true, rotations: { orderBy: { position: "asc" }, select: { rotationArn: true } } },
+  });
+  const rotationArns = [...new Set(schedules.flatMap((s) => s.rotations.map((r) => r.rotationArn)))];
+  const rotations = rotationArns.length
+    ? await db.rotation.findMany({
+        where: { arn: { in: rotationArns } },
+        select: {
+          id: true,
+          arn: true,
+          name: true,
+          startTime: true,
+          timeZoneId: true,
+          recurrence: true,
+          members: { orderBy: { position: "asc" }, select: { contactArn: true } },
+          // Only the overrides in force at `at` matter: an index range, not the rotation's history.
+          overrides: { where: { startTime: { lte: at }, endTime: { gt: at } }, select: { id: true, newContactIds: true, startTime: true, endTime: true, createTime: true } },
+        },
+      })
+    : [];
+  const onCall = new Map(rotations.map((r) => [r.arn, onCallAt(rotationSpec(r), r.overrides.map(overrideSpec), at)]));
+  for (const s of schedules) {
+    const people = new Set<string>();
+    for (const r of s.rotations) for (const arn of onCall.get(r.rotationArn) ?? []) people.add(arn);
+    result.set(s.arn, [...people]);
+  }
+  return result;
+}
+
+/** A schedule that had nobody on call when an engagement reached it. */
+export type CoverageGap = { engagementId: string; incidentId: string | null; engagementArn: string; scheduleArn: string; stageIndex?: number };
+
+/** Records coverage gaps on their engagements and, for incidents, on the timeline. */
+export async function recordCoverageGaps(tx: Tx, gaps: CoverageGap[], now: Date): Promise<void> {
+  for (const gap of gaps) {
+    const row = await tx.engagement.findUnique({ where: { id: gap.engagementId }, select: { coverageGaps: true } });
+    const list = row?.coverageGaps ? (JSON.parse(row.coverageGaps) as unknown[]) : [];
+    list.push({ time: now.toISOString(), scheduleArn: gap.scheduleArn, ...(gap.stageIndex !== undefined ? { stageIndex: gap.stageIndex } : {}) });
+    await tx.engagement.update({ where: { id: gap.engagementId }, data: { coverageGaps: JSON.stringify(list) }, select: { id: true } });
+    await writeIncidentEvent(tx, gap.incidentId, now, ENGAGEMENT_EVENT_TYPES.nobodyOnCall, {
+      contactArn: gap.scheduleArn,
+      engagementArn: gap.engagementArn,
+      ...(gap.stageIndex !== undefined ? { stageIndex: gap.stageIndex } : {}),
+    });
+  }
+}

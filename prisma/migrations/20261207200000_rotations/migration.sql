@@ -1,0 +1,71 @@
+-- AlterTable
+ALTER TABLE "Engagement" ADD COLUMN "coverageGaps" TEXT;
+
+-- AlterTable
+ALTER TABLE "Page" ADD COLUMN "resolution" TEXT;
+
+-- CreateTable
+CREATE TABLE "ScheduleRotation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "contactId" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "rotationArn" TEXT NOT NULL,
+    CONSTRAINT "ScheduleRotation_contactId_fkey" FOREIGN KEY ("contactId") REFERENCES "Contact" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Rotation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "arn" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "startTime" DATETIME NOT NULL,
+    "timeZoneId" TEXT NOT NULL,
+    "recurrence" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "RotationMember" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "rotationId" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "contactArn" TEXT NOT NULL,
+    CONSTRAINT "RotationMember_rotationId_fkey" FOREIGN KEY ("rotationId") REFERENCES "Rotation" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "RotationOverride" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "rotationId" TEXT NOT NULL,
+    "newContactIds" TEXT NOT NULL,
+    "startTime" DATETIME NOT NULL,
+    "endTime" DATETIME NOT NULL,
+    "createTime" DATETIME NOT NULL,
+    CONSTRAINT "RotationOverride_rotationId_fkey" FOREIGN KEY ("rotationId") REFERENCES "Rotation" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "ScheduleRotation_rotationArn_idx" ON "ScheduleRotation"("rotationArn");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ScheduleRotation_contactId_position_key" ON "ScheduleRotation"("contactId", "position");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Rotation_arn_key" ON "Rotation"("arn");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Rotation_name_key" ON "Rotation"("name");
+
+-- CreateIndex
+CREATE INDEX "RotationMember_contactArn_idx" ON "RotationMember"("contactArn");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RotationMember_rotationId_position_key" ON "RotationMember"("rotationId", "position");
+
+-- CreateIndex
+CREATE INDEX "RotationOverride_rotationId_startTime_idx" ON "RotationOverride"("rotationId", "startTime");
+
+-- CreateIndex
+CREATE INDEX "RotationOverride_rotationId_endTime_idx" ON "RotationOverride"("rotationId", "endTime");
+
