@@ -13,32 +13,6 @@
 // BENCH_PART (1 or 2: run that part only), BENCH_PROFILE (a directory: write CPU profiles there).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startVitest } from "vitest/node";
+import { runTypeScriptBench } from "./bench/common.mjs";
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-const vitest = await startVitest(
-  "test",
-  [],
-  {
-    config: false,
-    root,
-    include: ["scripts/bench-engine/run.ts"],
-    disableConsoleIntercept: true,
-    testTimeout: 0,
-    hookTimeout: 0,
-    reporters: ["dot"],
-    watch: false,
-    ...(process.env.BENCH_PROFILE
-      ? { pool: "forks", execArgv: ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] }
-      : {}),
-  },
-  {
-    resolve: {
-      tsconfigPaths: true,
-      alias: { "server-only": path.join(root, "test/support/empty.ts") },
-    },
-  },
-);
-await vitest?.close();
-process.exit(vitest?.state.getCountOfFailedTests() ? 1 : 0);
+await runTypeScriptBench(path.join(path.dirname(fileURLToPath(import.meta.url)), ".."), "scripts/bench-engine/run.ts");

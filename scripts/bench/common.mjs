@@ -100,3 +100,38 @@ function seed(file, incidents, eventsPerIncident, ACCOUNT) {
   return { planArn, sampleArns: arns };
 }
 
+
+/**
+ * Runs a TypeScript benchmark body (it uses the project's path aliases) under vitest — already a
+ * dependency — with its console passed straight through; exits with vitest's verdict.
+ * BENCH_PROFILE (a directory) writes CPU profiles there.
+ */
+export async function runTypeScriptBench(root, file) {
+  const path = await import("node:path");
+  const { startVitest } = await import("vitest/node");
+  const vitest = await startVitest(
+    "test",
+    [],
+    {
+      config: false,
+      root,
+      include: [file],
+      disableConsoleIntercept: true,
+      testTimeout: 0,
+      hookTimeout: 0,
+      reporters: ["dot"],
+      watch: false,
+      ...(process.env.BENCH_PROFILE
+        ? { pool: "forks", execArgv: ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] }
+        : {}),
+    },
+    {
+      resolve: {
+        tsconfigPaths: true,
+        alias: { "server-only": path.join(root, "test/support/empty.ts") },
+      },
+    },
+  );
+  await vitest?.close();
+  process.exit(vitest?.state.getCountOfFailedTests() ? 1 : 0);
+}
