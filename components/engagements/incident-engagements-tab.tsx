@@ -63,7 +63,7 @@ function EngageDialog({ incidentArn, onDone }: { incidentArn: string; onDone: ()
   const [contactArn, setContactArn] = useState("");
   const { error, pending, run, fieldError: serverFieldError, clearError } = useAction();
   const contacts = useContactOptions(open);
-  const choices = contacts.data?.filter((c) => c.type !== "ONCALL_SCHEDULE") ?? [];
+  const choices = contacts.data ?? [];
   // The picker owns a refusal of the chosen contact (invalid, or not found), as well as its field error.
   const fieldError = serverFieldError("contactArn") ?? (error?.name === "ValidationException" || error?.name === "ResourceNotFoundException" ? error.message : undefined);
   const formError = error && !fieldError ? error : null;

@@ -37,8 +37,8 @@ export function StartEngagementDialog({ userEmail, incidentArn }: { userEmail: s
   const router = useRouter();
   const queryClient = useQueryClient();
   const contacts = useContactOptions(open);
-  // On-call schedules are paged through the escalation plans that use them.
-  const choices = contacts.data?.filter((c) => c.type !== "ONCALL_SCHEDULE") ?? [];
+  // Any contact: an on-call schedule pages whoever is on call in it now.
+  const choices = contacts.data ?? [];
   const defaults: StartEngagementFormValues = { ...emptyStartEngagementForm, sender: senderFrom(userEmail), incidentArn: incidentArn ?? "" };
   const form = useForm<StartEngagementFormValues>({ resolver: zodResolver(startEngagementFormSchema), defaultValues: defaults });
   const { errors, isSubmitting } = form.formState;
