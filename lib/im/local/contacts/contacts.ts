@@ -91,9 +91,19 @@ export async function deleteContact(ctx: LocalContext, input: C.DeleteContactCom
     const arn = contact.arn;
     // A rotation member can't go while a rotation counts on them: the rotation would page a
     // contact that no longer exists. The caller takes them out of the rotations first.
-    const rotations = await tx.rotation.findMany({ where: { members: { some: { contactArn: arn } } }, orderBy: { name: "asc" }, select: { arn: true, name: true } });
+    // The same holds for an override that is still to come (or in force): it would page no one.
+    const rotations = await tx.rotation.findMany({
+      where: {
+        OR: [
+          { members: { some: { contactArn: arn } } },
+          { overrides: { some: { endTime: { gt: ctx.clock.now() }, newContactIds: { contains: JSON.stringify(arn) } } } },
+        ],
+      },
+      orderBy: { name: "asc" },
+      select: { arn: true, name: true },
+    });
     if (rotations.length) {
-      throw new ImError("ConflictException", `${contact.alias} is a member of ${rotations.length === 1 ? "the rotation" : "the rotations"} ${rotations.map((r) => r.name).join(", ")}: take them out of ${rotations.length === 1 ? "it" : "those"} first (UpdateRotation)`, {
+      throw new ImError("ConflictException", `${contact.alias} takes shifts in ${rotations.length === 1 ? "the rotation" : "the rotations"} ${rotations.map((r) => r.name).join(", ")}: take them out of ${rotations.length === 1 ? "it" : "those"} first (UpdateRotation, DeleteRotationOverride)`, {
         resourceId: arn,
         resourceType: RESOURCE.contact,
         dependentEntities: [{ relationType: "ROTATION_MEMBER", dependentResourceIds: rotations.map((r) => r.arn) }],

@@ -114,25 +114,27 @@ export async function resolveStages(tx: Tx, stages: StageToResolve[], now: Date)
     const root: C.ResolutionContact[] = [];
     const engaged = contacts.get(engagement.contactArn);
     const byContact = new Map<string, PageTarget>();
-    const add = (contact: ContactWithPlan | undefined, isEssential: boolean, path: C.ResolutionContact[]) => {
-      if (!contact || contact.type !== "PERSONAL") return;
+    const add = (contact: ContactWithPlan | undefined, isEssential: boolean, path: C.ResolutionContact[]): boolean => {
+      if (!contact || contact.type !== "PERSONAL") return false;
       const seen = byContact.get(contact.arn);
       if (seen) {
         seen.isEssential ||= isEssential;
-        return;
+        return true;
       }
       const target: PageTarget = { engagement, contact, isEssential, resolution: [...path, { ContactArn: contact.arn, Type: "PERSONAL", ...at }] };
       byContact.set(contact.arn, target);
       pages.push(target);
+      return true;
     };
     if (stageIndex !== undefined) root.push({ ContactArn: engagement.contactArn, Type: (engaged?.type as C.ContactType | undefined) ?? "ESCALATION" });
     for (const t of targets) {
       const contact = contacts.get(t.contactArn);
       if (contact?.type === "ONCALL_SCHEDULE") {
-        const onCallNow = onCall.get(contact.arn) ?? [];
-        if (!onCallNow.length) gaps.push({ engagementId: engagement.id, engagementArn: engagement.arn, incidentId: engagement.incidentId, scheduleArn: contact.arn, stageIndex });
         const path = [...root, { ContactArn: contact.arn, Type: "ONCALL_SCHEDULE" as const, ...at }];
-        for (const arn of onCallNow) add(person(arn), t.isEssential, path);
+        // Nobody on call, or only people who are no longer contacts: a gap, said out loud.
+        let reached = 0;
+        for (const arn of onCall.get(contact.arn) ?? []) if (add(person(arn), t.isEssential, path)) reached++;
+        if (!reached) gaps.push({ engagementId: engagement.id, engagementArn: engagement.arn, incidentId: engagement.incidentId, scheduleArn: contact.arn, stageIndex });
       } else {
         add(contact, t.isEssential, root);
       }
