@@ -2,6 +2,7 @@
 // HTTP status; the local backend throws these, the AWS backend maps SDK errors onto them, the wire
 // layer renders them in each protocol's shape, and the console shows their message. Anything
 // else is an unexpected failure: logged, and shown as a generic InternalServerException.
+// The statuses are the ones both services' models give each error (lib/im/model/index.test.ts).
 
 export const ERROR_STATUS = {
   ValidationException: 400,
@@ -29,8 +30,10 @@ export type ImErrorDetails = {
   fields?: ValidationField[];
   quotaCode?: string;
   serviceCode?: string;
-  /** ssm-contacts ConflictException.DependentEntities: what still depends on the resource. */
+  /** ssm-contacts ConflictException.DependentEntities: what still uses the resource. */
   dependentEntities?: { relationType: string; dependentResourceIds: string[] }[];
+  /** ssm-contacts ThrottlingException / InternalServerException.RetryAfterSeconds */
+  retryAfterSeconds?: number;
 };
 
 export class ImError extends Error {

@@ -2,7 +2,7 @@
 // `X-Amz-Target: <targetPrefix>.<Operation>` and a JSON body whose keys are the model's member
 // names (PascalCase). Timestamps are epoch seconds. Errors carry `__type` and modeled members.
 import { ImError, type ValidationField } from "@/lib/im/errors";
-import { serviceModel, shape, type ServiceId } from "@/lib/im/model";
+import { modeledErrorStatus, serviceModel, shape, type ServiceId } from "@/lib/im/model";
 import { validationError } from "@/lib/im/model/validate";
 import { parseJsonBody } from "./rest-json";
 import { readJsonShape, writeJsonShape } from "./shapes";
@@ -52,11 +52,16 @@ export function writeJsonRpcOutput(service: ServiceId, operation: string, output
 }
 
 /**
- * awsJson1_1 status codes: 400 for every client error, 5xx for server faults. Authentication and
- * authorization keep 403, which the SDKs read the same way.
+ * awsJson1_1 status codes: a modeled error answers the status the service's Smithy model gives it
+ * (`httpError`: ssm-contacts' ConflictException 409, ResourceNotFoundException 404,
+ * ThrottlingException 429; lib/im/model), as AWS does. The SDKs name the error from `__type`
+ * whatever the status. Anything else is 400 when the client is at fault and keeps its 5xx when
+ * the server is; authentication keeps 403.
  */
-function jsonRpcStatus(status: number): number {
-  if (status >= 500 || status === 403) return status;
+function jsonRpcStatus(service: ServiceId, error: ErrorInfo): number {
+  const modeled = modeledErrorStatus(service, error.code);
+  if (modeled !== undefined) return modeled;
+  if (error.status >= 500 || error.status === 403) return error.status;
   return 400;
 }
 
@@ -72,9 +77,13 @@ export function writeJsonRpcError(service: ServiceId, error: ErrorInfo): WireRes
     QuotaCode: d.quotaCode,
     ServiceCode: d.serviceCode,
     DependentEntities: d.dependentEntities?.map((e) => ({ RelationType: e.relationType, DependentResourceIds: e.dependentResourceIds })),
+    RetryAfterSeconds: d.retryAfterSeconds,
   };
   for (const [name, value] of Object.entries(extra)) {
     if (value !== undefined && name in members) body[name] = value;
   }
-  return { status: jsonRpcStatus(error.status), headers: { "content-type": JSON_RPC_CONTENT_TYPE }, body: JSON.stringify(body) };
+  const headers: Record<string, string> = { "content-type": JSON_RPC_CONTENT_TYPE };
+  // The model binds RetryAfterSeconds to Retry-After too; awsJson1_1 clients read the body member.
+  if (body.RetryAfterSeconds !== undefined) headers["retry-after"] = String(body.RetryAfterSeconds);
+  return { status: jsonRpcStatus(service, error), headers, body: JSON.stringify(body) };
 }

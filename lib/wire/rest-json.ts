@@ -3,7 +3,7 @@
 // and the JSON body as their `location` says, and its output is JSON with the status the model
 // gives. Errors carry their name in `x-amzn-errortype` and modeled members in the body.
 import type { ValidationField } from "@/lib/im/errors";
-import { serviceModel, shape, type MemberRef, type ServiceId } from "@/lib/im/model";
+import { modeledErrorStatus, serviceModel, shape, type MemberRef, type ServiceId } from "@/lib/im/model";
 import { validationError } from "@/lib/im/model/validate";
 import { readJsonShape, readTextShape, writeJsonShape } from "./shapes";
 import type { QueryPairs } from "./sigv4";
@@ -207,5 +207,8 @@ export function writeRestError(service: ServiceId, error: ErrorInfo): WireRespon
   for (const [name, value] of Object.entries(extra)) {
     if (value !== undefined && name in members) body[name] = value;
   }
-  return { status: error.status, headers: { "content-type": JSON_CONTENT_TYPE, "x-amzn-errortype": error.code }, body: JSON.stringify(body) };
+  // restJson1 answers each modeled error with the model's status (ssm-incidents' botocore model
+  // has them, matching its Smithy model); other errors keep their own.
+  const status = modeledErrorStatus(service, error.code) ?? error.status;
+  return { status, headers: { "content-type": JSON_CONTENT_TYPE, "x-amzn-errortype": error.code }, body: JSON.stringify(body) };
 }

@@ -56,7 +56,7 @@ describe("the production server", () => {
     // A signed one past the limit: 413, before it is read.
     const huge = await expectError(incidents().startIncident({ responsePlanArn: "arn:aws:ssm-incidents::000000000000:response-plan/x", title: "x".repeat(2 * 1024 * 1024) }), "RequestEntityTooLargeException");
     expect((huge as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(413);
-    // awsJson1_1 answers every client error 400, with the name in the body.
+    // awsJson1_1 answers wire-level client errors 400 (modeled ones their Smithy status), the name in the body.
     const contacts = new SSMContacts({ endpoint: `${server.url}/api/aws/ssm-contacts`, region: "us-east-1", credentials: BOOTSTRAP_KEY, maxAttempts: 1 });
     const hugeContacts = await expectError(contacts.createContact({ Alias: "huge", Type: "PERSONAL", Plan: {}, DisplayName: "x".repeat(2 * 1024 * 1024) }), "RequestEntityTooLargeException");
     expect((hugeContacts as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(400);

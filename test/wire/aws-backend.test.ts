@@ -60,4 +60,14 @@ describe.each(PROVIDERS)("AWS backend against the local endpoint on %s", (provid
     const r = await errorOf(aws.contacts.getRotation({ RotationId: missingRotation }));
     expect((r as unknown as ImError).details).toMatchObject({ resourceId: missingRotation, resourceType: "ROTATION" });
   });
+
+  it("maps ssm-contacts' Smithy statuses (409, 402) back onto the same errors", async () => {
+    const { ContactArn } = await aws.contacts.createContact({ Alias: "aws-mode-taken", Type: "PERSONAL", Plan: { Stages: [] } });
+    const conflict = (await errorOf(aws.contacts.createContact({ Alias: "aws-mode-taken", Type: "PERSONAL", Plan: { Stages: [] } }))) as unknown as ImError;
+    expect(conflict).toBeInstanceOf(ImError);
+    expect(conflict).toMatchObject({ code: "ConflictException", status: 409, details: { resourceId: ContactArn, resourceType: "CONTACT" } });
+    await aws.contacts.tagResource({ ResourceARN: ContactArn, Tags: Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: "v" })) });
+    const quota = (await errorOf(aws.contacts.tagResource({ ResourceARN: ContactArn, Tags: [{ Key: "one-more", Value: "v" }] }))) as unknown as ImError;
+    expect(quota).toMatchObject({ code: "ServiceQuotaExceededException", status: 402, details: { resourceId: ContactArn, serviceCode: "ssm-contacts" } });
+  });
 });

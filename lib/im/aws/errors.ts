@@ -18,6 +18,7 @@ type SdkError = Error & {
   serviceCode?: string;
   ServiceCode?: string;
   DependentEntities?: { RelationType?: string; DependentResourceIds?: string[] }[];
+  RetryAfterSeconds?: number;
 };
 
 const AUTH_ERRORS = new Set([
@@ -44,6 +45,7 @@ function fromAwsError(e: unknown): ImError {
     quotaCode: err.quotaCode ?? err.QuotaCode,
     serviceCode: err.serviceCode ?? err.ServiceCode,
     dependentEntities: err.DependentEntities?.map((d) => ({ relationType: d.RelationType ?? "", dependentResourceIds: d.DependentResourceIds ?? [] })),
+    retryAfterSeconds: err.RetryAfterSeconds,
   };
   if (err.name in ERROR_STATUS) return new ImError(err.name as ImErrorName, err.message, details);
   if (AUTH_ERRORS.has(err.name)) {
@@ -53,6 +55,9 @@ function fromAwsError(e: unknown): ImError {
   if (status === 400) return new ImError("ValidationException", `${err.name}: ${err.message}`, details);
   if (status === 403) return new ImError("AccessDeniedException", `${err.name}: ${err.message}`);
   if (status === 404) return new ImError("ResourceNotFoundException", `${err.name}: ${err.message}`, details);
+  // Both services' models give these statuses to one error each (ssm-contacts' Smithy model too).
+  if (status === 409) return new ImError("ConflictException", `${err.name}: ${err.message}`, details);
+  if (status === 429) return new ImError("ThrottlingException", `${err.name}: ${err.message}`, details);
   return new ImError("InternalServerException", `AWS request failed (${err.name}): ${err.message}`);
 }
 

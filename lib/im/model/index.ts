@@ -3,6 +3,7 @@
 // binding: validation, the wire protocols and form rules all read them from here.
 import incidentsModel from "./ssm-incidents.json";
 import contactsModel from "./ssm-contacts.json";
+import contactsErrors from "./ssm-contacts.errors.json";
 
 export type ServiceId = "ssm-incidents" | "ssm-contacts";
 
@@ -52,6 +53,15 @@ const MODELS: Record<ServiceId, ServiceModel> = {
   "ssm-contacts": contactsModel as unknown as ServiceModel,
 };
 
+/**
+ * Error statuses the botocore model leaves out, from AWS's Smithy model (`smithy.api#httpError`),
+ * extracted by scripts/extract-smithy-errors.mjs. ssm-contacts' botocore JSON gives none; the
+ * ssm-incidents one has them all (`error.httpStatusCode`), the same as its Smithy model.
+ */
+const SMITHY_ERRORS: Partial<Record<ServiceId, Record<string, { status: number; fault: string }>>> = {
+  "ssm-contacts": contactsErrors.errors,
+};
+
 export function serviceModel(service: ServiceId): ServiceModel {
   return MODELS[service];
 }
@@ -84,4 +94,15 @@ export function operation(service: ServiceId, name: string): Operation {
   const op = MODELS[service].operations[name];
   if (!op) throw new Error(`${service} has no operation ${name}`);
   return op;
+}
+
+/**
+ * The HTTP status AWS answers one of the service's modeled errors with: the model's
+ * `error.httpStatusCode`, else the Smithy model's `httpError`. Undefined for a name the service
+ * does not model (wire-level errors, NotImplementedException): the protocol decides those.
+ */
+export function modeledErrorStatus(service: ServiceId, code: string): number | undefined {
+  const s = MODELS[service].shapes[code];
+  if (!s?.exception) return undefined;
+  return s.error?.httpStatusCode ?? SMITHY_ERRORS[service]?.[code]?.status;
 }
