@@ -525,6 +525,13 @@ describe("the range", () => {
     for (let i = 1; i < year.length; i++) expect(year[i].StartTime).toEqual(year[i - 1].EndTime);
     expect(() => rotationShifts(halfHourly, [], new Date("2026-01-01T00:00:00Z"), new Date("2032-01-01T00:00:00Z"))).toThrow(TooManyShiftsError);
     expect(MAX_ROTATION_SHIFTS).toBeLessThan(6 * 365 * 48);
+    // Long shifts, but more coverage windows than that in the range.
+    const windows = rotation("UTC", "2026-01-01T00:00:00Z", {
+      ...monthly([1, 0]),
+      RecurrenceMultiplier: 100,
+      ShiftCoverages: Object.fromEntries(["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"].map((d) => [d, [window(0, 6), window(6, 12), window(12, 18), window(18, 0)]])),
+    });
+    expect(() => rotationShifts(windows, [], new Date("2026-01-01T00:00:00Z"), new Date("2096-01-01T00:00:00Z"))).toThrow(TooManyShiftsError);
   });
 });
 

@@ -470,6 +470,8 @@ class Rotation {
         }
         if (end > start) out.push({ start, end });
       }
+      // Each window in the range is listed (as itself or overridden), so this many can't be listed anyway.
+      if (out.length > MAX_ROTATION_SHIFTS + 64) throw new TooManyShiftsError(MAX_ROTATION_SHIFTS);
     }
     return out;
   }
