@@ -216,6 +216,22 @@ describe("the hand-off grid", () => {
   });
 });
 
+describe("dates far from today", () => {
+  it("counts before 1970 and in the first century as well", () => {
+    const old = rotation("UTC", "1965-03-01T09:00:00Z", monthly([31, 9]), ["a", "b"]);
+    expect(lines(old, "1965-04-01T00:00:00Z", "1965-05-01T00:00:00Z")).toEqual([
+      "1965-03-31T09:00Z → 1965-04-30T09:00Z b",
+      "1965-04-30T09:00Z → 1965-05-31T09:00Z a",
+    ]);
+    const ancient = rotation("UTC", "0050-01-01T00:00:00Z", weekly(["MON", 0]), ["a", "b"]);
+    // 1 January 50 was a Saturday (proleptic Gregorian); the first Monday is the 3rd.
+    expect(lines(ancient, "0050-01-01T00:00:00Z", "0050-01-06T00:00:00Z")).toEqual([
+      "0050-01-01T00:00Z → 0050-01-03T00:00Z a",
+      "0050-01-03T00:00Z → 0050-01-10T00:00Z b",
+    ]);
+  });
+});
+
 describe("monthly hand-offs", () => {
   it("hands off on the 31st, or the month's last day when it is shorter", () => {
     const spec = rotation("UTC", "2026-01-31T09:00:00Z", monthly([31, 9]), ["a", "b"]);

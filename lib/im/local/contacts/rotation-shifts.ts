@@ -198,12 +198,18 @@ type Kind = "daily" | "weekly" | "monthly";
 type Wall = { year: number; month: number; day: number; minute: number };
 
 /** Days since 1970-01-01 of an ISO calendar date (calendar arithmetic only: no time zone involved). */
-const epochDay = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) / DAY_MS;
+const epochDay = (year: number, month: number, day: number) => utcDate(year, month - 1, day).getTime() / DAY_MS;
+/** Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear doesn't. */
+const utcDate = (year: number, monthIndex: number, day: number) => {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  return d;
+};
 const dateOfEpochDay = (days: number) => {
   const d = new Date(days * DAY_MS);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 };
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const daysInMonth = (year: number, month: number) => utcDate(year, month, 0).getUTCDate();
 /** ISO weekday, 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
 const weekdayOfEpochDay = (days: number) => (((days + 3) % 7) + 7) % 7 + 1;
 
