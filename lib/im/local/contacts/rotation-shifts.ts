@@ -5,8 +5,10 @@
 // The rules (README, "On-call rotations"):
 // - Recurrence kinds. Exactly one of DailySettings (hand-off times), WeeklySettings (day + time)
 //   and MonthlySettings (day of month + time) is given, with at least one hand-off; the hand-offs of
-//   a kind are distinct. With several hand-offs in a period, each hand-off starts the next shift:
-//   daily [09:00, 21:00] makes two 12-hour shifts a day.
+//   a kind are distinct, and their order in the request doesn't matter. With several hand-offs in a
+//   period, each hand-off starts the next shift: daily [09:00, 21:00] makes two 12-hour shifts a day.
+// - TimeZoneId is an IANA zone id as the time zone database spells it (America/New_York, UTC):
+//   fixed offsets (+05:00), abbreviations (PST) and other spellings (america/new_york) are refused.
 // - Wall-clock hand-offs. Hand-off times are wall-clock times in the rotation's time zone: across a
 //   daylight-saving change a 09:00 hand-off stays at 09:00, so that day's shift lasts 23 or 25 hours.
 //   A hand-off in a skipped hour happens at the next valid instant, the transition itself (02:30 on
@@ -41,11 +43,16 @@
 //   Where overrides overlap, the one created last (CreateTime, then id) wins. Override time is
 //   on-call time even where the rotation has nobody (a coverage gap, or before StartTime): the
 //   override's contacts are on call, with OverriddenContactIds [] (one piece per rotation shift it
-//   crosses, so pieces never straddle a hand-off).
+//   crosses, so pieces never straddle a hand-off). An override of no length changes nothing; one
+//   with no NewContactIds puts nobody on call.
 // - Listing. rotationShifts returns every listed shift that overlaps the half-open range
 //   [from, to), whole (not cut at from or to), in time order: a shift that ends exactly at `from`
 //   is left out, as is one that starts exactly at `to`. A call that would list more than
 //   MAX_ROTATION_SHIFTS shifts throws TooManyShiftsError instead of running on.
+// - onCallAt(at) is the ContactIds of the listed shift holding `at` (start ≤ at < end), [] when none
+//   does, worked out for that instant alone.
+// rotationShifts and onCallAt expect settings that recurrenceProblems passed: an unknown zone or
+// a recurrence without hand-offs throws a RangeError.
 import type * as C from "@aws-sdk/client-ssm-contacts";
 import { Temporal } from "temporal-polyfill";
 
