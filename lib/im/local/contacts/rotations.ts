@@ -18,7 +18,7 @@ import { encodeCursor, page } from "../pagination";
 import { deleteTagsOf } from "../tags";
 import { addContactTags } from "./policies-tags";
 import { decodeNextToken, pageSize } from "./records";
-import { recurrenceProblems, rotationShifts, type OverrideSpec, type RotationSpec } from "./rotation-shifts";
+import { recurrenceProblems, rotationShifts, TooManyShiftsError, type OverrideSpec, type RotationSpec } from "./rotation-shifts";
 
 export const ROTATION_RESOURCE = "ROTATION";
 export const OVERRIDE_RESOURCE = "ROTATION_OVERRIDE";
@@ -358,6 +358,18 @@ function shiftPage(shifts: C.RotationShift[], input: { NextToken?: string; MaxRe
   return { RotationShifts: items, ...(more ? { NextToken: encodeCursor({ k: from + limit, id: "" }) } : {}) };
 }
 
+/** The shifts of a range, or a ValidationException naming EndTime when there would be too many. */
+function shiftsIn(spec: RotationSpec, overrides: OverrideSpec[], from: Date, to: Date): C.RotationShift[] {
+  try {
+    return rotationShifts(spec, overrides, from, to);
+  } catch (e) {
+    if (!(e instanceof TooManyShiftsError)) throw e;
+    throw validation(`The range holds more than ${e.limit} shifts: ask for a shorter range (an earlier EndTime)`, [
+      { name: "EndTime", message: `At most ${e.limit} shifts per call` },
+    ]);
+  }
+}
+
 function shiftRange(start: Date | undefined, end: Date, now: Date, names: [string, string]): { from: Date; to: Date } {
   const from = start ?? now;
   checkRange(from, end, names);
@@ -373,7 +385,7 @@ export async function listRotationShifts(ctx: LocalContext, input: C.ListRotatio
   const { from, to } = shiftRange(input.StartTime, input.EndTime!, ctx.clock.now(), ["StartTime", "EndTime"]);
   const rotation = await requireRotation(ctx.db, input.RotationId!);
   const overrides = (await overridesIn(ctx.db, rotation.id, from, to)).map(overrideSpec);
-  return shiftPage(rotationShifts(rotationSpec(rotation), overrides, from, to), input);
+  return shiftPage(shiftsIn(rotationSpec(rotation), overrides, from, to), input);
 }
 
 export async function listPreviewRotationShifts(
@@ -400,5 +412,5 @@ export async function listPreviewRotationShifts(
   });
   if (problems.length) throw validation(problems[0].message, problems);
   const spec: RotationSpec = { contactIds: members, startTime: rotationStart, timeZoneId: input.TimeZoneId!, recurrence: input.Recurrence! };
-  return shiftPage(rotationShifts(spec, overrides, from, to), input);
+  return shiftPage(shiftsIn(spec, overrides, from, to), input);
 }
