@@ -13,7 +13,8 @@ export const ERROR_STATUS = {
   ThrottlingException: 429,
   DataEncryptionException: 400,
   InternalServerException: 500,
-  // Not an AWS exception: an operation this version of the local model does not implement yet.
+  // Not an AWS exception: an operation a backend does not implement (every operation of both
+  // services is implemented locally today; the name stays for the wire's sake).
   NotImplementedException: 501,
 } as const;
 
@@ -66,13 +67,6 @@ export const conflict = (resourceType: string, resourceId: string, message: stri
 
 export const accessDenied = (message = "You are not allowed to perform this action") =>
   new ImError("AccessDeniedException", message);
-
-export function notImplemented(service: "ssm-incidents" | "ssm-contacts", operation: string): ImError {
-  return new ImError(
-    "NotImplementedException",
-    `${operation} is not implemented by the local ${service} model yet`,
-  );
-}
 
 export function isImError(e: unknown): e is ImError {
   return e instanceof ImError;
