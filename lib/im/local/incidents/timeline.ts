@@ -48,7 +48,7 @@ export type NewTimelineEvent = {
  * the first commits and then read its number, so concurrent writers never collide and nobody
  * retries; SQLite runs one writing transaction at a time anyway. A max + 1 under READ COMMITTED
  * would let two writers read the same maximum, and fifty writers would retry each other for
- * rounds. The lock is held from the UPDATE to the commit: writers put it last in their work.
+ * rounds. The lock is held from the UPDATE to the commit, so writers take it late in their work.
  */
 export async function appendTimelineEvent(tx: Tx, event: NewTimelineEvent): Promise<{ id: string; seq: number }> {
   let counter: { nextEventSeq: number };
