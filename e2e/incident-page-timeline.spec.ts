@@ -2,6 +2,7 @@
 // time zone, stored in UTC), edited and deleted, in time order; automatic events in words;
 // filter by type; jump to now; exports of every event; the "n" and "?" shortcuts; rollback.
 import { readFileSync } from "node:fs";
+import Papa from "papaparse";
 import type { Browser, Page } from "@playwright/test";
 import { incidentPath } from "../lib/console/incidents/paths";
 import { USERS, type E2eRole } from "./support/env";
@@ -167,7 +168,7 @@ test("exports hold every event, not just the page on screen; jump to now goes to
   const csv = await download(page, "CSV (.csv)");
   // Rows end in CRLF; a newline inside a quoted cell is a bare LF.
   const rows = csv.trim().split("\r\n");
-  expect(rows[0]).toBe("eventTime,eventType,description,eventId,eventUpdatedTime,eventData");
+  expect(rows[0]).toBe("eventTime,eventType,description,eventId,eventUpdatedTime,eventData,author,editedBy,editedAt");
   expect(rows).toHaveLength(1 + 31);
   expect(csv).toContain('"note 00, ""quoted""\nline two"');
   expect(csv).toContain("SSM Incident Trigger");
@@ -180,6 +181,70 @@ test("exports hold every event, not just the page on screen; jump to now goes to
   const json = JSON.parse(await download(page, "JSON (.json)"));
   expect(json.events).toHaveLength(31);
   expect(json.events[0].description).toBe('note 00, "quoted"\nline two');
+});
+
+test("notes written one after another list in the order written, after the incident's start, with their authors, on screen and in the exports", async ({ pageAs }, testInfo) => {
+  const awsMode = testInfo.project.name === "aws-mode";
+  const incident = await startIncidentViaApi({ title: `Order ${uniqueName("t")}` });
+  const im = incidentsApi();
+  // Five notes through the API at the very time the incident started: equal times, so only the
+  // order they were written in can place them (random ids used to shuffle them).
+  const { incidentRecord } = await im.getIncidentRecord({ arn: incident.arn });
+  for (let i = 1; i <= 5; i++) {
+    await im.createTimelineEvent({ incidentRecordArn: incident.arn, eventType: "Note", eventTime: incidentRecord!.creationTime!, eventData: JSON.stringify(`api note ${i}`) });
+  }
+
+  // Five more through the dialog, its time left at "now": each is stamped when the server gets it.
+  const page = await pageAs("responder");
+  await page.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await expect(eventItem(page, "api note 5")).toHaveCount(1);
+  for (let i = 1; i <= 5; i++) {
+    await page.getByRole("button", { name: "Add event" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add timeline event" });
+    // "Now", to the second.
+    await expect(dialog.getByLabel("Date and time")).toHaveValue(/T\d{2}:\d{2}:\d{2}$|T\d{2}:\d{2}$/);
+    await expect(dialog.getByLabel("Date and time")).toHaveAttribute("step", "1");
+    await dialog.getByLabel("Type").selectOption({ label: "Note" });
+    await dialog.getByLabel("Description").fill(`ui note ${i}`);
+    await dialog.getByRole("button", { name: "Add event" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(eventItem(page, `ui note ${i}`)).toContainText("Added by responder@example.com");
+  }
+
+  const written = [/Incident started/, ...[1, 2, 3, 4, 5].map((i) => new RegExp(`api note ${i}`)), ...[1, 2, 3, 4, 5].map((i) => new RegExp(`ui note ${i}`))];
+  await page.reload();
+  await expect(events(page)).toHaveText(written);
+  // The API's notes: in local mode the key's user wrote them; an aws-mode console knows only what was written through it.
+  await expect(eventItem(page, "api note 1")).toContainText(awsMode ? "Author not recorded" : `Added by ${USERS.admin.email}`);
+
+  // An edit by someone else names them and keeps the note's place (its time untouched).
+  const admin = await pageAs("admin");
+  await admin.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await eventItem(admin, "ui note 3").getByRole("button", { name: "Edit" }).click();
+  const edit = admin.getByRole("dialog", { name: "Edit timeline event" });
+  await edit.getByLabel("Description").fill("ui note 3, corrected");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit).toBeHidden();
+  await expect(eventItem(admin, "ui note 3, corrected")).toContainText(/Added by responder@example\.com · Edited by admin@example\.com, /);
+  await page.reload();
+  await expect(events(page)).toHaveText(written);
+  await expect(eventItem(page, "ui note 3, corrected")).toContainText("Edited by admin@example.com");
+
+  // The exports read the same sequence, with the authors.
+  const csv = Papa.parse<string[]>(await download(page, "CSV (.csv)"), { skipEmptyLines: true }).data;
+  const [header, ...rows] = csv;
+  expect(rows.map((r) => r[2].split("\n")[0])).toEqual([
+    expect.stringMatching(/^Incident started/),
+    ...[1, 2, 3, 4, 5].map((i) => `api note ${i}`),
+    ...["ui note 1", "ui note 2", "ui note 3, corrected", "ui note 4", "ui note 5"],
+  ]);
+  const col = (name: string) => header.indexOf(name);
+  expect(rows.slice(6).map((r) => r[col("author")])).toEqual(Array(5).fill(USERS.responder.email));
+  expect(rows[8][col("editedBy")]).toBe(USERS.admin.email);
+  const md = await download(page, "Markdown (.md)");
+  const places = ["Incident started", ...[1, 2, 3, 4, 5].map((i) => `> api note ${i}`), ...["> ui note 1", "> ui note 2", "> ui note 3", "> ui note 4", "> ui note 5"]].map((t) => md.indexOf(t));
+  expect(places.every((p, k) => p >= 0 && (k === 0 || p > places[k - 1])), `in order in:\n${md}`).toBe(true);
+  expect(md).toMatch(/Added by responder@example\\?\.com/);
 });
 
 test("an edit the server refuses is rolled back and explained", async ({ pageAs }) => {

@@ -187,3 +187,18 @@ export function describeEvent(event: Pick<TimelineEventDto, "type" | "data">): E
   }
   return { label, ...describeAutomatic(event.type, data), editable: false };
 }
+
+/** Who wrote an event and who last edited it, when (principal ARNs; UTC ISO). */
+export type EventAuthor = { createdBy?: string; updatedBy?: string; updatedAt?: string };
+
+/**
+ * The event's author: people's events as the service recorded them (issue 16: the local model
+ * for every caller, the console in aws mode for what was written through it); automatic events
+ * from their own data, where AWS names who caused them.
+ */
+export function eventAuthor(event: Pick<TimelineEventDto, "type" | "data" | "author">): EventAuthor {
+  if (isCallerEventType(event.type)) return event.author ?? {};
+  const data = parseObject(event.data);
+  const who = str(data?.createdBy) ?? str(data?.modifiedBy);
+  return who ? { createdBy: who } : {};
+}

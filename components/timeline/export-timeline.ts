@@ -2,7 +2,8 @@
 // tools. Every event of the incident goes in (not the page on screen), oldest first, times in UTC.
 import Papa from "papaparse";
 import { byEventTime, type TimelineEventDto } from "@/lib/console/timeline/dto";
-import { describeEvent } from "./describe-event";
+import { principalName } from "@/lib/console/core/names";
+import { describeEvent, eventAuthor } from "./describe-event";
 
 export type ExportFormat = "markdown" | "csv" | "json";
 
@@ -16,12 +17,24 @@ const EXTENSIONS: Record<ExportFormat, { ext: string; mimeType: string }> = {
   json: { ext: "json", mimeType: "application/json;charset=utf-8" },
 };
 
+/** Events in the timeline's order (time, then the order they were written: issue 16), in words, with their authors. */
 function rows(events: TimelineEventDto[]) {
   return [...events].sort(byEventTime).map((e) => {
     const view = describeEvent(e);
-    return { event: e, view, description: [view.text ?? view.summary, ...view.lines].join("\n") };
+    const author = eventAuthor(e);
+    return {
+      event: e,
+      view,
+      description: [view.text ?? view.summary, ...view.lines].join("\n"),
+      author: author.createdBy ? principalName(author.createdBy) : "",
+      editedBy: author.updatedBy ? principalName(author.updatedBy) : "",
+      editedAt: author.updatedAt ?? "",
+    };
   });
 }
+
+/** "2024-05-01 10:00:00 UTC". */
+const utc = (iso: string) => `${iso.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`;
 
 /** Markdown special characters in people's text are escaped: the file reads as they wrote it. */
 function escapeMarkdown(text: string): string {
@@ -30,8 +43,12 @@ function escapeMarkdown(text: string): string {
 
 export function toMarkdown(incident: IncidentRef, events: TimelineEventDto[]): string {
   const out = [`# Timeline: ${escapeMarkdown(incident.title)}`, "", `Incident: \`${incident.arn}\``, "", `${events.length} events, times in UTC.`, ""];
-  for (const { event, view } of rows(events)) {
-    out.push(`## ${event.time.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC — ${escapeMarkdown(view.label)}`, "");
+  for (const { event, view, author, editedBy, editedAt } of rows(events)) {
+    out.push(`## ${utc(event.time)} — ${escapeMarkdown(view.label)}`, "");
+    if (view.editable) {
+      const added = author ? `Added by ${escapeMarkdown(author)}` : "Author not recorded";
+      out.push(`_${added}${editedBy ? `; edited by ${escapeMarkdown(editedBy)}${editedAt ? ` at ${utc(editedAt)}` : ""}` : ""}_`, "");
+    }
     if (view.text !== undefined) out.push(...view.text.split("\n").map((l) => `> ${escapeMarkdown(l)}`));
     else out.push(escapeMarkdown(view.summary));
     for (const line of view.lines) out.push(`- ${escapeMarkdown(line)}`);
@@ -51,8 +68,18 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function toCsv(events: TimelineEventDto[]): string {
   return Papa.unparse(
     {
-      fields: ["eventTime", "eventType", "description", "eventId", "eventUpdatedTime", "eventData"],
-      data: rows(events).map(({ event, description }) => [event.time, event.type, description, event.id, event.updatedTime, event.data]),
+      fields: ["eventTime", "eventType", "description", "eventId", "eventUpdatedTime", "eventData", "author", "editedBy", "editedAt"],
+      data: rows(events).map(({ event, description, author, editedBy, editedAt }) => [
+        event.time,
+        event.type,
+        description,
+        event.id,
+        event.updatedTime,
+        event.data,
+        author,
+        editedBy,
+        editedAt,
+      ]),
     },
     { escapeFormulae: FORMULA_START, newline: "\r\n" },
   );
@@ -63,7 +90,7 @@ export function toJson(incident: IncidentRef, events: TimelineEventDto[]): strin
     {
       incidentRecordArn: incident.arn,
       title: incident.title,
-      events: rows(events).map(({ event, view, description }) => ({
+      events: rows(events).map(({ event, view, description, author, editedBy, editedAt }) => ({
         eventId: event.id,
         eventTime: event.time,
         eventUpdatedTime: event.updatedTime,
@@ -72,6 +99,9 @@ export function toJson(incident: IncidentRef, events: TimelineEventDto[]): strin
         eventData: event.data,
         eventReferences: event.references,
         editable: view.editable,
+        author: author || null,
+        editedBy: editedBy || null,
+        editedAt: editedAt || null,
       })),
     },
     null,

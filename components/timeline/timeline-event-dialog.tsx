@@ -11,6 +11,7 @@ import { decodeEventText, isCallerEventType, type TimelineEventDto } from "@/lib
 
 const timelineEventResolver = lazyZodResolver<TimelineEventFormValues>(() => import("@/lib/console/timeline/schemas").then((m) => m.timelineEventFormSchema));
 
+/** A new event starts at "now", to the second; an edited one at its own time. */
 function initialValues(editing: TimelineEventDto | null): TimelineEventFormValues {
   if (editing && isCallerEventType(editing.type)) {
     return { eventType: editing.type, eventTime: isoToLocal(editing.time), text: decodeEventText(editing.data) };
@@ -47,7 +48,8 @@ export function TimelineEventDialog({
   onSubmit: (values: TimelineEventActionValues) => void;
 }) {
   const form = useForm({ resolver: timelineEventResolver, defaultValues: initialValues(editing) });
-  const { errors } = form.formState;
+  // dirtyFields is read here, during render, so that the form tracks it (react-hook-form's proxy).
+  const { errors, dirtyFields } = form.formState;
   const title = editing ? "Edit timeline event" : "Add timeline event";
 
   // Each opening starts from the event as it is now (or a new one at the current time).
@@ -56,7 +58,11 @@ export function TimelineEventDialog({
   }, [open, editing, form]);
 
   const submit = form.handleSubmit((values) => {
-    onSubmit({ arn, eventId: editing?.id, eventType: values.eventType, text: values.text, eventTime: localToIso(values.eventTime)! });
+    // A time left as the dialog filled it in is not sent: the server stamps a new event with the
+    // moment it receives it (the field shows whole seconds, and a note written seconds after the
+    // incident started must not list before it; issue 16), and an edit keeps the event's time.
+    const timeChosen = dirtyFields.eventTime === true;
+    onSubmit({ arn, eventId: editing?.id, eventType: values.eventType, text: values.text, eventTime: timeChosen ? localToIso(values.eventTime)! : undefined });
     onOpenChange(false);
   });
 
@@ -81,7 +87,7 @@ export function TimelineEventDialog({
           description={`In your time zone (${localZoneName()}); stored in UTC.`}
           error={errors.eventTime?.message}
         >
-          <Input type="datetime-local" {...fieldAria("event-time", { error: errors.eventTime?.message, description: true })} {...form.register("eventTime")} />
+          <Input type="datetime-local" step={1} {...fieldAria("event-time", { error: errors.eventTime?.message, description: true })} {...form.register("eventTime")} />
         </FormField>
         <FormField id="event-text" label="Description" error={errors.text?.message}>
           <Textarea {...fieldAria("event-text", { error: errors.text?.message })} rows={5} {...form.register("text")} />

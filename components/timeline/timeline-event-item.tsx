@@ -3,12 +3,22 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatAbsoluteTime } from "@/components/ui/relative-time";
 import type { TimelineEventDto } from "@/lib/console/timeline/dto";
-import { describeEvent } from "./describe-event";
+import { principalName } from "@/lib/console/core/names";
+import { describeEvent, eventAuthor } from "./describe-event";
 import { PENDING_ID_PREFIX } from "./use-timeline";
 
 /** The event time in the browser's time zone ("Jan 2, 2024, 10:30:00 AM"). */
 export function formatEventTime(iso: string): string {
   return formatAbsoluteTime(iso);
+}
+
+/** "Added by ana@example.com · Edited by bob@example.com, Feb 2, 2024, 10:31:00 AM" for people's events. */
+function Authorship({ event }: { event: TimelineEventDto }) {
+  const { createdBy, updatedBy, updatedAt } = eventAuthor(event);
+  // Written outside this console in aws mode, or before authors were kept.
+  const added = createdBy ? `Added by ${principalName(createdBy)}` : "Author not recorded";
+  const edited = updatedBy ? ` · Edited by ${principalName(updatedBy)}${updatedAt ? `, ${formatEventTime(updatedAt)}` : ""}` : "";
+  return <p className="text-sm break-words text-muted">{added + edited}</p>;
 }
 
 /**
@@ -43,6 +53,7 @@ export function TimelineEventItem({
       ) : (
         <p className="mt-1 break-words">{view.summary}</p>
       )}
+      {view.editable && !pending ? <Authorship event={event} /> : null}
       {view.lines.map((line, i) => (
         <p key={i} className="text-sm break-words text-muted">
           {line}

@@ -22,9 +22,13 @@ export function useTimeline(arn: string) {
 /** Marks events shown before the server confirmed them. */
 export const PENDING_ID_PREFIX = "pending-";
 
+/**
+ * The event as it will be, until the server answers: a new one at the time chosen (or now, as
+ * the server will stamp it) and last among events of its time, where the server puts it.
+ */
 function optimisticEvent(v: TimelineEventActionValues, id: string): TimelineEventDto {
   const now = new Date().toISOString();
-  return { id, time: v.eventTime, updatedTime: now, type: v.eventType, data: encodeEventText(v.text.trim()), references: [] };
+  return { id, time: v.eventTime ?? now, updatedTime: now, type: v.eventType, data: encodeEventText(v.text.trim()), references: [], order: Number.MAX_SAFE_INTEGER };
 }
 
 type Snapshot = { previous?: TimelineEventDto[] };
@@ -60,7 +64,7 @@ export function useUpdateTimelineEvent(arn: string) {
   return useTimelineMutation<TimelineEventActionValues>(
     arn,
     (v) => unwrap(() => updateTimelineEventAction(v)),
-    (events, v) => events.map((e) => (e.id === v.eventId ? { ...optimisticEvent(v, e.id), references: e.references } : e)),
+    (events, v) => events.map((e) => (e.id === v.eventId ? { ...e, ...optimisticEvent(v, e.id), time: v.eventTime ?? e.time, references: e.references, order: e.order } : e)),
   );
 }
 

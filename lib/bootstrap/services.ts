@@ -35,6 +35,7 @@ export function services(caller: Caller): Services {
   const cfg = config();
   // Every change made through the process's services is published on the live bus: the consoles'
   // live streams (local mode) and the caches that must forget what changed (aws mode).
-  if (cfg.backend === "aws") return withLiveEvents(awsServices(aws(cfg)), liveBus());
+  // aws mode: the console's database keeps who wrote which timeline event (AWS keeps no author).
+  if (cfg.backend === "aws") return withLiveEvents(awsServices(aws(cfg), { db: db(), principalArn: caller.principalArn }), liveBus());
   return withLiveEvents(localServices(caller, { db: db(), accountId: cfg.accountId, region: cfg.region, notifier: processNotifier() }), liveBus());
 }

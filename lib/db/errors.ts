@@ -28,3 +28,8 @@ export function isUniqueViolation(e: unknown, field?: string): boolean {
   if (field === undefined) return true;
   return violatedFields(e).some((f) => f === field || f.split("_").includes(field));
 }
+
+/** Whether `e` is Prisma's "record to update or delete was not found" (P2025). */
+export function isRecordNotFound(e: unknown): boolean {
+  return typeof e === "object" && e !== null && "code" in e && (e as { code?: unknown }).code === "P2025";
+}

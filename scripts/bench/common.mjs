@@ -74,9 +74,10 @@ function seed(file, incidents, eventsPerIncident, ACCOUNT) {
     plan.id, planArn, plan.name, "Bench incident", 3, iso(now), iso(now),
   );
   const insertIncident = db.prepare(`INSERT INTO "IncidentRecord"
-    (id, arn, responsePlanId, responsePlanArn, title, impact, status, dedupeString, createdBy, source, creationTime, lastModifiedBy, lastModifiedTime, resolvedTime)
-    VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, 'aws.ssm-incidents.custom', ?, ?, ?, ?)`);
-  const insertEvent = db.prepare(`INSERT INTO "TimelineEvent" (id, incidentId, eventTime, eventType, eventData, eventUpdatedTime) VALUES (?, ?, ?, ?, ?, ?)`);
+    (id, arn, responsePlanId, responsePlanArn, title, impact, status, dedupeString, createdBy, source, creationTime, lastModifiedBy, lastModifiedTime, resolvedTime, nextEventSeq)
+    VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, 'aws.ssm-incidents.custom', ?, ?, ?, ?, ?)`);
+  // seq numbers each incident's events in the order written, as the console does (unique per incident).
+  const insertEvent = db.prepare(`INSERT INTO "TimelineEvent" (id, incidentId, eventTime, eventType, eventData, eventUpdatedTime, seq) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const arns = [];
   const start = now - incidents * 60_000;
   const tx = db.transaction(() => {
@@ -86,10 +87,10 @@ function seed(file, incidents, eventsPerIncident, ACCOUNT) {
       const created = start + i * 60_000;
       const resolved = i % 5 !== 0; // 20% open
       const creator = `arn:aws:iam::${ACCOUNT}:user/user-${i % 7}`;
-      insertIncident.run(id, arn, plan.id, planArn, `Incident ${i}`, (i % 5) + 1, resolved ? "RESOLVED" : "OPEN", creator, iso(created), creator, iso(created), resolved ? iso(created + 30_000) : null);
+      insertIncident.run(id, arn, plan.id, planArn, `Incident ${i}`, (i % 5) + 1, resolved ? "RESOLVED" : "OPEN", creator, iso(created), creator, iso(created), resolved ? iso(created + 30_000) : null, eventsPerIncident);
       for (let e = 0; e < eventsPerIncident; e++) {
         const t = created + e * 1000;
-        insertEvent.run(randomUUID(), id, iso(t), e === 0 ? "SSM Incident Trigger" : "Custom Event", `event ${e} of incident ${i}`, iso(t));
+        insertEvent.run(randomUUID(), id, iso(t), e === 0 ? "SSM Incident Trigger" : "Custom Event", `event ${e} of incident ${i}`, iso(t), e);
       }
       if (i % 97 === 0) arns.push(arn);
     }

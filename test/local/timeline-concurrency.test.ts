@@ -1,7 +1,8 @@
 // Issue 3, reliability: many responders write to one incident at once. 50 concurrent
 // CreateTimelineEvent calls all succeed and are all stored; 50 concurrent UpdateRelatedItems adds
 // of distinct items all land, each with its automatic event; racing adds of one item store it once
-// and refuse the rest with ConflictException — on each database.
+// and refuse the rest with ConflictException — on each database. Issue 16: the events of racing
+// writers are numbered 0..n-1 in their incident, with no collision and no error.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localServices } from "@/lib/im/local";
 import type { IncidentsService } from "@/lib/im/contract";
@@ -60,6 +61,42 @@ describe.each(PROVIDERS)("concurrent timeline and related-item writes on %s", (p
     expect(seen).toHaveLength(N);
     expect(new Set(seen)).toEqual(ids);
     expect(await t.db.eventReference.count({ where: { event: { incident: { arn } } } })).toBe(N);
+
+    // Issue 16: each event took its own number, in one unbroken run, and the incident's counter
+    // stands after the last. The ascending list is the order of those numbers.
+    const rows = await t.db.timelineEvent.findMany({ where: { incident: { arn } }, select: { id: true, seq: true }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: rows.length }, (_, i) => i));
+    expect(new Set(rows.filter((r) => ids.has(r.id)).map((r) => r.seq)).size).toBe(N);
+    expect((await t.db.incidentRecord.findUniqueOrThrow({ where: { arn }, select: { nextEventSeq: true } })).nextEventSeq).toBe(rows.length);
+    const ascending = await incidents.listTimelineEvents({
+      incidentRecordArn: arn,
+      filters: [{ key: "eventType", condition: { equals: { stringValues: ["Custom Event", "Note"] } } }],
+      sortOrder: "ASCENDING",
+    });
+    const bySeq = rows.filter((r) => ids.has(r.id)).map((r) => r.id);
+    expect(ascending.eventSummaries!.map((e) => e.eventId)).toEqual(bySeq);
+  });
+
+  it(`numbers the events of ${N} concurrent writers of every kind on one incident 0..n-1, with no error`, async () => {
+    const arn = await start("mixed writers");
+    // Notes, related-item adds (each writes an automatic event) and incident updates at once:
+    // every writer of the timeline takes the same counter.
+    const results = await Promise.allSettled(
+      Array.from({ length: N }, (_, i) =>
+        i % 3 === 0
+          ? incidents.createTimelineEvent({ incidentRecordArn: arn, eventTime: new Date(), eventType: "Note", eventData: `note ${i}` })
+          : i % 3 === 1
+            ? incidents.updateRelatedItems({
+                incidentRecordArn: arn,
+                relatedItemsUpdate: { itemToAdd: { identifier: { type: "OTHER", value: { url: `https://example.com/mixed/${i}` } } } },
+              })
+            : incidents.updateIncidentRecord({ arn, summary: `summary ${i}` }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const seqs = (await t.db.timelineEvent.findMany({ where: { incident: { arn } }, select: { seq: true }, orderBy: { seq: "asc" } })).map((r) => r.seq);
+    expect(seqs.length).toBeGreaterThan(N);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i));
   });
 
   it(`stores every one of ${N} concurrent related-item adds of distinct items`, async () => {

@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from "../support/databases";
 async function timelineOf(incidents: IncidentsService, arn: string): Promise<TimelineEventDto[]> {
   const { eventSummaries } = await incidents.listTimelineEvents({ incidentRecordArn: arn, sortOrder: "ASCENDING" });
   return Promise.all(
-    eventSummaries!.map(async (s) => toTimelineEventDto((await incidents.getTimelineEvent({ incidentRecordArn: arn, eventId: s.eventId! })).event!)),
+    eventSummaries!.map(async (s, order) => toTimelineEventDto((await incidents.getTimelineEvent({ incidentRecordArn: arn, eventId: s.eventId! })).event!, order)),
   );
 }
 

@@ -12,6 +12,9 @@ export function isCallerEventType(type: string): type is CallerEventType {
 
 export type TimelineEventReference = { resource?: string; relatedItemId?: string };
 
+/** Who wrote a person's event and who last edited it, when (principal ARNs; UTC ISO). */
+export type TimelineEventAuthor = { createdBy?: string; updatedBy?: string; updatedAt?: string };
+
 export type TimelineEventDto = {
   id: string;
   /** When it happened (UTC ISO). */
@@ -22,11 +25,22 @@ export type TimelineEventDto = {
   /** eventData as stored: JSON for automatic events, a JSON string (or free text) for people's. */
   data: string;
   references: TimelineEventReference[];
+  /**
+   * The event's place in the service's order (ListTimelineEvents, ascending): among events of the
+   * same time, the order they were written in (the local model's per-incident seq; issue 16).
+   */
+  order: number;
+  /** Who wrote it and last edited it, where that is known (people's events). */
+  author?: TimelineEventAuthor;
 };
 
 const iso = (d: Date | undefined) => new Date(d ?? 0).toISOString();
 
-export function toTimelineEventDto(e: TimelineEvent): TimelineEventDto {
+export function toTimelineEventDto(
+  e: TimelineEvent,
+  order: number,
+  author?: { createdBy?: string; updatedBy?: string; updatedAt?: Date },
+): TimelineEventDto {
   return {
     id: e.eventId!,
     time: iso(e.eventTime),
@@ -34,12 +48,21 @@ export function toTimelineEventDto(e: TimelineEvent): TimelineEventDto {
     type: e.eventType ?? "",
     data: e.eventData ?? "",
     references: (e.eventReferences ?? []).map((r) => (r.resource !== undefined ? { resource: r.resource } : { relatedItemId: r.relatedItemId })),
+    order,
+    ...(author ? { author: { createdBy: author.createdBy, updatedBy: author.updatedBy, updatedAt: author.updatedAt && iso(author.updatedAt) } } : {}),
   };
 }
 
-/** Oldest first, ties broken by id: the order the timeline shows and exports. */
+/**
+ * Oldest first; events of the same time in the service's order (the order they were written),
+ * never by their random ids: the order the timeline shows and exports.
+ */
 export function byEventTime(a: TimelineEventDto, b: TimelineEventDto): number {
-  return a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  const ta = Date.parse(a.time);
+  const tb = Date.parse(b.time);
+  if (ta !== tb) return ta - tb;
+  if (a.order !== b.order) return a.order - b.order;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**

@@ -8,9 +8,12 @@ export function localToIso(local: string): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
-/** UTC ISO → the value a datetime-local input shows in the browser's time zone. */
+/**
+ * UTC ISO → the value a datetime-local input (step 1 s) shows in the browser's time zone, to the
+ * second: a time cut to the minute would move an event up to 59 s earlier (issue 16).
+ */
 export function isoToLocal(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }

@@ -25,7 +25,9 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
 /**
  * ListTimelineEvents answers summaries without eventData (EventSummary has none), and the
  * timeline shows what each event says, so every event is read with GetTimelineEvent. An event
- * deleted between the two calls is left out rather than failing the whole timeline.
+ * deleted between the two calls is left out rather than failing the whole timeline. The list's
+ * ascending order is kept as each event's `order`: it is the order events of one time were
+ * written in (issue 16). Who wrote people's events comes from the services' own record.
  */
 export function getTimeline(arn: string) {
   return withServices("getTimeline", "incidents.read", async ({ im }): Promise<TimelineEventDto[]> => {
@@ -36,10 +38,12 @@ export function getTimeline(arn: string) {
       for (const s of out.eventSummaries ?? []) ids.push(s.eventId!);
       nextToken = out.nextToken;
     } while (nextToken && ids.length < TIMELINE_MAX_EVENTS);
-    const events = await mapLimit(ids.slice(0, TIMELINE_MAX_EVENTS), FETCH_CONCURRENCY, async (eventId) => {
+    const listed = ids.slice(0, TIMELINE_MAX_EVENTS);
+    const authors = await im.timelineAuthors.read(arn, listed);
+    const events = await mapLimit(listed.map((eventId, order) => ({ eventId, order })), FETCH_CONCURRENCY, async ({ eventId, order }) => {
       try {
         const { event } = await im.incidents.getTimelineEvent({ incidentRecordArn: arn, eventId });
-        return toTimelineEventDto(event!);
+        return toTimelineEventDto(event!, order, authors.get(eventId));
       } catch (e) {
         if (isImError(e) && e.code === "ResourceNotFoundException") return null;
         throw e;

@@ -14,15 +14,24 @@ const formFields = {
 };
 export type TimelineEventFormValues = z.input<z.ZodObject<typeof formFields>>;
 
-/** What the actions take: the time already in UTC (ISO 8601), converted by the browser. */
-const actionFields = { arn: z.string().min(1), eventId: z.string().optional(), ...formFields };
+/**
+ * What the actions take: the time already in UTC (ISO 8601), converted by the browser — or none,
+ * when the responder left the dialog's "now" as it was: then a new event is stamped with the
+ * time the server received it (to the millisecond, so it lists after what happened before it,
+ * issue 16), and an edited one keeps its time.
+ */
+const actionFields = { arn: z.string().min(1), eventId: z.string().optional(), ...formFields, eventTime: z.string().optional() };
 export type TimelineEventActionValues = z.input<z.ZodObject<typeof actionFields>>;
 
-export function toCreateTimelineEventInput(v: { arn: string; eventType: string; eventTime: string; text: string }): CreateTimelineEventCommandInput {
+/** The event's input; `receivedAt` stands in for a time the responder didn't choose. */
+export function toCreateTimelineEventInput(
+  v: { arn: string; eventType: string; eventTime?: string; text: string },
+  receivedAt: Date = new Date(),
+): CreateTimelineEventCommandInput {
   return {
     incidentRecordArn: v.arn,
     eventType: v.eventType,
-    eventTime: new Date(v.eventTime),
+    eventTime: v.eventTime === undefined ? receivedAt : new Date(v.eventTime),
     eventData: encodeEventText(v.text.trim()),
   };
 }
@@ -39,11 +48,11 @@ export const timelineEventActionSchema = z
   .object(actionFields)
   .superRefine((v, ctx) => {
     requireText(v, ctx);
-    if (Number.isNaN(Date.parse(v.eventTime)) || !/^\d{4}-\d{2}-\d{2}T/.test(v.eventTime)) {
+    if (v.eventTime !== undefined && (Number.isNaN(Date.parse(v.eventTime)) || !/^\d{4}-\d{2}-\d{2}T/.test(v.eventTime))) {
       ctx.addIssue({ code: "custom", path: ["eventTime"], message: "Enter a valid date and time." });
     }
   })
-  .superRefine(modelRefinement("ssm-incidents", "CreateTimelineEventInput", toCreateTimelineEventInput, timelineEventFieldFor));
+  .superRefine(modelRefinement("ssm-incidents", "CreateTimelineEventInput", (v) => toCreateTimelineEventInput(v), timelineEventFieldFor));
 
 /** The browser's check, before anything is sent: the same rules on the local time. */
 export const timelineEventFormSchema = z.object(formFields).superRefine((v, ctx) => {
@@ -53,7 +62,7 @@ export const timelineEventFormSchema = z.object(formFields).superRefine((v, ctx)
     ctx.addIssue({ code: "custom", path: ["eventTime"], message: "Enter a valid date and time." });
     return;
   }
-  modelRefinement("ssm-incidents", "CreateTimelineEventInput", toCreateTimelineEventInput, timelineEventFieldFor)(
+  modelRefinement("ssm-incidents", "CreateTimelineEventInput", (x: { arn: string; eventType: string; eventTime: string; text: string }) => toCreateTimelineEventInput(x), timelineEventFieldFor)(
     { arn: "arn:aws:ssm-incidents::000000000000:incident-record/form/check", ...v, eventTime: iso },
     ctx as z.RefinementCtx<{ arn: string; eventType: string; eventTime: string; text: string }>,
   );

@@ -9,6 +9,7 @@ import { LocalContacts } from "./contacts";
 import type { LocalContext } from "./context";
 import { createEngine } from "./engine";
 import { LocalIncidents } from "./incidents";
+import { LocalTimelineAuthors } from "./incidents/timeline-authors";
 
 /** The local model over a given database and clock (tests use this directly). */
 export function localServices(
@@ -24,5 +25,5 @@ export function localServices(
     notifier: options.notifier ?? outboxNotifier(options.db),
   };
   const ctx: LocalContext = { ...base, engine: createEngine(base) };
-  return { incidents: new LocalIncidents(ctx), contacts: new LocalContacts(ctx) };
+  return { incidents: new LocalIncidents(ctx), contacts: new LocalContacts(ctx), timelineAuthors: new LocalTimelineAuthors(ctx) };
 }

@@ -344,15 +344,41 @@ export const timelineSuite: IncidentSuite = ({ target, planArn }) => {
       expect(rest.map((e) => e.eventId)).toEqual([10, 15, 20, 30, 40, 50, 60].map((s) => ids[s]));
     });
 
-    it("pages through events that share one eventTime without repeating or skipping any", async () => {
+    it("lists events that share one eventTime in the order they were written, both ways and across pages", async () => {
       const arn = await start("timeline ties");
-      const created = new Set<string>();
-      for (let i = 0; i < 7; i++) created.add(await create(arn, at(100), `tie ${i}`));
-      for (const sortOrder of ["ASCENDING", "DESCENDING"] as const) {
-        const seen = await listAll(arn, { filters: [customOnly], sortOrder, maxResults: 2 });
-        expect(seen).toHaveLength(7);
-        expect(new Set(seen.map((e) => e.eventId))).toEqual(created);
+      // Written one after another at one time (and a note between them): random ids would shuffle them.
+      const written: string[] = [];
+      for (let i = 0; i < 7; i++) written.push(await create(arn, at(100), `tie ${i}`, { eventType: i === 3 ? "Note" : CUSTOM }));
+      const both: Filter = { key: "eventType", condition: { equals: { stringValues: [CUSTOM, "Note"] } } };
+      for (const maxResults of [1, 2, 3, 100]) {
+        const asc = await listAll(arn, { filters: [both], sortOrder: "ASCENDING", maxResults });
+        expect(asc.map((e) => e.eventId), `ascending, ${maxResults} a page`).toEqual(written);
+        const desc = await listAll(arn, { filters: [both], sortOrder: "DESCENDING", maxResults });
+        expect(desc.map((e) => e.eventId), `descending, ${maxResults} a page`).toEqual([...written].reverse());
       }
+      // A page boundary inside the tie holds while more are written at the same time.
+      const first = await incidents().listTimelineEvents({ incidentRecordArn: arn, filters: [both], sortOrder: "ASCENDING", maxResults: 4 });
+      expect(first.eventSummaries!.map((e) => e.eventId)).toEqual(written.slice(0, 4));
+      written.push(await create(arn, at(100), "tie 7"));
+      const rest = await incidents().listTimelineEvents({ incidentRecordArn: arn, filters: [both], sortOrder: "ASCENDING", nextToken: first.nextToken });
+      expect(rest.eventSummaries!.map((e) => e.eventId)).toEqual(written.slice(4));
+      // An edit keeps the event's place among its equals.
+      await incidents().updateTimelineEvent({ incidentRecordArn: arn, eventId: written[1], eventData: "tie 1, edited" });
+      expect((await listAll(arn, { filters: [both], sortOrder: "ASCENDING", maxResults: 2 })).map((e) => e.eventId)).toEqual(written);
+    });
+
+    it("lists StartIncident's automatic events of one time in the order they were written: the trigger first", async () => {
+      const arn = await start("timeline automatic order");
+      await incidents().updateIncidentRecord({ arn, impact: 1 });
+      const t = (await get(arn, (await listAll(arn, { sortOrder: "ASCENDING" }))[0].eventId!)).eventTime!;
+      // A note at the incident's very start time comes after what the service wrote at that time.
+      const note = await create(arn, t, "written at the start time", { eventType: "Note" });
+      const asc = await listAll(arn, { sortOrder: "ASCENDING", maxResults: 1 });
+      expect(asc[0].eventType).toBe(TRIGGER);
+      const atStart = asc.filter((e) => e.eventTime!.getTime() === t.getTime()).map((e) => e.eventId);
+      expect(atStart[atStart.length - 1]).toBe(note);
+      const desc = await listAll(arn, { sortOrder: "DESCENDING", maxResults: 1 });
+      expect(desc.map((e) => e.eventId)).toEqual(asc.map((e) => e.eventId).reverse());
     });
 
     it("is idempotent on clientToken", async () => {

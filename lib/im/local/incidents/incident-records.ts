@@ -116,7 +116,7 @@ export async function startIncident(
       responsePlanArn: plan.arn,
       title,
       impact,
-    });
+    }, ctx.principalArn);
     const seen = new Set<string>();
     for (const item of input.relatedItems ?? []) {
       const { valueKind, value } = relatedItemValue(item.identifier!.value!);
@@ -136,7 +136,7 @@ export async function startIncident(
         documentName: action.documentName,
         documentVersion: action.documentVersion,
         ssmExecutionArn: executionArn,
-      });
+      }, ctx.principalArn);
     }
     // The plan's contacts and escalation plans are engaged in this transaction: engagements,
     // first pages and one timeline event each (engine/incident-engagements.ts).
@@ -290,7 +290,7 @@ export async function updateIncidentRecord(
       modifiedBy: ctx.principalArn,
       modifiedAttributes: changes,
       incidentTitle: (data.title as string | undefined) ?? row.title,
-    });
+    }, ctx.principalArn);
     return {};
   }));
 }

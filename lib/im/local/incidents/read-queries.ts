@@ -18,6 +18,7 @@ export const SUMMARY_SELECT = {
   eventTime: true,
   eventType: true,
   eventUpdatedTime: true,
+  seq: true,
   references: { select: { resource: true, relatedItemId: true }, orderBy: { position: "asc" } },
 } satisfies Prisma.TimelineEventSelect;
 
@@ -36,6 +37,7 @@ export type TimelineQuery = {
   incidentId: string;
   filters: TimelineFilter[];
   dir: "asc" | "desc";
-  cursor?: { time: Date; id: string };
+  /** The last row of the previous page: its eventTime and seq (the order is (eventTime, seq)). */
+  cursor?: { time: Date; seq: number };
   take: number;
 };

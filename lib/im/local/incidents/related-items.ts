@@ -130,7 +130,7 @@ export async function updateRelatedItems(
         modifiedBy: ctx.principalArn,
         modifiedAttributes: [{ attributeName: "relatedItems", newValue }],
         incidentTitle: incident.title,
-      });
+      }, ctx.principalArn);
       return {};
     });
   } catch (e) {

@@ -107,13 +107,14 @@ export function sqliteListTimelineEvents(reader: SqliteReader, q: TimelineQuery)
   if (q.cursor) {
     const op = q.dir === "desc" ? "<" : ">";
     const t = sqliteTime(q.cursor.time);
-    where.push(`(e.eventTime, e.id) ${op} (?, ?)`); // an index range, as in sqliteListIncidents
-    params.push(t, q.cursor.id);
+    where.push(`(e.eventTime, e.seq) ${op} (?, ?)`); // an index range, as in sqliteListIncidents
+    params.push(t, q.cursor.seq);
   }
   params.push(q.take);
-  const rows = reader.all<{ id: string; eventTime: string; eventType: string; eventUpdatedTime: string }>(
-    `SELECT e.id, e.eventTime, e.eventType, e.eventUpdatedTime FROM "TimelineEvent" e
-     WHERE ${where.join(" AND ")} ORDER BY e.eventTime ${dir}, e.id ${dir} LIMIT ?`,
+  // seq breaks ties between events of one eventTime: the order they were written (issue 16).
+  const rows = reader.all<{ id: string; eventTime: string; eventType: string; eventUpdatedTime: string; seq: number }>(
+    `SELECT e.id, e.eventTime, e.eventType, e.eventUpdatedTime, e.seq FROM "TimelineEvent" e
+     WHERE ${where.join(" AND ")} ORDER BY e.eventTime ${dir}, e.seq ${dir} LIMIT ?`,
     params,
   );
   // The page's references in one statement (json_each keeps it one prepared statement for any page size).
@@ -135,6 +136,7 @@ export function sqliteListTimelineEvents(reader: SqliteReader, q: TimelineQuery)
     eventTime: fromSqliteTime(r.eventTime),
     eventType: r.eventType,
     eventUpdatedTime: fromSqliteTime(r.eventUpdatedTime),
+    seq: r.seq,
     references: byEvent.get(r.id) ?? [],
   }));
 }

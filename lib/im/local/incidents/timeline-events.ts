@@ -9,7 +9,7 @@ import { newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { decodeCursor, page } from "../pagination";
-import { CALLER_EVENT_TYPES, isCallerEventType, requireIncident } from "./timeline";
+import { appendTimelineEvent, CALLER_EVENT_TYPES, isCallerEventType, requireIncident } from "./timeline";
 import { sqliteReader } from "@/lib/db/sqlite-reader";
 import { sqliteIncidentIdentity, sqliteListTimelineEvents } from "./sqlite-reads";
 import { SUMMARY_SELECT, type SummaryRow, type TimelineFilter, type TimelineQuery } from "./read-queries";
@@ -96,18 +96,16 @@ export async function createTimelineEvent(
   return idempotent(ctx, { service: "ssm-incidents", operation: "CreateTimelineEvent", token: input.clientToken, tokenField: "clientToken" }, input, async (tx) => {
     const incident = await requireIncident(tx, input.incidentRecordArn!);
     await requireReferences(tx, incident.id, refs);
-    const eventId = newId();
     // eventUpdatedTime is when the service recorded the event; eventTime is when it happened
-    // (the ListTimelineEvents example shows a Custom Event whose two times differ).
-    await tx.timelineEvent.create({
-      data: {
-        id: eventId,
-        incidentId: incident.id,
-        eventTime: input.eventTime!,
-        eventType: input.eventType!,
-        eventData: input.eventData!,
-        eventUpdatedTime: ctx.clock.now(),
-      },
+    // (the ListTimelineEvents example shows a Custom Event whose two times differ). The caller is
+    // kept as its author: AWS's API has no member for it, the console shows it (issue 16).
+    const { id: eventId } = await appendTimelineEvent(tx, {
+      incidentId: incident.id,
+      eventTime: input.eventTime!,
+      eventType: input.eventType!,
+      eventData: input.eventData!,
+      eventUpdatedTime: ctx.clock.now(),
+      createdBy: ctx.principalArn,
     });
     if (refs.length) await tx.eventReference.createMany({ data: referenceRows(eventId, refs) });
     // Adding an event is not a change to the incident record itself: lastModifiedTime stays.
@@ -136,7 +134,9 @@ export async function updateTimelineEvent(
     requireEditable(eventId, await requireEventType(tx, incident, eventId), "updated");
     // Members left out keep their values; eventReferences, when given, replaces the whole list
     // (UpdateTimelineEventInput.eventReferences: "This update action overrides all existing references").
-    const data: Prisma.TimelineEventUpdateManyMutationInput = { eventUpdatedTime: ctx.clock.now() };
+    const now = ctx.clock.now();
+    // Who edited it last, and when, for the console (issue 16).
+    const data: Prisma.TimelineEventUpdateManyMutationInput = { eventUpdatedTime: now, updatedBy: ctx.principalArn, updatedAt: now };
     if (input.eventTime !== undefined) data.eventTime = input.eventTime;
     if (input.eventType !== undefined) data.eventType = input.eventType;
     if (input.eventData !== undefined) data.eventData = input.eventData;
@@ -205,15 +205,22 @@ function filterWhere(f: TimelineFilter): Prisma.TimelineEventWhereInput {
   }
 }
 
+const invalidTimelineToken = () =>
+  new ImError("ValidationException", "The nextToken is not valid: pass a nextToken returned by a previous ListTimelineEvents call", {
+    reason: "FIELD_VALIDATION_FAILED",
+    fields: [{ name: "nextToken", message: "Invalid pagination token" }],
+  });
+
 function cursorTime(k: string | number): Date {
   const t = new Date(typeof k === "number" ? k : Number.NaN);
-  if (Number.isNaN(t.getTime())) {
-    throw new ImError("ValidationException", "The nextToken is not valid: pass a nextToken returned by a previous ListTimelineEvents call", {
-      reason: "FIELD_VALIDATION_FAILED",
-      fields: [{ name: "nextToken", message: "Invalid pagination token" }],
-    });
-  }
+  if (Number.isNaN(t.getTime())) throw invalidTimelineToken();
   return t;
+}
+
+/** A token from before events had a seq names no position in the new order: it is refused, and the caller starts over. */
+function cursorSeq(s: number | undefined): number {
+  if (s === undefined) throw invalidTimelineToken();
+  return s;
 }
 
 export async function listTimelineEvents(
@@ -224,7 +231,8 @@ export async function listTimelineEvents(
   const incident = reader ? sqliteIncidentIdentity(reader, input.incidentRecordArn!) : await requireIncident(ctx.db, input.incidentRecordArn!);
   // Newest first by default: the ListTimelineEvents example, which passes no sort, answers in
   // descending eventTime (and DESIGN.md: lists are newest first unless a sort is given).
-  // EVENT_TIME is the only sortBy the model allows; id breaks ties so the order is total.
+  // EVENT_TIME is the only sortBy the model allows; seq breaks ties (events of one eventTime in
+  // the order they were written, issue 16) and is unique in the incident, so the order is total.
   const dir = input.sortOrder === "ASCENDING" ? "asc" : "desc";
   const limit = input.maxResults ?? 100;
   const decoded = decodeCursor(input.nextToken);
@@ -232,25 +240,25 @@ export async function listTimelineEvents(
     incidentId: incident.id,
     filters: (input.filters ?? []).map(parseFilter),
     dir,
-    cursor: decoded && { time: cursorTime(decoded.k), id: decoded.id },
+    cursor: decoded && { time: cursorTime(decoded.k), seq: cursorSeq(decoded.s) },
     take: limit + 1,
   };
   const rows = reader ? sqliteListTimelineEvents(reader, query) : await prismaListTimelineEvents(ctx.db, query);
-  const { items, nextToken } = page(rows, limit, (r) => r.eventTime.getTime());
+  const { items, nextToken } = page(rows, limit, (r) => r.eventTime.getTime(), (r) => r.seq);
   return { eventSummaries: items.map((r) => toEventSummary(r, incident.arn)), nextToken };
 }
 
 async function prismaListTimelineEvents(db: Tx, q: TimelineQuery): Promise<SummaryRow[]> {
   const and: Prisma.TimelineEventWhereInput[] = [{ incidentId: q.incidentId }, ...q.filters.map(filterWhere)];
   if (q.cursor) {
-    const { time: t, id } = q.cursor;
+    const { time: t, seq } = q.cursor;
     const past = q.dir === "desc" ? { lt: t } : { gt: t };
-    const pastId = q.dir === "desc" ? { lt: id } : { gt: id };
-    and.push({ OR: [{ eventTime: past }, { eventTime: t, id: pastId }] });
+    const pastSeq = q.dir === "desc" ? { lt: seq } : { gt: seq };
+    and.push({ OR: [{ eventTime: past }, { eventTime: t, seq: pastSeq }] });
   }
   return db.timelineEvent.findMany({
     where: { AND: and },
-    orderBy: [{ eventTime: q.dir }, { id: q.dir }],
+    orderBy: [{ eventTime: q.dir }, { seq: q.dir }],
     take: q.take,
     select: SUMMARY_SELECT,
   });

@@ -2,6 +2,7 @@
 // eventData JSON that says who changed what from what to what. Only "Custom Event"s and "Note"s
 // are written by callers and can be edited or deleted.
 import type { Tx } from "@/lib/db/client";
+import { isRecordNotFound } from "@/lib/db/errors";
 import { notFound } from "../../errors";
 import { newId } from "@/lib/im/arns";
 
@@ -25,23 +26,54 @@ export const isCallerEventType = (eventType: string) => CALLER_EVENT_TYPES.inclu
 
 export type ModifiedAttribute = { attributeName: string; previousValue?: unknown; newValue?: unknown };
 
+/** One timeline event as its writer gives it; appendTimelineEvent numbers it. */
+export type NewTimelineEvent = {
+  id?: string;
+  incidentId: string;
+  eventTime: Date;
+  eventUpdatedTime: Date;
+  eventType: string;
+  eventData: string;
+  /** The principal that writes it (null for the engine's own events). */
+  createdBy: string | null;
+};
+
+/**
+ * Every timeline event is written here, in the writer's transaction: it takes the incident's next
+ * sequence number, so events of the same eventTime list in the order they were written (issue 16).
+ *
+ * The number comes from a counter on the incident row (nextEventSeq), incremented by an UPDATE
+ * in the same transaction, rather than max(seq) + 1 retried on the unique key: the UPDATE's row
+ * lock makes a second writer on PostgreSQL — in this console or another instance — wait until
+ * the first commits and then read its number, so concurrent writers never collide and nobody
+ * retries; SQLite runs one writing transaction at a time anyway. A max + 1 under READ COMMITTED
+ * would let two writers read the same maximum, and fifty writers would retry each other for
+ * rounds. The lock is held from the UPDATE to the commit, so writers take it late in their work.
+ */
+export async function appendTimelineEvent(tx: Tx, event: NewTimelineEvent): Promise<{ id: string; seq: number }> {
+  let counter: { nextEventSeq: number };
+  try {
+    counter = await tx.incidentRecord.update({ where: { id: event.incidentId }, data: { nextEventSeq: { increment: 1 } }, select: { nextEventSeq: true } });
+  } catch (e) {
+    // Deleted by a transaction that committed since the writer read it.
+    if (isRecordNotFound(e)) throw notFound("INCIDENT_RECORD", event.incidentId, "The incident record was deleted while the event was written");
+    throw e;
+  }
+  const id = event.id ?? newId();
+  const seq = counter.nextEventSeq - 1;
+  await tx.timelineEvent.create({ data: { ...event, id, seq } });
+  return { id, seq };
+}
+
 export async function writeAutomaticEvent(
   tx: Tx,
   incidentId: string,
   time: Date,
   eventType: string,
   eventData: Record<string, unknown>,
+  createdBy: string | null = null,
 ) {
-  await tx.timelineEvent.create({
-    data: {
-      id: newId(),
-      incidentId,
-      eventTime: time,
-      eventUpdatedTime: time,
-      eventType,
-      eventData: JSON.stringify(eventData),
-    },
-  });
+  await appendTimelineEvent(tx, { incidentId, eventTime: time, eventUpdatedTime: time, eventType, eventData: JSON.stringify(eventData), createdBy });
 }
 
 /**
