@@ -153,6 +153,6 @@ test("contact → escalation plan → response plan → incident → page, ackno
   }
 
   // 10. The incident shows the page acknowledged (a READ receipt) to everyone.
-  await admin.goto(`${incidentPath(incidentArn)}&tab=engagements`);
+  await admin.goto(incidentPath(incidentArn, "engagements"));
   await expect(admin.getByRole("table", { name: `Pages of ${escalation}` }).getByRole("list", { name: `Receipts of the page to ${alias}` })).toContainText("Read");
 });

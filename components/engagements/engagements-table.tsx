@@ -51,7 +51,7 @@ const columns: Columns<EngagementListRow> = [
       if (!id) return <span className="text-muted">—</span>;
       // Only an incident record ARN has a page here; any other IncidentId is shown as text.
       return id.includes(":incident-record/") ? (
-        <Link href={`${incidentPath(id)}&tab=engagements`} className="text-link hover:underline">
+        <Link href={incidentPath(id, "engagements")} className="text-link hover:underline">
           {id.split("/").pop()}
         </Link>
       ) : (

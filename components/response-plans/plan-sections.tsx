@@ -9,6 +9,7 @@ import type { ResponsePlanDetail } from "@/lib/console/response-plans/dto";
 import { EditSectionDialog } from "./edit-section-dialog";
 import { EngagementTargetsTable } from "./engagement-targets-table";
 import { DYNAMIC_VARIABLE_LABELS, SECTION_DESCRIPTIONS, SECTION_TITLES, TARGET_ACCOUNT_LABELS } from "./labels";
+import { Arn } from "@/components/ui/arn";
 
 function ArnList({ label, arns, none }: { label: string; arns: string[]; none: string }) {
   return arns.length ? (
@@ -103,7 +104,7 @@ export function ResponsePlanSections({ plan, canWrite }: { plan: ResponsePlanDet
           items={[
             { label: "Name", value: plan.name },
             { label: "Display name", value: plan.displayName || null },
-            { label: "ARN", value: <span className="break-all">{plan.arn}</span> },
+            { label: "ARN", value: plan.arn ? <Arn arn={plan.arn} label="Copy response plan ARN" /> : null },
           ]}
         />,
       )}

@@ -7,6 +7,7 @@ import { principalName } from "@/lib/console/core/names";
 import { responsePlanPath } from "@/lib/console/response-plans/paths";
 import { ChatChannel } from "./chat-channel";
 import { IncidentTags } from "./lazy-panels";
+import { Arn } from "@/components/ui/arn";
 
 /** The Properties tab: where the incident came from, who it notifies, and its tags. */
 export function PropertiesPanel({ incident, canWrite }: { incident: IncidentDetail; canWrite: boolean }) {
@@ -16,7 +17,7 @@ export function PropertiesPanel({ incident, canWrite }: { incident: IncidentDeta
       <Container header="Properties">
         <KeyValuePairs
           items={[
-            { label: "ARN", value: <span className="break-all">{incident.arn}</span> },
+            { label: "ARN", value: <Arn arn={incident.arn} label="Copy incident ARN" /> },
             {
               label: "Response plan",
               value: plan ? (

@@ -59,7 +59,7 @@ export default async function EngagementDetailPage({ searchParams }: { searchPar
                 label: "Incident",
                 value: incident ? (
                   incident.includes(":incident-record/") ? (
-                    <Link href={`${incidentPath(incident)}&tab=engagements`} className="text-link underline break-all">
+                    <Link href={incidentPath(incident, "engagements")} className="text-link underline break-all">
                       {incident}
                     </Link>
                   ) : (

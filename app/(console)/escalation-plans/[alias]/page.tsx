@@ -14,6 +14,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getContactByAlias } from "@/lib/console/contacts/queries";
 import { contactPath } from "@/lib/console/contacts/paths";
+import { Arn } from "@/components/ui/arn";
 
 type Params = { params: Promise<{ alias: string }> };
 
@@ -60,7 +61,7 @@ export default async function EscalationPlanPage({ params }: Params) {
               { label: "Alias", value: plan.alias },
               { label: "Display name", value: plan.displayName || null },
               { label: "Stages", value: String(plan.stages.length) },
-              { label: "ARN", value: <span className="break-all">{plan.arn}</span> },
+              { label: "ARN", value: <Arn arn={plan.arn} label="Copy escalation plan ARN" /> },
             ]}
           />
         </Container>
