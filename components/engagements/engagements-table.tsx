@@ -4,14 +4,15 @@ import Link from "next/link";
 import { ErrorAlert } from "@/components/ui/alert";
 import { TokenPager, useTokenPages } from "@/components/ui/token-pager";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
-import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
-import { StatusIndicator } from "@/components/ui/status-indicator";
+import { ArnText } from "@/components/ui/arn";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { EngagementListPage, EngagementListRow } from "@/lib/console/engagements/dto";
 import { engagementListSearch, type EngagementListFilter } from "@/lib/console/engagements/filters";
 import { engagementPath } from "@/lib/console/engagements/paths";
 import { engagementKeys } from "@/lib/console/engagements/keys";
 import { incidentPath } from "@/lib/console/incidents/paths";
 import { contactAlias } from "@/lib/console/contacts/paths";
+import { EngagementStateText } from "./engagement-state";
 import { errorOf, readJson } from "@/lib/console/core/errors";
 
 const col = columnHelper<EngagementListRow>();
@@ -35,14 +36,7 @@ const columns: Columns<EngagementListRow> = [
   col.display({
     id: "state",
     header: "State",
-    cell: (c) =>
-      c.row.original.stopTime ? (
-        <StatusIndicator type="info">
-          Stopped <AbsoluteTime iso={c.row.original.stopTime} />
-        </StatusIndicator>
-      ) : (
-        <StatusIndicator type="success">Active</StatusIndicator>
-      ),
+    cell: (c) => <EngagementStateText facts={c.row.original.facts} />,
   }),
   col.accessor("incidentId", {
     header: "Incident",
@@ -51,11 +45,11 @@ const columns: Columns<EngagementListRow> = [
       if (!id) return <span className="text-muted">—</span>;
       // Only an incident record ARN has a page here; any other IncidentId is shown as text.
       return id.includes(":incident-record/") ? (
-        <Link href={incidentPath(id, "engagements")} className="text-link hover:underline">
-          {id.split("/").pop()}
+        <Link href={incidentPath(id, "engagements")} title={id} className="text-link hover:underline">
+          {c.row.original.incidentTitle ?? id.split("/").pop()}
         </Link>
       ) : (
-        <span className="break-all">{id}</span>
+        <ArnText arn={id} />
       );
     },
   }),

@@ -36,6 +36,8 @@ export type PageRow = {
   engagementArn: string;
   sender: string;
   incidentId?: string;
+  /** The incident's title, when IncidentId is an incident this console can read. */
+  incidentTitle?: string;
   sentTime?: string;
   deliveryTime?: string;
   readTime?: string;

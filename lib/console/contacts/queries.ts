@@ -112,11 +112,13 @@ function toStages(plan: GetContactCommandOutput["Plan"]): StageView[] {
 async function recentPages(ctx: ServiceContext, arn: string): Promise<ContactDetail["pages"]> {
   try {
     const out = await ctx.im.contacts.listPagesByContact({ ContactId: arn, MaxResults: RECENT_PAGES });
+    const titles = await incidentTitles(ctx, (out.Pages ?? []).map((p) => p.IncidentId));
     const items: PageRow[] = (out.Pages ?? []).map((p) => ({
       arn: p.PageArn!,
       engagementArn: p.EngagementArn!,
       sender: p.Sender ?? "",
       incidentId: p.IncidentId,
+      incidentTitle: p.IncidentId ? titles.get(p.IncidentId) : undefined,
       sentTime: iso(p.SentTime),
       deliveryTime: iso(p.DeliveryTime),
       readTime: iso(p.ReadTime),
@@ -126,6 +128,23 @@ async function recentPages(ctx: ServiceContext, arn: string): Promise<ContactDet
     if (!isImError(e)) throw e;
     return { ok: false, message: `${e.code}: ${e.message}` };
   }
+}
+
+/** The titles of the incidents pages were sent for (an incident deleted since, or unreadable, has none). */
+async function incidentTitles({ im }: ServiceContext, ids: (string | undefined)[]): Promise<Map<string, string>> {
+  const arns = [...new Set(ids.filter((id): id is string => !!id && id.includes(":incident-record/")))];
+  const found = await Promise.all(
+    arns.map(async (arn) => {
+      try {
+        const { incidentRecord } = await im.incidents.getIncidentRecord({ arn });
+        return [arn, incidentRecord?.title] as const;
+      } catch (e) {
+        if (!isImError(e)) throw e;
+        return [arn, undefined] as const;
+      }
+    }),
+  );
+  return new Map(found.flatMap(([arn, title]) => (title ? [[arn, title] as [string, string]] : [])));
 }
 
 /**
