@@ -2,7 +2,8 @@
 // (which stage, when the next one starts), who acknowledged it and when, that it finished with
 // nobody acknowledging, or that it was stopped and why — on the incident's Engagements tab, the
 // Engagements list and the engagement's page. Resolving the incident offers "Stop paging for this
-// incident" (checked), which stops the engagements still paging and leaves the others alone.
+// incident" (checked), which stops the engagements still paging and leaves the others alone. Who
+// stopped one through the console is named; AWS's StopEngagement records no one.
 // Runs on both consoles (local and aws mode).
 import type { Page } from "@playwright/test";
 import { contactsApi, createPlanThroughApi, incidentsApi } from "./support/aws-api";
@@ -46,6 +47,7 @@ test("engagements say in words how they stand, and resolving the incident stops 
   const slow = await contactWithStages("slow", [5, 5]);
   const quick = await contactWithStages("quick", [0]);
   const halted = await contactWithStages("halted", [5]);
+  const elsewhere = await contactWithStages("cli", [5]);
   const title = `Paging state ${uniqueName("t")}`;
   const planArn = await createPlanThroughApi(uniqueName("state-plan"), "State template", 3);
   const { incidentRecordArn } = await incidentsApi().startIncident({ responsePlanArn: planArn, title });
@@ -55,6 +57,9 @@ test("engagements say in words how they stand, and resolving the incident stops 
   const quickEngagement = await engage(quick.arn, incidentArn, `Quick ${uniqueName("s")}`);
   const myEngagement = await engage(me.arn, incidentArn, `Mine ${uniqueName("s")}`);
   await engage(halted.arn, incidentArn, `Halted ${uniqueName("s")}`);
+  // Stopped outside the console (the API): the reason, but nobody to name.
+  const cliEngagement = await engage(elsewhere.arn, incidentArn, `CLI ${uniqueName("s")}`);
+  await contactsApi().stopEngagement({ EngagementId: cliEngagement, Reason: "Paused from the CLI" });
 
   const page = await pageAs("responder");
   await linkMyContact(page, me.alias);
@@ -66,6 +71,7 @@ test("engagements say in words how they stand, and resolving the incident stops 
   // A plan whose only stage lasts 0 minutes is over at once, with nobody acknowledging.
   await expect(panel(quick.alias)).toContainText("Finished — nobody acknowledged");
   await expect(panel(me.alias)).toContainText("Paging — stage 1 of 1");
+  await expect(panel(elsewhere.alias)).toContainText("Stopped: Paused from the CLI");
 
   // Acknowledged: by the contact's name, at a time of day.
   await panel(me.alias).getByRole("button", { name: `Acknowledge the page to ${me.alias}` }).click();
@@ -77,7 +83,7 @@ test("engagements say in words how they stand, and resolving the incident stops 
   await stop.getByLabel("Reason").fill("Found the owner");
   await stop.getByRole("button", { name: "Stop", exact: true }).click();
   await expect(stop).toBeHidden();
-  await expect(panel(halted.alias)).toContainText("Stopped: Found the owner");
+  await expect(panel(halted.alias)).toContainText("Stopped by responder: Found the owner");
 
   // Resolving offers to stop the paging, checked by default.
   await page.getByRole("button", { name: "Resolve", exact: true }).click();
@@ -86,7 +92,7 @@ test("engagements say in words how they stand, and resolving the incident stops 
   await resolve.getByRole("button", { name: "Resolve", exact: true }).click();
   await expect(resolve).toBeHidden();
   await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
-  await expect(panel(slow.alias)).toContainText("Stopped: Incident resolved");
+  await expect(panel(slow.alias)).toContainText("Stopped by responder: Incident resolved");
   // The others are left as they were: AWS's StopTime is set only on the one that was paging.
   await expect(panel(quick.alias)).toContainText("Finished — nobody acknowledged");
   await expect(panel(me.alias)).toContainText(`Acknowledged by ${me.name}`);
@@ -98,14 +104,14 @@ test("engagements say in words how they stand, and resolving the incident stops 
   await page.goto(`/engagements?incident=${encodeURIComponent(incidentArn)}`);
   const list = page.getByRole("table", { name: "Engagements" });
   const slowRow = list.getByRole("row").filter({ has: page.getByRole("link", { name: slowSubject, exact: true }) });
-  await expect(slowRow).toContainText("Stopped: Incident resolved");
+  await expect(slowRow).toContainText("Stopped by responder: Incident resolved");
   await expect(slowRow.getByRole("link", { name: title })).toHaveAttribute("title", incidentArn);
   await expect(list).toContainText("Finished — nobody acknowledged");
 
   // The engagement's page: its state, and the incident linked by title.
   await slowRow.getByRole("link", { name: slowSubject, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: slowSubject })).toBeVisible();
-  await expect(page.getByText("Stopped: Incident resolved").first()).toBeVisible();
+  await expect(page.getByText("Stopped by responder: Incident resolved").first()).toBeVisible();
   await page.getByRole("link", { name: title }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page).toHaveURL(/\/incidents\/[A-Za-z0-9_-]+\/[0-9a-f-]{36}\?tab=engagements$/);

@@ -4,6 +4,7 @@ import { safeAction } from "@/lib/console/core/safe-action";
 import { validation } from "@/lib/im/errors";
 import { readIncidentEngagements } from "./queries";
 import { engagementState, isStillPaging } from "./state";
+import { recordStop } from "./stops";
 import { engageContactSchema, INCIDENT_RESOLVED_REASON, stopIncidentPagingSchema, startEngagementFieldFor, startEngagementFormSchema, stopEngagementSchema, toIncidentEngagementInput, toStartEngagementInput } from "./schemas";
 
 /** StartEngagement with IncidentId = the incident's ARN: the engagement shows on the incident. */
@@ -41,10 +42,12 @@ export const stopEngagementAction = safeAction({
   input: stopEngagementSchema,
   permission: "contacts.write",
   fieldFor: (path) => (path === "Reason" ? "reason" : undefined),
-  run: async ({ incidentArn, engagementArn, reason }, { im }) => {
+  run: async ({ incidentArn, engagementArn, reason }, { im, user }) => {
     const engagement = await im.contacts.describeEngagement({ EngagementId: engagementArn });
     if (incidentArn !== undefined && engagement.IncidentId !== incidentArn) throw validation("This engagement is not one of this incident's.", [{ name: "engagementArn", message: "Not an engagement of this incident" }]);
     await im.contacts.stopEngagement({ EngagementId: engagementArn, Reason: reason || undefined });
+    // Only if this call stopped it: one already stopped keeps its stopper (or none).
+    if (!engagement.StopTime) await recordStop(engagementArn, user.name || user.email);
     return { engagementArn };
   },
 });
@@ -63,7 +66,10 @@ export const stopIncidentPagingAction = safeAction({
     const engagements = await readIncidentEngagements(ctx, incidentArn, null);
     const now = Date.now();
     const paging = engagements.filter((e) => !e.stopTime && isStillPaging(engagementState(e.facts, now)));
-    for (const e of paging) await ctx.im.contacts.stopEngagement({ EngagementId: e.arn, Reason: INCIDENT_RESOLVED_REASON });
+    for (const e of paging) {
+      await ctx.im.contacts.stopEngagement({ EngagementId: e.arn, Reason: INCIDENT_RESOLVED_REASON });
+      await recordStop(e.arn, ctx.user.name || ctx.user.email);
+    }
     return { stopped: paging.map((e) => e.arn) };
   },
 });

@@ -9,6 +9,7 @@ import { aliasFromContactArn } from "@/lib/console/contacts/paths";
 import type { ServiceContext } from "@/lib/console/core/safe-action";
 import { isImError } from "@/lib/im/errors";
 import type { ReceiptRow } from "./dto";
+import { stopperOf } from "./stops";
 import type { EngagementFacts } from "./state";
 
 type ContactInfo = {
@@ -88,7 +89,10 @@ export function lookups({ im }: ServiceContext) {
     return found;
   };
 
-  return { contact, channelNames, incidentTitle };
+  /** Who stopped an engagement through the console (stops.ts); asked only of stopped ones. */
+  const stopper = (engagementArn: string): Promise<string | undefined> => stopperOf(engagementArn);
+
+  return { contact, channelNames, incidentTitle, stopper };
 }
 
 /**
@@ -98,7 +102,7 @@ export function lookups({ im }: ServiceContext) {
  */
 export async function engagementFacts(
   look: Lookups,
-  e: { contactArn: string; startTime?: string; stopTime?: string },
+  e: { arn: string; contactArn: string; startTime?: string; stopTime?: string },
   pages: { contactArn: string; readTime?: string; receipts?: ReceiptRow[] }[],
 ): Promise<EngagementFacts> {
   const engaged = await look.contact(e.contactArn);
@@ -113,6 +117,7 @@ export async function engagementFacts(
     startTime: e.startTime,
     stopTime: e.stopTime,
     stopReason,
+    stoppedBy: e.stopTime ? await look.stopper(e.arn) : undefined,
     escalation: engaged.type === "ESCALATION",
     stages,
     pages: await Promise.all(pages.map(async (p) => ({ contactArn: p.contactArn, contactName: (await look.contact(p.contactArn)).name, readTime: p.readTime }))),

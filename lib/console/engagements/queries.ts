@@ -33,7 +33,7 @@ export function listEngagementsPage(filter: EngagementListFilter, nextToken?: st
           pages.map(async (p) => ({ contactArn: p.ContactArn!, readTime: iso(p.ReadTime), receipts: stopTime ? await allReceipts(ctx, p.PageArn!) : [] })),
         );
         const engaged = { contactArn: e.ContactArn!, startTime: iso(e.StartTime), stopTime };
-        const [facts, contact, incidentTitle] = await Promise.all([engagementFacts(look, engaged, withReceipts), look.contact(e.ContactArn!), look.incidentTitle(e.IncidentId)]);
+        const [facts, contact, incidentTitle] = await Promise.all([engagementFacts(look, { arn: e.EngagementArn!, ...engaged }, withReceipts), look.contact(e.ContactArn!), look.incidentTitle(e.IncidentId)]);
         return {
           arn: e.EngagementArn!,
           contactArn: e.ContactArn!,
@@ -96,7 +96,7 @@ export function getEngagementDetail(arn: string) {
     const myContactArn = await getMyContactArn(ctx.user);
     const pages = await pagesWithReceipts(ctx, look, arn, myContactArn);
     const engaged = { contactArn: d.ContactArn!, startTime: iso(d.StartTime), stopTime: iso(d.StopTime) };
-    const [facts, contact, incidentTitle] = await Promise.all([engagementFacts(look, engaged, pages), look.contact(d.ContactArn!), look.incidentTitle(d.IncidentId)]);
+    const [facts, contact, incidentTitle] = await Promise.all([engagementFacts(look, { arn: d.EngagementArn!, ...engaged }, pages), look.contact(d.ContactArn!), look.incidentTitle(d.IncidentId)]);
     return {
       arn: d.EngagementArn!,
       contactArn: d.ContactArn!,
@@ -145,7 +145,7 @@ export async function readIncidentEngagements(ctx: ServiceContext, incidentArn: 
     found.map(async (e) => {
       const pages = await pagesWithReceipts(ctx, look, e.EngagementArn!, myContactArn);
       const engaged = { contactArn: e.ContactArn!, startTime: iso(e.StartTime), stopTime: iso(e.StopTime) };
-      const [facts, contact] = await Promise.all([engagementFacts(look, engaged, pages), look.contact(e.ContactArn!)]);
+      const [facts, contact] = await Promise.all([engagementFacts(look, { arn: e.EngagementArn!, ...engaged }, pages), look.contact(e.ContactArn!)]);
       return { arn: e.EngagementArn!, contactName: contact.name, sender: e.Sender!, ...engaged, facts, pages };
     }),
   );
