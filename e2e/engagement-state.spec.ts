@@ -5,10 +5,37 @@
 // incident" (checked), which stops the engagements still paging and leaves the others alone. Who
 // stopped one through the console is named; AWS's StopEngagement records no one.
 // Runs on both consoles (local and aws mode).
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "../lib/auth/password";
 import { contactsApi, createPlanThroughApi, incidentsApi } from "./support/aws-api";
-import { expect, test, uniqueName } from "./support/fixtures";
+import { awsModeDatabaseFile, e2eDatabaseFile } from "./support/env";
+import { expect, signInAs, test, uniqueName } from "./support/fixtures";
 import { incidentPath } from "../lib/console/incidents/paths";
+
+/**
+ * A responder of this test's own, straight into the console's SQLite file (as global-setup adds
+ * the shared ones): the contact linked as "me" is the user's, and the shared responder's link
+ * belongs to other specs running at the same time.
+ */
+async function ownResponder(browser: Browser, baseURL: string, awsMode: boolean): Promise<{ page: Page; name: string; close: () => Promise<void> }> {
+  const email = `${uniqueName("pager")}@example.com`;
+  const name = `Pager ${email.slice(6, 12)}`;
+  const password = "an-own-responder-password";
+  const db = new Database(awsMode ? awsModeDatabaseFile() : e2eDatabaseFile());
+  try {
+    const now = new Date().toISOString().replace("Z", "+00:00");
+    db.prepare(
+      `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "active", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, 'responder', 1, ?, ?)`,
+    ).run(randomUUID(), email, name, await hashPassword(password), now, now);
+  } finally {
+    db.close();
+  }
+  const context = await browser.newContext({ baseURL });
+  await signInAs(context, { email, password });
+  return { page: await context.newPage(), name, close: () => context.close() };
+}
 
 /** A personal contact whose plan has stages of these durations, each paging its e-mail channel (not activated). */
 async function contactWithStages(tag: string, durations: number[]): Promise<{ arn: string; alias: string; name: string }> {
@@ -42,7 +69,7 @@ async function linkMyContact(page: Page, alias: string) {
   await expect(page.getByText(`You are ${alias}`)).toBeVisible();
 }
 
-test("engagements say in words how they stand, and resolving the incident stops the ones still paging", async ({ pageAs }) => {
+test("engagements say in words how they stand, and resolving the incident stops the ones still paging", async ({ browser, baseURL }, testInfo) => {
   const me = await contactWithStages("me", [5]);
   const slow = await contactWithStages("slow", [5, 5]);
   const quick = await contactWithStages("quick", [0]);
@@ -61,7 +88,9 @@ test("engagements say in words how they stand, and resolving the incident stops 
   const cliEngagement = await engage(elsewhere.arn, incidentArn, `CLI ${uniqueName("s")}`);
   await contactsApi().stopEngagement({ EngagementId: cliEngagement, Reason: "Paused from the CLI" });
 
-  const page = await pageAs("responder");
+  const own = await ownResponder(browser, baseURL!, testInfo.project.name === "aws-mode");
+  const page = own.page;
+  const by = own.name;
   await linkMyContact(page, me.alias);
   await page.goto(incidentPath(incidentArn, "engagements"));
   const panel = (alias: string) => page.getByRole("region", { name: `Engagement of ${alias}` });
@@ -83,7 +112,7 @@ test("engagements say in words how they stand, and resolving the incident stops 
   await stop.getByLabel("Reason").fill("Found the owner");
   await stop.getByRole("button", { name: "Stop", exact: true }).click();
   await expect(stop).toBeHidden();
-  await expect(panel(halted.alias)).toContainText("Stopped by responder: Found the owner");
+  await expect(panel(halted.alias)).toContainText(`Stopped by ${by}: Found the owner`);
 
   // Resolving offers to stop the paging, checked by default.
   await page.getByRole("button", { name: "Resolve", exact: true }).click();
@@ -92,7 +121,7 @@ test("engagements say in words how they stand, and resolving the incident stops 
   await resolve.getByRole("button", { name: "Resolve", exact: true }).click();
   await expect(resolve).toBeHidden();
   await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
-  await expect(panel(slow.alias)).toContainText("Stopped by responder: Incident resolved");
+  await expect(panel(slow.alias)).toContainText(`Stopped by ${by}: Incident resolved`);
   // The others are left as they were: AWS's StopTime is set only on the one that was paging.
   await expect(panel(quick.alias)).toContainText("Finished — nobody acknowledged");
   await expect(panel(me.alias)).toContainText(`Acknowledged by ${me.name}`);
@@ -104,17 +133,18 @@ test("engagements say in words how they stand, and resolving the incident stops 
   await page.goto(`/engagements?incident=${encodeURIComponent(incidentArn)}`);
   const list = page.getByRole("table", { name: "Engagements" });
   const slowRow = list.getByRole("row").filter({ has: page.getByRole("link", { name: slowSubject, exact: true }) });
-  await expect(slowRow).toContainText("Stopped by responder: Incident resolved");
+  await expect(slowRow).toContainText(`Stopped by ${by}: Incident resolved`);
   await expect(slowRow.getByRole("link", { name: title })).toHaveAttribute("title", incidentArn);
   await expect(list).toContainText("Finished — nobody acknowledged");
 
   // The engagement's page: its state, and the incident linked by title.
   await slowRow.getByRole("link", { name: slowSubject, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: slowSubject })).toBeVisible();
-  await expect(page.getByText("Stopped by responder: Incident resolved").first()).toBeVisible();
+  await expect(page.getByText(`Stopped by ${by}: Incident resolved`).first()).toBeVisible();
   await page.getByRole("link", { name: title }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page).toHaveURL(/\/incidents\/[A-Za-z0-9_-]+\/[0-9a-f-]{36}\?tab=engagements$/);
+  await own.close();
 });
 
 test("resolving without stopping the paging leaves the engagements paging", async ({ pageAs }) => {
