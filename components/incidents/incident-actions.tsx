@@ -36,8 +36,9 @@ export function IncidentActions({ incident }: { incident: IncidentDetail }) {
         if (!updated.ok || status !== "RESOLVED" || !stopPaging) return updated;
         return stopIncidentPagingAction({ incidentArn: incident.arn });
       },
+      () => setConfirming(false),
+      // Either way: the incident may be resolved even if stopping its paging was refused.
       async () => {
-        setConfirming(false);
         await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
         router.refresh();
       },
