@@ -26,17 +26,18 @@ const columns: Columns<EngagementListRow> = [
       </Link>
     ),
   }),
+  // The state second: what a responder looks for first, and still in view on a narrow screen.
+  col.display({
+    id: "state",
+    header: "State",
+    cell: (c) => <EngagementStateText facts={c.row.original.facts} />,
+  }),
   col.accessor("contactArn", { header: "Contact or plan", cell: (c) => contactAlias(c.getValue()) }),
   col.accessor("sender", { header: "Sender" }),
   col.display({
     id: "started",
     header: "Started",
     cell: (c) => (c.row.original.startTime ? <RelativeTime iso={c.row.original.startTime} /> : "—"),
-  }),
-  col.display({
-    id: "state",
-    header: "State",
-    cell: (c) => <EngagementStateText facts={c.row.original.facts} />,
   }),
   col.accessor("incidentId", {
     header: "Incident",
