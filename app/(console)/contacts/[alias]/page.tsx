@@ -15,6 +15,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getContactByAlias } from "@/lib/console/contacts/queries";
 import { escalationPlanPath } from "@/lib/console/contacts/paths";
+import { Arn } from "@/components/ui/arn";
 
 type Params = { params: Promise<{ alias: string }> };
 
@@ -70,7 +71,7 @@ export default async function ContactPage({ params }: Params) {
               { label: "Alias", value: contact.alias },
               { label: "Display name", value: contact.displayName || null },
               { label: "Type", value: contactTypeLabel(contact.type) },
-              { label: "ARN", value: <span className="break-all">{contact.arn}</span> },
+              { label: "ARN", value: <Arn arn={contact.arn} label="Copy contact ARN" /> },
             ]}
           />
         </Container>

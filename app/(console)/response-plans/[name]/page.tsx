@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ReachWarnings } from "@/components/contacts/reach-warnings";
 import { StartIncidentButton } from "@/components/incidents/start-incident-button";
 import { DeleteResponsePlanDialog } from "@/components/response-plans/delete-response-plan-dialog";
 import { ResponsePlanSections } from "@/components/response-plans/plan-sections";
@@ -8,6 +9,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { reachWarnings } from "@/lib/console/contacts/reachability";
 import { getResponsePlanByName } from "@/lib/console/response-plans/queries";
 
 type Params = { params: Promise<{ name: string }> };
@@ -35,6 +37,7 @@ export default async function ResponsePlanPage({ params }: Params) {
     );
   }
   const plan = result.data;
+  const warnings = await reachWarnings(plan.engagements ?? []);
   const canStart = can(user.role, "incidents.write");
   const canWrite = can(user.role, "plans.write");
   return (
@@ -52,6 +55,7 @@ export default async function ResponsePlanPage({ params }: Params) {
           ) : null
         }
       />
+      {warnings.ok ? <ReachWarnings warnings={warnings.data} className="mb-5" /> : null}
       <ResponsePlanSections plan={plan} canWrite={canWrite} />
     </>
   );
