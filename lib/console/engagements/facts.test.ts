@@ -18,6 +18,12 @@ const PLANS: Record<string, { DisplayName?: string; Type: string; Stages: { Dura
     ],
   },
   [arn("ana")]: { DisplayName: "Ana", Type: "PERSONAL", Stages: [{ DurationInMinutes: 20, Targets: [{ ChannelTargetInfo: { ContactChannelId: CHANNEL } }] }] },
+  [arn("ben")]: { DisplayName: "Ben", Type: "PERSONAL", Stages: [{ DurationInMinutes: 30, Targets: [{ ChannelTargetInfo: { ContactChannelId: CHANNEL } }] }] },
+  [arn("payments-schedule")]: { DisplayName: "Payments schedule", Type: "ONCALL_SCHEDULE", Stages: [] },
+  [arn("via-schedule")]: {
+    Type: "ESCALATION",
+    Stages: [{ DurationInMinutes: 5, Targets: [{ ContactTargetInfo: { ContactId: arn("payments-schedule"), IsEssential: true } }, { ContactTargetInfo: { ContactId: arn("ana"), IsEssential: false } }] }],
+  },
 };
 
 let getContactCalls = 0;
@@ -73,5 +79,24 @@ describe("the facts an engagement's state is read from", () => {
     expect(receipts).toEqual([
       { type: "ERROR", time: "2026-12-07T19:30:00.000Z", channelArn: CHANNEL, channelName: "work email", info: 'The contact channel "work email" is not activated' },
     ]);
+  });
+
+  it("puts whoever an on-call schedule paged in the schedule's place, with their own plans", async () => {
+    const look = lookups(ctx);
+    const viaEscalation = await engagementFacts(look, { arn: "e-2", contactArn: arn("via-schedule"), startTime: "2026-12-07T19:30:00.000Z" }, [
+      { contactArn: arn("ana"), receipts: [] },
+      { contactArn: arn("ben"), readTime: "2026-12-07T19:31:00.000Z", receipts: [] },
+    ]);
+    expect(viaEscalation.stages).toEqual([
+      {
+        durationMinutes: 5,
+        targets: [
+          { contactArn: arn("ben"), essential: true, planMinutes: 30 },
+          { contactArn: arn("ana"), essential: false, planMinutes: 20 },
+        ],
+      },
+    ]);
+    const direct = await engagementFacts(look, { arn: "e-3", contactArn: arn("payments-schedule"), startTime: "2026-12-07T19:30:00.000Z" }, [{ contactArn: arn("ben"), receipts: [] }]);
+    expect(direct).toMatchObject({ escalation: false, stages: [{ durationMinutes: 0, targets: [{ contactArn: arn("ben"), essential: true, planMinutes: 30 }] }] });
   });
 });

@@ -106,10 +106,21 @@ export async function engagementFacts(
   pages: { contactArn: string; readTime?: string; receipts?: ReceiptRow[] }[],
 ): Promise<EngagementFacts> {
   const engaged = await look.contact(e.contactArn);
+  // An on-call schedule pages whoever was on call when it was reached: its people are the pages'
+  // contacts that no stage names itself. Each of them runs their own plan, and stands in for the
+  // schedule as a target (essential as the schedule's target was).
+  const named = new Set(engaged.stages.flatMap((s) => s.targets.map((t) => t.contactArn)));
+  const onCallPeople = [...new Set(pages.map((p) => p.contactArn))].filter((arn) => !named.has(arn) && arn !== e.contactArn);
+  const asTargets = async (t: { contactArn: string; essential: boolean }) => {
+    const target = await look.contact(t.contactArn);
+    if (target.type !== "ONCALL_SCHEDULE") return [{ ...t, planMinutes: target.planMinutes }];
+    return Promise.all(onCallPeople.map(async (arn) => ({ contactArn: arn, essential: t.essential, planMinutes: (await look.contact(arn)).planMinutes })));
+  };
+  const plan = engaged.type === "ONCALL_SCHEDULE" ? [{ durationMinutes: 0, targets: [{ contactArn: e.contactArn, essential: true }] }] : engaged.stages;
   const stages = await Promise.all(
-    engaged.stages.map(async (s) => ({
+    plan.map(async (s) => ({
       durationMinutes: s.durationMinutes,
-      targets: await Promise.all(s.targets.map(async (t) => ({ ...t, planMinutes: (await look.contact(t.contactArn)).planMinutes }))),
+      targets: (await Promise.all(s.targets.map(asTargets))).flat(),
     })),
   );
   const stopReason = pages.flatMap((p) => p.receipts ?? []).find((r) => r.type === "STOP" && r.info)?.info;
@@ -118,6 +129,7 @@ export async function engagementFacts(
     stopTime: e.stopTime,
     stopReason,
     stoppedBy: e.stopTime ? await look.stopper(e.arn) : undefined,
+    // A schedule engaged directly is like a contact engaged directly: any acknowledgement ends it.
     escalation: engaged.type === "ESCALATION",
     stages,
     pages: await Promise.all(pages.map(async (p) => ({ contactArn: p.contactArn, contactName: (await look.contact(p.contactArn)).name, readTime: p.readTime }))),
