@@ -71,11 +71,17 @@ test("properties show source, targets and chat channel; a responder edits the ta
   expect((await api.listTagsForResource({ resourceArn: setArn })).tags).toEqual(before);
 });
 
-test("a responder deletes an incident after confirming, and is back at the list", async ({ pageAs }) => {
+test("a responder deletes an incident from the More menu after confirming, and is back at the list", async ({ pageAs }) => {
   const incident = await startIncidentViaApi({ title: `Delete me ${uniqueName("t")}` });
   const page = await pageAs("responder");
   await page.goto(incidentPath(incident.arn));
-  await page.getByRole("button", { name: "Delete" }).click();
+  // Delete is not a button beside Resolve: it is behind "More", in the danger colour.
+  await expect(page.getByRole("button", { name: "Resolve" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Delete", exact: true })).toHaveCount(0);
+  await page.getByRole("button", { name: "More" }).click();
+  const deleteItem = page.getByRole("menuitem", { name: "Delete incident" });
+  await expect(deleteItem).toHaveCSS("color", "rgb(217, 21, 21)");
+  await deleteItem.click();
   const dialog = page.getByRole("dialog", { name: "Delete incident" });
   const confirm = dialog.getByRole("button", { name: "Delete" });
   await expect(confirm).toBeDisabled();
@@ -129,7 +135,7 @@ test("a viewer sees no mutating control, and the server refuses a forced timelin
   const viewer = await pageAs("viewer");
   await viewer.goto(incidentPath(incident.arn));
   await expect(viewer.getByRole("heading", { level: 1, name: incident.title })).toBeVisible();
-  for (const name of ["Edit", "Resolve", "Reopen", "Delete"]) await expect(viewer.getByRole("button", { name })).toHaveCount(0);
+  for (const name of ["Edit", "Resolve", "Reopen", "Delete", "More"]) await expect(viewer.getByRole("button", { name })).toHaveCount(0);
   await viewer.getByRole("tab", { name: "Timeline" }).click();
   await expect(viewer.getByRole("list", { name: "Timeline events" }).getByText("Written by the responder")).toBeVisible();
   for (const name of ["Add event", "Edit", "Delete"]) await expect(viewer.getByRole("button", { name })).toHaveCount(0);

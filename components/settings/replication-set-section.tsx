@@ -58,7 +58,7 @@ export function ReplicationSetSection({ initial, region, mode }: { initial: Repl
     );
   }
   return (
-    <Container header="Replication set" description={description} actions={<DeleteReplicationSetDialog set={set} mode={mode} />}>
+    <Container header="Replication set" description={description}>
       <div className="space-y-5">
         {loadError ? <ErrorAlert error={loadError} /> : null}
         <KeyValuePairs
@@ -74,6 +74,25 @@ export function ReplicationSetSection({ initial, region, mode }: { initial: Repl
         <RegionsTable set={set} />
         <AddRegionForm set={set} />
       </div>
+    </Container>
+  );
+}
+
+/**
+ * Deleting the replication set, at the foot of Settings: the one action there that deletes every
+ * incident, plan and contact is the last thing on the page, not the first button an admin sees.
+ */
+export function ReplicationSetDangerZone({ initial, mode }: { initial: ReplicationSetView; mode: ConsoleMode }) {
+  const set = useReplicationSet(initial).data;
+  if (!set) return null;
+  return (
+    <Container
+      header="Danger zone"
+      description="Deleting the replication set deletes all Incident Manager data in this account: incidents, response plans, contacts and escalation plans."
+      actions={<DeleteReplicationSetDialog set={set} mode={mode} />}
+      className="border-2 border-error"
+    >
+      <p className="text-muted">Deletion protection, above, keeps it from being deleted while it is on.</p>
     </Container>
   );
 }
