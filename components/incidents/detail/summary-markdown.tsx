@@ -1,4 +1,3 @@
-import type { Nodes, Parent, Root } from "mdast";
 import Markdown, { type Components } from "react-markdown";
 
 // Styles for the few elements a summary uses; the console has no typography plugin. `node` (the
@@ -23,15 +22,19 @@ const components: Components = {
 /** Where a block of raw HTML stood in a container of blocks, its text becomes a paragraph. */
 const BLOCK_PARENTS = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
 
-function htmlToText(parent: Parent) {
-  parent.children = parent.children.map((child: Nodes) => {
+/** The part of an mdast node this plugin reads (the `mdast` types are a types-only package). */
+type MdNode = { type: string; value?: string; children?: MdNode[]; position?: unknown };
+
+function htmlToText(parent: MdNode) {
+  if (!parent.children) return;
+  parent.children = parent.children.map((child) => {
     if (child.type === "html") {
-      const text = { type: "text" as const, value: child.value, position: child.position };
-      return BLOCK_PARENTS.has(parent.type) ? { type: "paragraph" as const, children: [text], position: child.position } : text;
+      const text = { type: "text", value: child.value, position: child.position };
+      return BLOCK_PARENTS.has(parent.type) ? { type: "paragraph", children: [text], position: child.position } : text;
     }
-    if ("children" in child) htmlToText(child);
+    htmlToText(child);
     return child;
-  }) as Parent["children"];
+  });
 }
 
 /**
@@ -40,7 +43,7 @@ function htmlToText(parent: Parent) {
  * so the lines after `<script>` went with it.
  */
 function remarkHtmlAsText() {
-  return (tree: Root) => htmlToText(tree);
+  return (tree: MdNode) => htmlToText(tree);
 }
 
 const remarkPlugins = [remarkHtmlAsText];
