@@ -32,7 +32,8 @@ function channelColumns(alias: string, canWrite: boolean): Columns<ChannelView> 
   return [
     col.accessor("name", { header: "Name", cell: (c) => <span className="font-bold">{c.getValue()}</span> }),
     col.accessor("type", { header: "Type", cell: (c) => channelTypeLabel(c.getValue()) }),
-    col.accessor("address", { header: "Address", cell: (c) => <span className="break-all">{c.getValue()}</span> }),
+    // Whole, never broken mid-address: a narrow screen scrolls the table instead (its shadow says so).
+    col.accessor("address", { header: "Address", cell: (c) => <span className="whitespace-nowrap">{c.getValue()}</span> }),
     col.accessor("activated", {
       header: "Status",
       cell: (c) => (c.getValue() ? <StatusIndicator type="success">Activated</StatusIndicator> : <StatusIndicator type="info">Not activated</StatusIndicator>),

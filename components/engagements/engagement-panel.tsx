@@ -57,7 +57,7 @@ export function EngagementPanel({
       <div className="relative scroll-cue rounded-b-2xl">
         <table aria-label={`Pages of ${alias}`} className="w-full border-collapse text-left">
           <thead>
-            <tr className="border-b-2 border-line-strong text-muted">
+            <tr className="border-b-2 border-line-strong whitespace-nowrap text-muted">
               <th scope="col" className="px-5 py-2">Contact paged</th>
               <th scope="col" className="px-5 py-2">Acknowledged</th>
               <th scope="col" className="px-5 py-2">Receipts</th>
@@ -74,7 +74,7 @@ export function EngagementPanel({
                 const who = contactAlias(p.contactArn);
                 return (
                   <tr key={p.arn} className="border-b border-line last:border-b-0 align-top">
-                    <td className="px-5 py-2.5">
+                    <td className="px-5 py-2.5 whitespace-nowrap">
                       {who}
                       {p.mine ? <span className="text-muted"> (you)</span> : null}
                     </td>

@@ -31,11 +31,12 @@ export function MyPagesTable({ initialPage, canAcknowledge }: { initialPage: MyP
         const p = c.row.original;
         const text = c.getValue() || "(no subject)";
         return p.incidentId?.includes(":incident-record/") ? (
-          <Link href={`${incidentPath(p.incidentId)}&tab=engagements`} className="font-bold text-link hover:underline">
+          // min-w: on a phone the subject keeps a readable width and the table scrolls, rather than a word a line.
+          <Link href={`${incidentPath(p.incidentId)}&tab=engagements`} className="block min-w-56 font-bold text-link hover:underline">
             {text}
           </Link>
         ) : (
-          <span className="font-bold">{text}</span>
+          <span className="block min-w-56 font-bold">{text}</span>
         );
       },
     }),
@@ -45,7 +46,7 @@ export function MyPagesTable({ initialPage, canAcknowledge }: { initialPage: MyP
       header: "Sent",
       cell: (c) => {
         const t = c.row.original.sentTime;
-        return t ? <RelativeTime iso={t} /> : <span className="text-muted">Not yet</span>;
+        return t ? <RelativeTime iso={t} /> : <span className="whitespace-nowrap text-muted">Not yet</span>;
       },
     }),
     col.display({

@@ -44,7 +44,7 @@ export function statusType(status: string): StatusType {
   return "info";
 }
 
-export function ReplicationSetSection({ initial, region, mode }: { initial: ReplicationSetView; region: string; mode: ConsoleMode }) {
+export function ReplicationSetSection({ initial, region }: { initial: ReplicationSetView; region: string }) {
   const query = useReplicationSet(initial);
   const set = query.data;
   const loadError = errorOf(query.error);
@@ -136,7 +136,7 @@ function RegionsTable({ set }: { set: ReplicationSet }) {
   const last = set.regions.length === 1;
   const settling = set.status !== "ACTIVE";
   const columns: Columns<ReplicationRegionRow> = [
-    col.accessor("regionName", { header: "Region", cell: (c) => <span className="font-mono text-sm">{c.getValue()}</span> }),
+    col.accessor("regionName", { header: "Region", cell: (c) => <span className="font-mono text-sm whitespace-nowrap">{c.getValue()}</span> }),
     col.accessor("status", {
       header: "Status",
       cell: (c) => (
@@ -148,7 +148,7 @@ function RegionsTable({ set }: { set: ReplicationSet }) {
     }),
     col.accessor("sseKmsKeyId", {
       header: "KMS key",
-      cell: (c) => <span className="break-all">{!c.getValue() || c.getValue() === "DefaultKey" ? "AWS owned key" : c.getValue()}</span>,
+      cell: (c) => <span className="whitespace-nowrap">{!c.getValue() || c.getValue() === "DefaultKey" ? "AWS owned key" : c.getValue()}</span>,
     }),
     col.accessor("statusUpdateDateTime", { header: "Status updated", cell: (c) => (c.getValue() ? <AbsoluteTime iso={c.getValue()!} /> : "—") }),
     col.display({

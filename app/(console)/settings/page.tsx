@@ -31,7 +31,7 @@ export default async function SettingsPage() {
       />
       <div className="space-y-5">
         {replicationSet.ok ? (
-          <ReplicationSetSection initial={replicationSet.data} region={consoleRegion()} mode={mode} />
+          <ReplicationSetSection initial={replicationSet.data} region={consoleRegion()} />
         ) : (
           <Container header="Replication set">
             <ErrorAlert error={replicationSet.error} />
