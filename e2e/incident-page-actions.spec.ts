@@ -120,6 +120,20 @@ test("HTML in a title, a summary and an event stays text; the summary's Markdown
   expect(dialogs).toEqual([]);
 });
 
+test("a summary that starts with an HTML line shows that line and the rest as text, not a blank summary", async ({ pageAs }) => {
+  const summary = "<script>alert(1)</script>\nThe database is down since 09:00.\n\n**Next**: fail over.";
+  const incident = await startIncidentViaApi({ title: `HTML first ${uniqueName("t")}`, summary });
+  const page = await pageAs("responder");
+  const dialogs = watchDialogs(page);
+  await page.goto(incidentPath(incident.arn));
+  const summaryRegion = page.getByRole("region", { name: "Summary" });
+  await expect(summaryRegion).toContainText("<script>alert(1)</script>");
+  await expect(summaryRegion).toContainText("The database is down since 09:00.");
+  await expect(summaryRegion.locator("strong")).toHaveText("Next");
+  await expect(summaryRegion.locator("script")).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+});
+
 test("a viewer sees no mutating control, and the server refuses a forced timeline write", async ({ pageAs }) => {
   const incident = await startIncidentViaApi({ title: `Viewer ${uniqueName("t")}` });
   const responder = await pageAs("responder");

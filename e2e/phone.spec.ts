@@ -179,6 +179,7 @@ test("the main pages at 390 × 844 look as reviewed", async ({ browser }) => {
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     await page.waitForLoadState("networkidle");
     if (name === "response-plan") await expect(page.locator("strong").filter({ hasText: "Customers" })).toBeVisible();
+    if (name === "escalation-plan") await expect(page.getByText("This escalation plan hasn't been paged.")).toBeVisible();
     if (name === "contact") await expect(page.getByRole("table", { name: "Recent pages" }).getByRole("row")).toHaveCount(2);
     if (name === "engagements") await expect(page.getByRole("table", { name: "Engagements" }).getByRole("row")).toHaveCount(2);
     await looksRight(page, name);
