@@ -11,7 +11,7 @@ export function contactTypeLabel(type: ContactType): string {
 
 /** What became of an outbox message (lib/notify/outbox.ts), said for the person reading the outbox. */
 export function outboxStatusLabel(status: string, channel: string): string {
-  if (status === "KEPT") return `kept in the outbox (no ${channel === "EMAIL" ? "e-mail" : "SMS"} transport configured)`;
+  if (status === "KEPT") return `kept in the outbox (no ${channel === "EMAIL" ? "e-mail" : "SMS or voice"} transport configured)`;
   if (status === "SENT") return "sent";
   if (status === "DELIVERED") return "delivered";
   if (status === "FAILED") return "not delivered";
