@@ -90,6 +90,9 @@ test("a responder builds a contact with two channels and a two-stage plan, and a
     // The code sent at creation, and the resent one.
     await expect(outbox.getByRole("listitem")).toHaveCount(2);
     await expect(outbox.getByRole("listitem").first()).toContainText(`to ${alias}@example.com`);
+    // The e2e console has no SMTP server: the code went nowhere but the outbox, and it says so.
+    await expect(outbox.getByRole("listitem").first()).toContainText("kept in the outbox (no e-mail transport configured)");
+    await expect(outbox).not.toContainText(/\bSENT\b|\bsent\b/);
     code = await newestActivationCode(dialog);
   } else {
     // The AWS API keeps no copy of codes: the console says so. The local console behind it does.
@@ -244,8 +247,12 @@ test("a viewer sees contacts but no mutating controls, and the server refuses a 
   await expect(viewer.getByRole("button", { name: /^Activate/ })).toHaveCount(0);
   await viewer.goto("/escalation-plans");
   await expect(viewer.getByRole("link", { name: "Create escalation plan" })).toHaveCount(0);
+  // Refused in words: what the role can't do, and who can (not the API's exception name).
   await viewer.goto("/contacts/create");
-  await expect(viewer.getByText("AccessDeniedException")).toBeVisible();
+  const refusal = viewer.getByRole("status").filter({ hasText: "Your role can't create contacts" });
+  await expect(refusal).toContainText("You are signed in with the viewer role");
+  await expect(refusal).toContainText("Only admins and responders can");
+  await expect(viewer.getByText("AccessDeniedException")).toHaveCount(0);
 
   // The responder's update, posted again with the viewer's session but with another name.
   const forcedText = await replayAction(viewer, captured, (captured.postData() ?? "").replace("Viewer Check Renamed", "Changed By Viewer"));

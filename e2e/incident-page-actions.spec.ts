@@ -71,11 +71,17 @@ test("properties show source, targets and chat channel; a responder edits the ta
   expect((await api.listTagsForResource({ resourceArn: setArn })).tags).toEqual(before);
 });
 
-test("a responder deletes an incident after confirming, and is back at the list", async ({ pageAs }) => {
+test("a responder deletes an incident from the More menu after confirming, and is back at the list", async ({ pageAs }) => {
   const incident = await startIncidentViaApi({ title: `Delete me ${uniqueName("t")}` });
   const page = await pageAs("responder");
   await page.goto(incidentPath(incident.arn));
-  await page.getByRole("button", { name: "Delete" }).click();
+  // Delete is not a button beside Resolve: it is behind "More", in the danger colour.
+  await expect(page.getByRole("button", { name: "Resolve" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Delete", exact: true })).toHaveCount(0);
+  await page.getByRole("button", { name: "More" }).click();
+  const deleteItem = page.getByRole("menuitem", { name: "Delete incident" });
+  await expect(deleteItem).toHaveCSS("color", "rgb(217, 21, 21)");
+  await deleteItem.click();
   const dialog = page.getByRole("dialog", { name: "Delete incident" });
   const confirm = dialog.getByRole("button", { name: "Delete" });
   await expect(confirm).toBeDisabled();
@@ -114,6 +120,20 @@ test("HTML in a title, a summary and an event stays text; the summary's Markdown
   expect(dialogs).toEqual([]);
 });
 
+test("a summary that starts with an HTML line shows that line and the rest as text, not a blank summary", async ({ pageAs }) => {
+  const summary = "<script>alert(1)</script>\nThe database is down since 09:00.\n\n**Next**: fail over.";
+  const incident = await startIncidentViaApi({ title: `HTML first ${uniqueName("t")}`, summary });
+  const page = await pageAs("responder");
+  const dialogs = watchDialogs(page);
+  await page.goto(incidentPath(incident.arn));
+  const summaryRegion = page.getByRole("region", { name: "Summary" });
+  await expect(summaryRegion).toContainText("<script>alert(1)</script>");
+  await expect(summaryRegion).toContainText("The database is down since 09:00.");
+  await expect(summaryRegion.locator("strong")).toHaveText("Next");
+  await expect(summaryRegion.locator("script")).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+});
+
 test("a viewer sees no mutating control, and the server refuses a forced timeline write", async ({ pageAs }) => {
   const incident = await startIncidentViaApi({ title: `Viewer ${uniqueName("t")}` });
   const responder = await pageAs("responder");
@@ -129,7 +149,7 @@ test("a viewer sees no mutating control, and the server refuses a forced timelin
   const viewer = await pageAs("viewer");
   await viewer.goto(incidentPath(incident.arn));
   await expect(viewer.getByRole("heading", { level: 1, name: incident.title })).toBeVisible();
-  for (const name of ["Edit", "Resolve", "Reopen", "Delete"]) await expect(viewer.getByRole("button", { name })).toHaveCount(0);
+  for (const name of ["Edit", "Resolve", "Reopen", "Delete", "More"]) await expect(viewer.getByRole("button", { name })).toHaveCount(0);
   await viewer.getByRole("tab", { name: "Timeline" }).click();
   await expect(viewer.getByRole("list", { name: "Timeline events" }).getByText("Written by the responder")).toBeVisible();
   for (const name of ["Add event", "Edit", "Delete"]) await expect(viewer.getByRole("button", { name })).toHaveCount(0);

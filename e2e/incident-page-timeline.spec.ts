@@ -196,7 +196,7 @@ test("notes written one after another list in the order written, after the incid
 
   // Five more through the dialog, its time left at "now": each is stamped when the server gets it.
   const page = await pageAs("responder");
-  await page.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await page.goto(incidentPath(incident.arn, "timeline"));
   await expect(eventItem(page, "api note 5")).toHaveCount(1);
   for (let i = 1; i <= 5; i++) {
     await page.getByRole("button", { name: "Add event" }).click();
@@ -219,7 +219,7 @@ test("notes written one after another list in the order written, after the incid
 
   // An edit by someone else names them and keeps the note's place (its time untouched).
   const admin = await pageAs("admin");
-  await admin.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await admin.goto(incidentPath(incident.arn, "timeline"));
   await eventItem(admin, "ui note 3").getByRole("button", { name: "Edit" }).click();
   const edit = admin.getByRole("dialog", { name: "Edit timeline event" });
   await edit.getByLabel("Description").fill("ui note 3, corrected");

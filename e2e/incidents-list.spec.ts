@@ -140,3 +140,26 @@ test("start an incident with overrides and related items; field errors show on t
   await page.getByRole("tab", { name: "Engagements" }).click();
   await expect(page.getByRole("heading", { name: `Engagement of ${contact.alias}` })).toBeVisible();
 });
+
+test("on a wide screen the filters sit in one row with their labels aligned, and the search's placeholder is whole", async ({ pageAs }) => {
+  const page = await pageAs("responder");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/incidents");
+  // No "Filters" button here: every filter is on screen.
+  await expect(page.getByRole("button", { name: /^Filters/ })).toBeHidden();
+  const labels = ["Search by title", "Created by", "Created", "Created from", "Created to"];
+  const tops = await Promise.all(labels.map(async (l) => (await page.locator("label").filter({ hasText: new RegExp(`^${l}`) }).first().boundingBox())!.y));
+  for (const [i, top] of tops.entries()) expect(Math.abs(top - tops[0]), `"${labels[i]}" aligned with the others`).toBeLessThanOrEqual(1);
+  // The placeholder fits its box (measured in the box's own font).
+  const search = page.getByRole("searchbox", { name: "Search by title" });
+  const fits = await search.evaluate((input: HTMLInputElement) => {
+    const style = getComputedStyle(input);
+    const context = document.createElement("canvas").getContext("2d")!;
+    context.font = `${style.fontSize} ${style.fontFamily}`;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return context.measureText(input.placeholder).width <= room;
+  });
+  expect(fits).toBe(true);
+  // The "/" shortcut is still announced to assistive technology.
+  await expect(search).toHaveAttribute("aria-keyshortcuts", "/");
+});

@@ -84,7 +84,10 @@ test("an admin adds a Region that turns ACTIVE and removes it; the last Region s
   expect((await currentSet())?.deletionProtected).toBe(true);
   await expect(section.getByText("Deletion protection is on as well: the replication set can't be deleted until it is turned off.")).toBeVisible();
 
-  await section.getByRole("button", { name: "Delete replication set" }).click();
+  // The delete is in the danger zone, the last section of Settings, not in the replication set's header.
+  await expect(section.getByRole("button", { name: "Delete replication set" })).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("heading", { level: 2 }).last()).toHaveText("Danger zone");
+  await page.getByRole("region", { name: "Danger zone" }).getByRole("button", { name: "Delete replication set" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete replication set" });
   await expect(dialog).toContainText("Deleting the replication set deletes all Incident Manager data.");
   await dialog.getByRole("button", { name: "Delete", exact: true }).click();
@@ -112,7 +115,7 @@ test("deleting the replication set (typed confirmation) deletes all Incident Man
   const page = await iso.pageAs(browser, "admin");
   await page.goto("/settings");
   const section = page.getByRole("region", { name: "Replication set" });
-  await section.getByRole("button", { name: "Delete replication set" }).click();
+  await page.getByRole("region", { name: "Danger zone" }).getByRole("button", { name: "Delete replication set" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete replication set" });
   await expect(dialog).toContainText(/every contact and escalation plan|contacts, escalation plans/);
   await dialog.getByLabel("To confirm, type delete").fill("delete it");

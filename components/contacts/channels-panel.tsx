@@ -20,7 +20,7 @@ import type { ChannelOutbox, ChannelView } from "@/lib/console/contacts/dto";
 import { contactKeys } from "@/lib/console/contacts/keys";
 import { errorOf, readJson } from "@/lib/console/core/errors";
 import { activationCodeSchema } from "@/lib/console/contacts/schemas";
-import { channelTypeLabel } from "./labels";
+import { channelTypeLabel, outboxStatusLabel } from "./labels";
 
 const col = columnHelper<ChannelView>();
 
@@ -32,7 +32,8 @@ function channelColumns(alias: string, canWrite: boolean): Columns<ChannelView> 
   return [
     col.accessor("name", { header: "Name", cell: (c) => <span className="font-bold">{c.getValue()}</span> }),
     col.accessor("type", { header: "Type", cell: (c) => channelTypeLabel(c.getValue()) }),
-    col.accessor("address", { header: "Address", cell: (c) => <span className="break-all">{c.getValue()}</span> }),
+    // Whole, never broken mid-address: a narrow screen scrolls the table instead (its shadow says so).
+    col.accessor("address", { header: "Address", cell: (c) => <span className="whitespace-nowrap">{c.getValue()}</span> }),
     col.accessor("activated", {
       header: "Status",
       cell: (c) => (c.getValue() ? <StatusIndicator type="success">Activated</StatusIndicator> : <StatusIndicator type="info">Not activated</StatusIndicator>),
@@ -153,12 +154,12 @@ function OutboxView({ outbox, loading, error }: { outbox?: ChannelOutbox; loadin
       {outbox?.available ? (
         outbox.messages.length ? (
           <>
-            <p className="text-muted">The local notifier&apos;s outbox (no e-mail or SMS transport delivers it further unless configured). Newest first:</p>
+            <p className="text-muted">The local notifier&apos;s outbox: what an e-mail or SMS transport delivered, and what it kept when none is configured. Newest first:</p>
             <ol aria-label="Outbox messages" className="mt-2 space-y-2">
               {outbox.messages.map((m) => (
                 <li key={m.id} className="rounded-lg bg-[#f4f4f4] p-2">
                   <p className="text-xs text-muted">
-                    <AbsoluteTime iso={m.createdAt} /> · {channelTypeLabel(m.channel)} to {m.address} · {m.status}
+                    <AbsoluteTime iso={m.createdAt} /> · {channelTypeLabel(m.channel)} to {m.address} · {outboxStatusLabel(m.status, m.channel)}
                   </p>
                   <p className="break-words">{m.body}</p>
                 </li>

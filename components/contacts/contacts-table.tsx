@@ -19,7 +19,7 @@ const columns: Columns<ContactRow> = [
   col.accessor("alias", {
     header: "Alias",
     cell: (c) => (
-      <Link href={contactPathFor(c.row.original.type, c.getValue())} className="font-bold text-link hover:underline">
+      <Link href={contactPathFor(c.row.original.type, c.getValue())} className="font-bold whitespace-nowrap text-link hover:underline">
         {c.getValue()}
       </Link>
     ),

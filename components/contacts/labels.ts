@@ -8,3 +8,12 @@ export function channelTypeLabel(type: string): string {
 export function contactTypeLabel(type: ContactType): string {
   return type === "PERSONAL" ? "Personal" : type === "ESCALATION" ? "Escalation plan" : "On-call schedule";
 }
+
+/** What became of an outbox message (lib/notify/outbox.ts), said for the person reading the outbox. */
+export function outboxStatusLabel(status: string, channel: string): string {
+  if (status === "KEPT") return `kept in the outbox (no ${channel === "EMAIL" ? "e-mail" : "SMS or voice"} transport configured)`;
+  if (status === "SENT") return "sent";
+  if (status === "DELIVERED") return "delivered";
+  if (status === "FAILED") return "not delivered";
+  return status;
+}

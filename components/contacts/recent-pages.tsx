@@ -33,7 +33,7 @@ const columns: Columns<PageRow> = [
   }),
 ];
 
-/** A contact's most recent pages (ListPagesByContact). */
-export function RecentPages({ pages }: { pages: PageRow[] }) {
-  return <DataTable label="Recent pages" columns={columns} data={pages} getRowId={(p) => p.arn} empty="This contact hasn't been paged." />;
+/** A contact's or an escalation plan's most recent pages (ListPagesByContact); `noun` names which in the empty state. */
+export function RecentPages({ pages, noun = "contact" }: { pages: PageRow[]; noun?: "contact" | "escalation plan" }) {
+  return <DataTable label="Recent pages" columns={columns} data={pages} getRowId={(p) => p.arn} empty={`This ${noun} hasn't been paged.`} />;
 }

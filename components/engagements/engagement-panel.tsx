@@ -46,11 +46,12 @@ export function EngagementPanel({
       actions={canWrite && !e.stopTime ? <StopEngagementDialog incidentArn={incidentArn} engagementArn={e.arn} alias={alias} onDone={onChange} /> : null}
       flush
     >
-      {/* relative: the header's sr-only text is positioned, and must be clipped with the table. */}
-      <div className="relative overflow-x-auto">
+      {/* relative: the header's sr-only text is positioned, and must be clipped with the table;
+          scroll-cue: a shadow on the side a phone has cut off (app/globals.css). */}
+      <div className="relative scroll-cue rounded-b-2xl">
         <table aria-label={`Pages of ${alias}`} className="w-full border-collapse text-left">
           <thead>
-            <tr className="border-b-2 border-line-strong text-muted">
+            <tr className="border-b-2 border-line-strong whitespace-nowrap text-muted">
               <th scope="col" className="px-5 py-2">Contact paged</th>
               <th scope="col" className="px-5 py-2">Acknowledged</th>
               <th scope="col" className="px-5 py-2">Receipts</th>
@@ -67,12 +68,13 @@ export function EngagementPanel({
                 const who = contactAlias(p.contactArn);
                 return (
                   <tr key={p.arn} className="border-b border-line last:border-b-0 align-top">
-                    <td className="px-5 py-2.5">
+                    <td className="px-5 py-2.5 whitespace-nowrap">
                       {who}
                       {p.mine ? <span className="text-muted"> (you)</span> : null}
                     </td>
                     <td className="px-5 py-2.5">{p.readTime ? <AbsoluteTime iso={p.readTime} /> : <span className="text-muted">Not yet</span>}</td>
-                    <td className="px-5 py-2.5">
+                    {/* Wide enough that a receipt's words wrap whole; the box scrolls instead. */}
+                    <td className="min-w-64 px-5 py-2.5">
                       <ReceiptList receipts={p.receipts} label={`Receipts of the page to ${who}`} />
                     </td>
                     <td className="px-5 py-2.5">

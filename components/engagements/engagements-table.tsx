@@ -21,7 +21,8 @@ const columns: Columns<EngagementListRow> = [
   col.accessor("subject", {
     header: "Subject",
     cell: (c) => (
-      <Link href={engagementPath(c.row.original.arn)} className="font-bold text-link hover:underline">
+      // min-w: on a phone the subject keeps a readable width and the table scrolls, rather than a word a line.
+      <Link href={engagementPath(c.row.original.arn)} className="block min-w-56 font-bold text-link hover:underline">
         {c.getValue() || "(no subject)"}
       </Link>
     ),

@@ -11,13 +11,23 @@ import { timelineKeys } from "@/lib/console/timeline/keys";
  * DeleteIncidentRecord cannot be undone (the timeline and related items go with it), so the
  * responder types a word to confirm, as Cloudscape asks for destructive actions; then the list.
  */
-export function DeleteIncidentDialog({ incident }: { incident: IncidentDetail }) {
+export function DeleteIncidentDialog({
+  incident,
+  open,
+  onOpenChange,
+}: {
+  incident: IncidentDetail;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const router = useRouter();
   const queryClient = useQueryClient();
   return (
     <TypedConfirmDelete
       title="Delete incident"
       confirmText="delete"
+      open={open}
+      onOpenChange={onOpenChange}
       remove={() => deleteIncidentAction({ arn: incident.arn })}
       onDeleted={async () => {
         queryClient.removeQueries({ queryKey: timelineKeys.incident(incident.arn) });

@@ -12,7 +12,7 @@ import { stopIncidentPagingAction } from "@/lib/console/engagements/actions";
 import { updateIncidentAction } from "@/lib/console/incidents/actions";
 import type { IncidentDetail } from "@/lib/console/incidents/dto";
 import { incidentKeys } from "@/lib/console/incidents/keys";
-import { DeleteIncidentDialog } from "./delete-incident-dialog";
+import { IncidentMoreMenu } from "./incident-more-menu";
 
 // The edit form (react-hook-form) loads when Edit is first used, not with the incident page.
 const EditIncidentDialog = deferred(
@@ -20,7 +20,7 @@ const EditIncidentDialog = deferred(
   standInButton("Edit", buttonClass("normal")),
 );
 
-/** Resolve (after a confirmation) or reopen, edit, delete: shown to roles that may change incidents. */
+/** Resolve (after a confirmation) or reopen, edit, and "More" (delete): shown to roles that may change incidents. */
 export function IncidentActions({ incident }: { incident: IncidentDetail }) {
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -82,7 +82,7 @@ export function IncidentActions({ incident }: { incident: IncidentDetail }) {
             {pending ? "Reopening…" : "Reopen"}
           </Button>
         )}
-        <DeleteIncidentDialog incident={incident} />
+        <IncidentMoreMenu incident={incident} />
       </div>
       {error && !confirming ? <ErrorAlert error={error} /> : null}
     </div>

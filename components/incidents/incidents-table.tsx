@@ -72,19 +72,50 @@ export function IncidentsTable({ filter, initialPage }: { filter: IncidentListFi
   const error = errorOf(query.error);
   const label = status === "OPEN" ? "Open incidents" : "Resolved incidents";
   const filtered = isFiltered(filter);
+  const items = page?.items ?? [];
+  const empty = filtered ? "No incidents match these filters." : status === "OPEN" ? "No open incidents." : "No resolved incidents.";
 
   return (
     <div>
       {error ? <ErrorAlert error={error} className="mx-5 mb-3" /> : null}
-      <DataTable
-        label={label}
-        columns={columns}
-        data={page?.items ?? []}
-        getRowId={(row) => row.arn}
-        loading={query.isPending}
-        empty={filtered ? "No incidents match these filters." : status === "OPEN" ? "No open incidents." : "No resolved incidents."}
-      />
+      {/* A table from a tablet's width up; on a phone, where seven columns would be cut off, cards. */}
+      <div className="max-md:hidden">
+        <DataTable label={label} columns={columns} data={items} getRowId={(row) => row.arn} loading={query.isPending} empty={empty} />
+      </div>
+      <IncidentCards label={label} items={items} loading={query.isPending} empty={empty} />
       <TokenPager pages={pages} nextToken={page?.nextToken} busy={query.isPlaceholderData} note={query.isFetching ? "refreshing…" : undefined} />
     </div>
+  );
+}
+
+/** The list on a phone: one card per incident with what a responder scans for (title, impact, status, age, plan). */
+function IncidentCards({ label, items, loading, empty }: { label: string; items: IncidentListRow[]; loading: boolean; empty: string }) {
+  if (items.length === 0) return <p className="border-t border-line px-5 py-8 text-center text-muted md:hidden">{loading ? "Loading…" : empty}</p>;
+  return (
+    <ul aria-label={label} aria-busy={loading || undefined} className="border-t border-line md:hidden">
+      {items.map((row) => (
+        <li key={row.arn} className="border-b border-line px-5 py-3 last:border-b-0">
+          {/* Two lines at most: the full title is the incident page's heading. */}
+          <Link href={incidentPath(row.arn)} title={row.title} className="line-clamp-2 font-bold break-words text-link hover:underline">
+            {row.title || "(untitled)"}
+          </Link>
+          <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1">
+            <ImpactBadge impact={row.impact} />
+            <IncidentStatus status={row.status} />
+            <span className="text-muted">
+              <RelativeTime iso={row.creationTime} />
+            </span>
+          </div>
+          {row.responsePlanName ? (
+            <p className="mt-1 truncate text-muted">
+              Plan:{" "}
+              <Link href={responsePlanPath(row.responsePlanName)} className="text-link hover:underline">
+                {row.responsePlanName}
+              </Link>
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }

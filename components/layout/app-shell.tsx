@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
+import { UnacknowledgedCount } from "@/components/pages/unacknowledged-count";
 import { UserMenu } from "./user-menu-button";
 
 const WIDE = "(min-width: 1024px)";
@@ -85,6 +86,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
                     className={clsx("block hover:text-link", active ? "font-bold text-link" : "text-ink")}
                   >
                     {item.label}
+                    {item.href === "/pages" ? <UnacknowledgedCount /> : null}
                   </Link>
                 </li>
               );

@@ -15,6 +15,53 @@ import { AcknowledgeButton } from "./acknowledge-button";
 import { useMyPages } from "./use-my-pages";
 
 const col = columnHelper<PageRow>();
+const EMPTY = "No pages. You're all caught up.";
+
+function Subject({ page: p, className }: { page: PageRow; className: string }) {
+  const text = p.subject || "(no subject)";
+  return p.incidentId?.includes(":incident-record/") ? (
+    <Link href={incidentPath(p.incidentId, "engagements")} className={`${className} text-link hover:underline`}>
+      {text}
+    </Link>
+  ) : (
+    <span className={className}>{text}</span>
+  );
+}
+
+function PageStatus({ page: p }: { page: PageRow }) {
+  return p.readTime ? (
+    <StatusIndicator type="success">
+      Acknowledged <AbsoluteTime iso={p.readTime} />
+    </StatusIndicator>
+  ) : (
+    <StatusIndicator type="error">Not acknowledged</StatusIndicator>
+  );
+}
+
+/** My pages on a phone: one card each, the subject in two lines at most, Acknowledge beneath it. */
+function PageCards({ pages, loading, canAcknowledge, onAcknowledged }: { pages: PageRow[]; loading: boolean; canAcknowledge: boolean; onAcknowledged: () => Promise<unknown> }) {
+  if (pages.length === 0) return <p className="px-5 py-8 text-center text-muted md:hidden">{loading ? "Loading…" : EMPTY}</p>;
+  return (
+    <ul aria-label="My pages" aria-busy={loading || undefined} className="md:hidden">
+      {pages.map((p) => (
+        <li key={p.arn} className="border-b border-line px-5 py-3 last:border-b-0">
+          <Subject page={p} className="line-clamp-2 font-bold break-words" />
+          <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1">
+            <PageStatus page={p} />
+            <span className="text-muted">
+              {p.sentTime ? <RelativeTime iso={p.sentTime} /> : "Not sent yet"} · {p.sender}
+            </span>
+          </div>
+          {canAcknowledge && !p.readTime ? (
+            <div className="mt-2">
+              <AcknowledgeButton pageArn={p.arn} label={`Acknowledge ${p.subject || "page"}`} onDone={onAcknowledged} />
+            </div>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The pages addressed to my contact, newest first, a page of them at a time, with Acknowledge. */
 export function MyPagesTable({ initialPage, canAcknowledge }: { initialPage: MyPages; canAcknowledge: boolean }) {
@@ -23,21 +70,13 @@ export function MyPagesTable({ initialPage, canAcknowledge }: { initialPage: MyP
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: pageKeys.all });
   const error = errorOf(query.error);
+  const rows = query.data?.pages ?? [];
 
   const columns: Columns<PageRow> = [
     col.accessor("subject", {
       header: "Subject",
-      cell: (c) => {
-        const p = c.row.original;
-        const text = c.getValue() || "(no subject)";
-        return p.incidentId?.includes(":incident-record/") ? (
-          <Link href={incidentPath(p.incidentId, "engagements")} className="font-bold text-link hover:underline">
-            {text}
-          </Link>
-        ) : (
-          <span className="font-bold">{text}</span>
-        );
-      },
+      // min-w: the subject keeps a readable width and the table scrolls, rather than a word a line.
+      cell: (c) => <Subject page={c.row.original} className="block min-w-56 font-bold" />,
     }),
     col.accessor("sender", { header: "Sender" }),
     col.display({
@@ -45,23 +84,10 @@ export function MyPagesTable({ initialPage, canAcknowledge }: { initialPage: MyP
       header: "Sent",
       cell: (c) => {
         const t = c.row.original.sentTime;
-        return t ? <RelativeTime iso={t} /> : <span className="text-muted">Not yet</span>;
+        return t ? <RelativeTime iso={t} /> : <span className="whitespace-nowrap text-muted">Not yet</span>;
       },
     }),
-    col.display({
-      id: "status",
-      header: "Status",
-      cell: (c) => {
-        const p = c.row.original;
-        if (p.readTime)
-          return (
-            <StatusIndicator type="success">
-              Acknowledged <AbsoluteTime iso={p.readTime} />
-            </StatusIndicator>
-          );
-        return <StatusIndicator type="error">Not acknowledged</StatusIndicator>;
-      },
-    }),
+    col.display({ id: "status", header: "Status", cell: (c) => <PageStatus page={c.row.original} /> }),
     ...(canAcknowledge
       ? [
           col.display({
@@ -79,7 +105,11 @@ export function MyPagesTable({ initialPage, canAcknowledge }: { initialPage: MyP
   return (
     <div>
       {error ? <ErrorAlert error={error} className="mx-5 my-3" /> : null}
-      <DataTable label="My pages" columns={columns} data={query.data?.pages ?? []} getRowId={(r) => r.arn} loading={query.isPending} empty="No pages. You're all caught up." />
+      {/* A table from a tablet's width up; on a phone, cards, so Acknowledge is on screen, not off to the right. */}
+      <div className="max-md:hidden">
+        <DataTable label="My pages" columns={columns} data={rows} getRowId={(r) => r.arn} loading={query.isPending} empty={EMPTY} />
+      </div>
+      <PageCards pages={rows} loading={query.isPending} canAcknowledge={canAcknowledge} onAcknowledged={refresh} />
       <TokenPager pages={pages} nextToken={query.data?.nextToken} busy={query.isPlaceholderData} />
     </div>
   );

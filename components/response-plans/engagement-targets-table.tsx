@@ -16,11 +16,11 @@ const columns: Columns<EngagementTargetView> = [
       const name = t.displayName ? `${t.displayName} (${t.alias})` : t.alias;
       // No type: the contact couldn't be read (deleted since), so there is no page to link to.
       return t.type ? (
-        <Link href={contactPathFor(t.type, t.alias)} className="break-all text-link hover:underline">
+        <Link href={contactPathFor(t.type, t.alias)} className="whitespace-nowrap text-link hover:underline">
           {name}
         </Link>
       ) : (
-        <span className="break-all">{name}</span>
+        <span className="whitespace-nowrap">{name}</span>
       );
     },
   }),

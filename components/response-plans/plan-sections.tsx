@@ -1,5 +1,6 @@
 // The sections of a response plan's page, each readable, and for writers with its own editor.
 import type { ReactNode } from "react";
+import { SummaryMarkdown } from "@/components/incidents/detail/summary-markdown";
 import { ImpactBadge } from "@/components/incidents/impact-badge";
 import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
@@ -115,7 +116,8 @@ export function ResponsePlanSections({ plan, canWrite }: { plan: ResponsePlanDet
             items={[
               { label: "Title", value: t?.title },
               { label: "Impact", value: t?.impact ? <ImpactBadge impact={t.impact} /> : null },
-              { label: "Summary", value: t?.summary ? <span className="whitespace-pre-wrap">{t.summary}</span> : null },
+              // Markdown, as the incidents it starts will show it (the same renderer as their summary).
+              { label: "Summary", value: t?.summary ? <SummaryMarkdown text={t.summary} /> : null },
               { label: "Dedupe string", value: t?.dedupeString || null },
             ]}
           />

@@ -10,7 +10,7 @@ const columns: Columns<ResponsePlanListRow> = [
   col.accessor("name", {
     header: "Name",
     cell: (c) => (
-      <Link href={responsePlanPath(c.getValue())} className="font-bold text-link hover:underline">
+      <Link href={responsePlanPath(c.getValue())} className="font-bold whitespace-nowrap text-link hover:underline">
         {c.getValue()}
       </Link>
     ),

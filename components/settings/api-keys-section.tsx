@@ -122,7 +122,7 @@ function KeysTable({ keys }: { keys: ApiKeyRow[] }) {
   const [revoking, setRevoking] = useState<ApiKeyRow | null>(null);
   if (keys.length === 0) return <p className="text-muted">No API access keys yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="scroll-cue">
       <table aria-label="API access keys" className="w-full border-collapse text-left">
         <thead>
           <tr className="border-b-2 border-line-strong">
@@ -136,8 +136,8 @@ function KeysTable({ keys }: { keys: ApiKeyRow[] }) {
         <tbody>
           {keys.map((k) => (
             <tr key={k.accessKeyId} className="border-b border-line last:border-b-0">
-              <td className="px-3 py-2.5 break-all">{k.name}</td>
-              <td className="px-3 py-2.5 font-mono text-sm break-all">{k.accessKeyId}</td>
+              <td className="px-3 py-2.5 whitespace-nowrap">{k.name}</td>
+              <td className="px-3 py-2.5 font-mono text-sm whitespace-nowrap">{k.accessKeyId}</td>
               <td className="px-3 py-2.5">{k.role ?? "unknown"}</td>
               <td className="px-3 py-2.5">
                 <AbsoluteTime iso={k.createdAt} />

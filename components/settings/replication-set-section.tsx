@@ -45,7 +45,7 @@ export function statusType(status: string): StatusType {
   return "info";
 }
 
-export function ReplicationSetSection({ initial, region, mode }: { initial: ReplicationSetView; region: string; mode: ConsoleMode }) {
+export function ReplicationSetSection({ initial, region }: { initial: ReplicationSetView; region: string }) {
   const query = useReplicationSet(initial);
   const set = query.data;
   const loadError = errorOf(query.error);
@@ -59,7 +59,7 @@ export function ReplicationSetSection({ initial, region, mode }: { initial: Repl
     );
   }
   return (
-    <Container header="Replication set" description={description} actions={<DeleteReplicationSetDialog set={set} mode={mode} />}>
+    <Container header="Replication set" description={description}>
       <div className="space-y-5">
         {loadError ? <ErrorAlert error={loadError} /> : null}
         <KeyValuePairs
@@ -75,6 +75,25 @@ export function ReplicationSetSection({ initial, region, mode }: { initial: Repl
         <RegionsTable set={set} />
         <AddRegionForm set={set} />
       </div>
+    </Container>
+  );
+}
+
+/**
+ * Deleting the replication set, at the foot of Settings: the one action there that deletes every
+ * incident, plan and contact is the last thing on the page, not the first button an admin sees.
+ */
+export function ReplicationSetDangerZone({ initial, mode }: { initial: ReplicationSetView; mode: ConsoleMode }) {
+  const set = useReplicationSet(initial).data;
+  if (!set) return null;
+  return (
+    <Container
+      header="Danger zone"
+      description="Deleting the replication set deletes all Incident Manager data in this account: incidents, response plans, contacts and escalation plans."
+      actions={<DeleteReplicationSetDialog set={set} mode={mode} />}
+      className="border-2 border-error"
+    >
+      <p className="text-muted">Deletion protection, above, keeps it from being deleted while it is on.</p>
     </Container>
   );
 }
@@ -118,7 +137,7 @@ function RegionsTable({ set }: { set: ReplicationSet }) {
   const last = set.regions.length === 1;
   const settling = set.status !== "ACTIVE";
   const columns: Columns<ReplicationRegionRow> = [
-    col.accessor("regionName", { header: "Region", cell: (c) => <span className="font-mono text-sm">{c.getValue()}</span> }),
+    col.accessor("regionName", { header: "Region", cell: (c) => <span className="font-mono text-sm whitespace-nowrap">{c.getValue()}</span> }),
     col.accessor("status", {
       header: "Status",
       cell: (c) => (
@@ -130,7 +149,7 @@ function RegionsTable({ set }: { set: ReplicationSet }) {
     }),
     col.accessor("sseKmsKeyId", {
       header: "KMS key",
-      cell: (c) => <span className="break-all">{!c.getValue() || c.getValue() === "DefaultKey" ? "AWS owned key" : c.getValue()}</span>,
+      cell: (c) => <span className="whitespace-nowrap">{!c.getValue() || c.getValue() === "DefaultKey" ? "AWS owned key" : c.getValue()}</span>,
     }),
     col.accessor("statusUpdateDateTime", { header: "Status updated", cell: (c) => (c.getValue() ? <AbsoluteTime iso={c.getValue()!} /> : "—") }),
     col.display({

@@ -36,9 +36,24 @@ function rows(events: TimelineEventDto[]) {
 /** "2024-05-01 10:00:00 UTC". */
 const utc = (iso: string) => `${iso.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`;
 
-/** Markdown special characters in people's text are escaped: the file reads as they wrote it. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, "\\$1");
+const WORD = /[\p{L}\p{N}]/u;
+/** What makes a line a heading (`# `), quote, list item (`- `, `+ `, `1. `), rule or setext underline (`---`, `===`). */
+const LINE_START_MARK = /^([ \t]*)(#{1,6}(?=[ \t]|$)|>|[-+](?=[ \t]|$)|[-=](?=[-= \t]*$)|\d{1,9}(?=[.)](?:[ \t]|$)))/gm;
+
+/**
+ * People's text, escaped where Markdown would read it as markup and nowhere else, so the raw file
+ * reads as they wrote it (`us-east-1`, `admin@example.com`, `snake_case`) and renders the same:
+ * backslashes, code ticks, emphasis stars, links' brackets, HTML's `<`, table pipes,
+ * strikethrough tildes and entities everywhere; `_` where it can start or end emphasis (not
+ * inside a word, CommonMark §6.2); a line's start that would make a heading, quote, list item,
+ * rule or setext underline.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*[\]<|~]/g, "\\$&")
+    .replace(/&(?=#?\w+;)/g, "\\&")
+    .replace(/_/g, (_m, at: number, all: string) => (WORD.test(all[at - 1] ?? "") && WORD.test(all[at + 1] ?? "") ? "_" : "\\_"))
+    .replace(LINE_START_MARK, (_m, space: string, mark: string) => (/\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
 }
 
 export function toMarkdown(incident: IncidentRef, events: TimelineEventDto[]): string {

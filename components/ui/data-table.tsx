@@ -31,8 +31,9 @@ export function DataTable<T extends RowData>({
   const table = useTable({ features, columns, data, getRowId });
   const rows = table.getRowModel().rows;
   return (
-    // relative: positioned content (sr-only header text) scrolls and clips with the table.
-    <div className="relative overflow-x-auto">
+    // relative: positioned content (sr-only header text) scrolls and clips with the table;
+    // scroll-cue: a shadow on the side a phone has cut off (app/globals.css).
+    <div className="relative scroll-cue rounded-2xl">
       <table aria-label={label} aria-busy={loading || undefined} className="w-full border-collapse text-left">
         <thead>
           {table.getHeaderGroups().map((group) => (

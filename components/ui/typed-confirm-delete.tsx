@@ -15,6 +15,8 @@ export function TypedConfirmDelete({
   children,
   remove,
   onDeleted,
+  open: openProp,
+  onOpenChange: onOpenChangeProp,
 }: {
   title: string;
   /** What the user types to confirm. */
@@ -23,8 +25,14 @@ export function TypedConfirmDelete({
   children: ReactNode;
   remove: () => Promise<ActionResult<unknown>>;
   onDeleted: () => Promise<unknown> | void;
+  /** Opened from elsewhere (a "More" menu's item): then the dialog has no Delete button of its own. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
 }) {
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const controlled = openProp !== undefined;
+  const open = controlled ? openProp : ownOpen;
+  const setOpen = controlled ? (onOpenChangeProp ?? (() => {})) : setOwnOpen;
   const [typed, setTyped] = useState("");
   const { error, pending, run, clearError } = useAction();
 
@@ -41,7 +49,7 @@ export function TypedConfirmDelete({
       open={open}
       onOpenChange={onOpenChange}
       title={title}
-      trigger={<Button>Delete</Button>}
+      trigger={controlled ? undefined : <Button>Delete</Button>}
       submitLabel="Delete"
       pendingLabel="Deleting…"
       pending={pending}

@@ -39,7 +39,7 @@ export function UrlTabs({
   return (
     <Tabs.Root value={current} onValueChange={select} activationMode="manual">
       {/* Scrolls sideways on a narrow screen rather than wrapping the labels. */}
-      <Tabs.List aria-label={label} className={clsx("flex gap-6 overflow-x-auto border-b border-line", flush ? "px-5" : "mb-4")}>
+      <Tabs.List aria-label={label} className={clsx("scroll-cue flex gap-6 border-b border-line", flush ? "px-5" : "mb-4 [--scroll-cue-cover:var(--color-page)]")}>
         {items.map((t) => (
           <Tabs.Trigger
             key={t.value}

@@ -38,7 +38,7 @@ export function UsersSection({ users, currentUserId }: { users: UserRow[]; curre
       <div className="space-y-4">
         <CreateUserForm />
         {error ? <ErrorAlert error={error} /> : null}
-        <div className="overflow-x-auto">
+        <div className="scroll-cue">
           <table aria-label="Users" className="w-full border-collapse text-left">
             <thead>
               <tr className="border-b-2 border-line-strong">
@@ -52,11 +52,11 @@ export function UsersSection({ users, currentUserId }: { users: UserRow[]; curre
             <tbody>
               {users.map((u) => (
                 <tr key={u.id} className="border-b border-line last:border-b-0">
-                  <td className="px-3 py-2.5 break-all">
+                  <td className="px-3 py-2.5 whitespace-nowrap">
                     {u.email}
                     {u.id === currentUserId ? <span className="text-muted"> (you)</span> : null}
                   </td>
-                  <td className="px-3 py-2.5 break-all">{u.name}</td>
+                  <td className="px-3 py-2.5 whitespace-nowrap">{u.name}</td>
                   <td className="px-3 py-2.5">
                     <Select
                       key={`${u.id}-${u.role}-${revision}`}
@@ -71,7 +71,7 @@ export function UsersSection({ users, currentUserId }: { users: UserRow[]; curre
                     </Select>
                   </td>
                   <td className="px-3 py-2.5">
-                    <span className="break-all">{u.contactArn ? contactAlias(u.contactArn) : "None"}</span>{" "}
+                    <span className="whitespace-nowrap">{u.contactArn ? contactAlias(u.contactArn) : "None"}</span>{" "}
                     <Button variant="link" aria-label={`Link contact for ${u.email}`} onClick={() => setLinking(u)}>
                       {u.contactArn ? "Change" : "Link"}
                     </Button>

@@ -27,6 +27,11 @@ export function can(role: Role | undefined | null, permission: Permission): bool
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
+/** The roles that hold a permission, in the map's order (the pages that refuse a role name them). */
+export function rolesWith(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission];
+}
+
 const READ_PREFIXES = ["Get", "List", "Describe", "BatchGet"];
 // Operations that change the account's set-up rather than incidents: admins only.
 const SETTINGS_OPERATIONS = new Set([

@@ -16,8 +16,9 @@ function row(message: Message, result: DeliveryResult) {
     body: message.body,
     pageId: message.pageArn ?? null,
     channelArn: message.channelArn ?? null,
-    // SENT: handed over; DELIVERED: confirmed; FAILED: the transport refused it.
-    status: !result.ok ? "FAILED" : result.confirmed ? "DELIVERED" : "SENT",
+    // SENT: handed to a transport; DELIVERED: confirmed; FAILED: the transport refused it; KEPT: no
+    // transport for the channel, so it went nowhere but here (the console must not say "SENT").
+    status: !result.ok ? "FAILED" : result.confirmed ? "DELIVERED" : result.kept ? "KEPT" : "SENT",
     error: result.ok ? null : result.error,
     createdAt: new Date(),
   };
@@ -49,9 +50,10 @@ export async function recentMessages(db: Db, channelArn: string, kind: Message["
 
 /**
  * Recorded, not confirmed by any transport: the outbox itself never reports DELIVERED, except for
- * the console inbox, whose copy is the delivery.
+ * the console inbox, whose copy is the delivery; anything else is only kept.
  */
-export const outboxResult = (message: Message): DeliveryResult => ({ ok: true, confirmed: message.channel === "INBOX" });
+export const outboxResult = (message: Message): DeliveryResult =>
+  message.channel === "INBOX" ? { ok: true, confirmed: true } : { ok: true, confirmed: false, kept: true };
 
 export function outboxNotifier(db: Db): Notifier {
   return {

@@ -25,8 +25,11 @@ export type Message = {
 };
 
 export type DeliveryResult =
-  /** `confirmed`: the transport says the message reached its recipient's provider (→ DELIVERED). */
-  | { ok: true; confirmed: boolean; info?: string }
+  /**
+   * `confirmed`: the transport says the message reached its recipient's provider (→ DELIVERED).
+   * `kept`: no transport exists for the channel: the outbox's copy is all there is (→ KEPT).
+   */
+  | { ok: true; confirmed: boolean; kept?: boolean; info?: string }
   | { ok: false; error: string };
 
 export interface Notifier {

@@ -55,10 +55,12 @@ describe.each(PROVIDERS)("SMS/voice webhook delivery on %s", (provider) => {
     await notifier.send(email);
     // The phone got the code; the outbox copy, which every responder can read, did not.
     expect(hook.received.at(-1)?.payload.body).toContain("493817");
-    const rows = await t.db.notification.findMany({ where: { channelArn: { in: ["arn:sms", "arn:email"] } }, select: { channelArn: true, body: true } });
+    const rows = await t.db.notification.findMany({ where: { channelArn: { in: ["arn:sms", "arn:email"] } }, select: { channelArn: true, body: true, status: true } });
     expect(rows.find((r) => r.channelArn === "arn:sms")?.body).toBe("Your Incident Manager activation code is ••••••. It activates ...");
-    // No e-mail transport here: the outbox is the delivery, and shows the code.
+    expect(rows.find((r) => r.channelArn === "arn:sms")?.status).toBe("DELIVERED");
+    // No e-mail transport here: the outbox is the delivery, shows the code, and says it only kept it (not SENT).
     expect(rows.find((r) => r.channelArn === "arn:email")?.body).toBe(body);
+    expect(rows.find((r) => r.channelArn === "arn:email")?.status).toBe("KEPT");
   });
 
   it("POSTs each SMS and voice page as JSON; receipts follow the webhook's answer", async () => {

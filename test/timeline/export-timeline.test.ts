@@ -87,7 +87,7 @@ describe("timeline exports", () => {
     expect(byId["5"]).toEqual(["ana@example.com", "bob@example.com", "2024-05-01T13:05:00.000Z"]);
     expect(byId["6"]).toEqual(["", "", ""]);
     const md = toMarkdown(incident, all);
-    expect(md).toContain("_Added by ana@example\\.com; edited by bob@example\\.com at 2024-05-01 13:05:00 UTC_");
+    expect(md).toContain("_Added by ana@example.com; edited by bob@example.com at 2024-05-01 13:05:00 UTC_");
     expect(md).toContain("_Author not recorded_");
     const json = JSON.parse(toJson(incident, all));
     expect(json.events.find((e: { eventId: string }) => e.eventId === "5")).toMatchObject({ author: "ana@example.com", editedBy: "bob@example.com" });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
-import { ReplicationSetSection } from "@/components/settings/replication-set-section";
+import { ReplicationSetDangerZone, ReplicationSetSection } from "@/components/settings/replication-set-section";
 import { ResourcePoliciesSection } from "@/components/settings/resource-policies-section";
 import { TagsSection } from "@/components/settings/tags-section";
 import { UsersSection } from "@/components/users/users-section";
@@ -31,7 +31,7 @@ export default async function SettingsPage() {
       />
       <div className="space-y-5">
         {replicationSet.ok ? (
-          <ReplicationSetSection initial={replicationSet.data} region={consoleRegion()} mode={mode} />
+          <ReplicationSetSection initial={replicationSet.data} region={consoleRegion()} />
         ) : (
           <Container header="Replication set">
             <ErrorAlert error={replicationSet.error} />
@@ -52,6 +52,8 @@ export default async function SettingsPage() {
           <ErrorAlert error={keys.error} />
         )}
         {users.ok ? <UsersSection users={users.data} currentUserId={user.id} /> : <ErrorAlert error={users.error} />}
+        {/* Last: what can't be undone is never the first thing on the page. */}
+        {replicationSet.ok ? <ReplicationSetDangerZone initial={replicationSet.data} mode={mode} /> : null}
       </div>
     </>
   );

@@ -36,7 +36,7 @@ export function IncidentTags({ arn, canWrite }: { arn: string; canWrite: boolean
       ) : tags.data.length === 0 ? (
         <p className="px-5 pb-5 text-muted">No tags.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="scroll-cue">
           <table aria-label="Tags" className="w-full border-collapse text-left">
             <thead>
               <tr className="border-b-2 border-line-strong">

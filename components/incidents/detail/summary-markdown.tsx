@@ -19,15 +19,44 @@ const components: Components = {
   blockquote: ({ node: _node, ...p }) => <blockquote className="my-2 border-l-4 border-line-strong pl-3 text-muted" {...p} />,
 };
 
+/** Where a block of raw HTML stood in a container of blocks, its text becomes a paragraph. */
+const BLOCK_PARENTS = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
+
+/** The part of an mdast node this plugin reads (the `mdast` types are a types-only package). */
+type MdNode = { type: string; value?: string; children?: MdNode[]; position?: unknown };
+
+function htmlToText(parent: MdNode) {
+  if (!parent.children) return;
+  parent.children = parent.children.map((child) => {
+    if (child.type === "html") {
+      const text = { type: "text", value: child.value, position: child.position };
+      return BLOCK_PARENTS.has(parent.type) ? { type: "paragraph", children: [text], position: child.position } : text;
+    }
+    htmlToText(child);
+    return child;
+  });
+}
+
 /**
- * The incident summary as Markdown. react-markdown builds React elements (no innerHTML); raw HTML
- * in the text is dropped (skipHtml) and its default urlTransform neutralises javascript: links, so
- * a summary can't run script.
+ * Raw HTML in a summary is shown as the text it is. Dropping it (react-markdown's skipHtml) blanked
+ * a summary that starts with an HTML line: CommonMark's HTML block runs on to the next blank line,
+ * so the lines after `<script>` went with it.
+ */
+function remarkHtmlAsText() {
+  return (tree: MdNode) => htmlToText(tree);
+}
+
+const remarkPlugins = [remarkHtmlAsText];
+
+/**
+ * A summary (an incident's, or a response plan's template) as Markdown. react-markdown builds React
+ * elements (no innerHTML); raw HTML in the text is shown as text, never as markup, and its default
+ * urlTransform neutralises javascript: links, so a summary can't run script.
  */
 export function SummaryMarkdown({ text }: { text: string }) {
   return (
     <div className="summary-markdown">
-      <Markdown skipHtml components={components}>
+      <Markdown remarkPlugins={remarkPlugins} components={components}>
         {text}
       </Markdown>
     </div>

@@ -1,7 +1,7 @@
 // The incidents list's URL filters: parsed leniently (junk is dropped, not an error), written back
 // minimally, and mapped onto ListIncidentRecords filters.
 import { describe, expect, it } from "vitest";
-import { incidentListSearch, isFiltered, parseIncidentListFilter } from "./filters";
+import { foldedFilterCount, incidentListSearch, isFiltered, parseIncidentListFilter } from "./filters";
 import { toRecordFilters } from "./queries";
 
 const parse = (qs: string) => parseIncidentListFilter(new URLSearchParams(qs));
@@ -14,6 +14,12 @@ describe("incident list filters", () => {
     expect(incidentListSearch(parse("status=bogus&since=forever"))).toBe("");
     expect(isFiltered(parse(""))).toBe(false);
     expect(isFiltered(parse("to=2026-03-01"))).toBe(true);
+  });
+
+  it("counts the filters a phone folds behind its Filters button: impact once, the title search not at all", () => {
+    expect(foldedFilterCount(parse("q=disk"))).toBe(0);
+    expect(foldedFilterCount(parse("impact=1,2,3"))).toBe(1);
+    expect(foldedFilterCount(parse("impact=1&createdBy=ana@example.com&since=24h&from=2026-03-01&to=2026-03-02&q=x"))).toBe(5);
   });
 
   it("maps each filter onto ListIncidentRecords' keys", () => {

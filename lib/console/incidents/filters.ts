@@ -72,6 +72,14 @@ export function isFiltered(f: IncidentListFilter): boolean {
   return f.impacts.length > 0 || !!f.createdBy || !!f.since || !!f.from || !!f.to || !!f.q;
 }
 
+/**
+ * How many filters beyond the title search narrow the list (impact counts once, whatever impacts
+ * are ticked): the number on the phone's "Filters" button, which folds exactly those.
+ */
+export function foldedFilterCount(f: IncidentListFilter): number {
+  return [f.impacts.length > 0, !!f.createdBy, !!f.since, !!f.from, !!f.to].filter(Boolean).length;
+}
+
 /** A record-like form of the params for a plain object (Next's searchParams). */
 export function paramsFromRecord(record: Record<string, string | string[] | undefined>): Params {
   return { get: (name) => (typeof record[name] === "string" ? (record[name] as string) : null) };

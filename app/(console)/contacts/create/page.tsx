@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { NotAllowed } from "@/components/auth/not-allowed";
 import { ContactForm } from "@/components/contacts/contact-form";
-import { ErrorAlert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
@@ -17,7 +17,7 @@ export default async function CreateContactPage() {
       {can(user.role, "contacts.write") ? (
         <ContactForm />
       ) : (
-        <ErrorAlert error={{ name: "AccessDeniedException", message: `Your role (${user.role}) cannot create contacts.` }} />
+        <NotAllowed role={user.role} permission="contacts.write" action="create contacts" />
       )}
     </>
   );

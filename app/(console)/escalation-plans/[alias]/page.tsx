@@ -93,7 +93,7 @@ export default async function EscalationPlanPage({ params }: Params) {
         </Container>
         <Container header="Recent pages" flush>
           {plan.pages.ok ? (
-            <RecentPages pages={plan.pages.items} />
+            <RecentPages pages={plan.pages.items} noun="escalation plan" />
           ) : (
             <Alert type="info" header="Pages can't be shown" className="mx-5 mb-5">
               {plan.pages.message}

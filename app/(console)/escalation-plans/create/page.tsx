@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NotAllowed } from "@/components/auth/not-allowed";
 import { EscalationPlanForm } from "@/components/escalation-plans/escalation-plan-form";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -17,7 +18,7 @@ export default async function CreateEscalationPlanPage() {
       <>
         <Breadcrumbs items={crumbs} />
         <PageHeader title="Create escalation plan" />
-        <ErrorAlert error={{ name: "AccessDeniedException", message: `Your role (${user.role}) cannot create escalation plans.` }} />
+        <NotAllowed role={user.role} permission="contacts.write" action="create escalation plans" />
       </>
     );
   }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { NotAllowed } from "@/components/auth/not-allowed";
 import { CreateResponsePlanForm } from "@/components/response-plans/create-response-plan-form";
-import { ErrorAlert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
@@ -19,7 +19,7 @@ export default async function CreateResponsePlanPage() {
       {can(user.role, "plans.write") ? (
         <CreateResponsePlanForm />
       ) : (
-        <ErrorAlert error={{ name: "AccessDeniedException", message: `Your role (${user.role}) cannot create response plans.` }} />
+        <NotAllowed role={user.role} permission="plans.write" action="create response plans" />
       )}
     </>
   );

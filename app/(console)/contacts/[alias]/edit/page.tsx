@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NotAllowed } from "@/components/auth/not-allowed";
 import { notFound, redirect } from "next/navigation";
 import { ContactForm } from "@/components/contacts/contact-form";
 import { contactFormValues } from "@/components/contacts/form-values";
@@ -22,7 +23,7 @@ export default async function EditContactPage({ params }: Params) {
     return (
       <>
         <Breadcrumbs items={crumbs} />
-        <ErrorAlert error={{ name: "AccessDeniedException", message: `Your role (${user.role}) cannot edit contacts.` }} />
+        <NotAllowed role={user.role} permission="contacts.write" action="edit contacts" />
       </>
     );
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NotAllowed } from "@/components/auth/not-allowed";
 import { notFound, redirect } from "next/navigation";
 import { escalationPlanFormValues } from "@/components/contacts/form-values";
 import { EscalationPlanForm } from "@/components/escalation-plans/escalation-plan-form";
@@ -27,7 +28,7 @@ export default async function EditEscalationPlanPage({ params }: Params) {
     return (
       <>
         <Breadcrumbs items={crumbs} />
-        <ErrorAlert error={{ name: "AccessDeniedException", message: `Your role (${user.role}) cannot edit escalation plans.` }} />
+        <NotAllowed role={user.role} permission="contacts.write" action="edit escalation plans" />
       </>
     );
   }
