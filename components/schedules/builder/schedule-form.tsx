@@ -12,6 +12,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { fieldAria, FormField, Input } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { newRequestId } from "@/lib/console/core/request-id";
 import type { ContactRow } from "@/lib/console/contacts/dto";
 import { contactKeys } from "@/lib/console/contacts/keys";
 import { saveScheduleAction } from "@/lib/console/schedules/builder/actions";
@@ -39,11 +40,6 @@ function useTimeZones(): { zones: string[]; browserZone: string } {
   );
 }
 
-/** A new id per submission: the save's IdempotencyTokens derive from it. */
-function submissionId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}
-
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -68,7 +64,8 @@ export function ScheduleForm({ initial, contacts }: { initial: ScheduleFormValue
   }, [browserZone, form]);
 
   const onSubmit = form.handleSubmit(async (v) => {
-    const saved = await run(() => saveScheduleAction({ ...v, submissionId: submissionId() }));
+    // A new id per submission: the save's IdempotencyTokens derive from it.
+    const saved = await run(() => saveScheduleAction({ ...v, submissionId: newRequestId() }));
     if (!saved) return;
     await queryClient.invalidateQueries({ queryKey: scheduleKeys.all });
     await queryClient.invalidateQueries({ queryKey: contactKeys.all });

@@ -5,6 +5,7 @@
 // is left behind silently, and its error says what it undid.
 import "server-only";
 import { createHash } from "node:crypto";
+import { REQUEST_ID_PATTERN } from "@/lib/console/core/request-id";
 import type { ContactsService } from "@/lib/im";
 import { ImError, isImError, validation } from "@/lib/im/errors";
 import { rotationField, toCreateRotationInput, toCreateScheduleInput, toSchedulePlan, type RotationFormValues, type ScheduleFormValues } from "./schemas";
@@ -37,7 +38,11 @@ async function onRotation<T>(i: number, r: RotationFormValues, call: () => Promi
  * (a retry after a lost answer) gets the rotation it created, never a second one.
  */
 export function rotationToken(submissionId: string, i: number, name: string): string {
-  return createHash("sha256").update(`${submissionId}\u0000${i}\u0000${name}`).digest("hex").slice(0, 40);
+  return submissionToken(submissionId, `rotation\u0000${i}\u0000${name}`);
+}
+
+function submissionToken(submissionId: string, what: string): string {
+  return createHash("sha256").update(`${submissionId}\u0000${what}`).digest("hex").slice(0, 40);
 }
 
 /** The same error with a sentence added about what the save undid (or could not). */
@@ -48,6 +53,7 @@ function withNote(e: unknown, note: string): unknown {
 }
 
 export async function saveSchedule(contacts: ContactsService, v: ScheduleFormValues): Promise<SavedSchedule> {
+  if (!REQUEST_ID_PATTERN.test(v.submissionId)) throw validation("The save has no submission id: reload the page and save again");
   const editing = !!v.arn;
   let before: string[] = [];
   let alias = v.alias.trim();
@@ -73,7 +79,9 @@ export async function saveSchedule(contacts: ContactsService, v: ScheduleFormVal
       }
     }
     if (editing) await contacts.updateContact({ ContactId: v.arn, DisplayName: v.displayName.trim(), Plan: toSchedulePlan(arns) });
-    else scheduleArn = (await contacts.createContact(toCreateScheduleInput(v, arns))).ContactArn!;
+    // Its token too: a repeated request of a save that went through gets the schedule back, not a
+    // refusal of its alias (whose undo would delete the rotations the schedule uses).
+    else scheduleArn = (await contacts.createContact({ ...toCreateScheduleInput(v, arns), IdempotencyToken: submissionToken(v.submissionId, "contact") })).ContactArn!;
   } catch (e) {
     throw withNote(e, await undo(contacts, created));
   }

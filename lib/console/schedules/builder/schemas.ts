@@ -182,7 +182,7 @@ export function fromRotationView(r: RotationView): RotationFormValues {
  * Coverage windows are grouped by weekday in the API, one list in the form: `r` says which.
  */
 export function rotationField(r: RotationFormValues, memberPath: string): string | undefined {
-  const path = memberPath.replace(/^Recurrence\./, "recurrence.");
+  const path = memberPath.replace(/^Recurrence\b/, "recurrence");
   if (/^Name\b/.test(path)) return "name";
   if (/^(ContactIds|Members)\b/.test(path)) return "members";
   if (/^TimeZoneId\b/.test(path)) return "timeZoneId";
