@@ -64,8 +64,8 @@ export function RotationFields({ form, index, contacts, timeZones, onRemove }: {
         ) : undefined
       }
     >
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div className="space-y-4">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="min-w-0 space-y-4">
           <FormField id={`${id}-name`} label="Rotation name" description={rotation.arn ? "A rotation's name can't be changed." : undefined} error={err("name")}>
             <Input readOnly={!!rotation.arn} {...fieldAria(`${id}-name`, { error: err("name"), description: !!rotation.arn })} {...form.register(`${base}.name`)} />
           </FormField>
@@ -77,7 +77,7 @@ export function RotationFields({ form, index, contacts, timeZones, onRemove }: {
             error={err("members")}
             onChange={(members) => form.setValue(`${base}.members`, members, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}
           />
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <FormField id={`${id}-zone`} label="Time zone" description="Type to search the IANA zones." error={err("timeZoneId")}>
               <Input list={`${id}-zones`} autoComplete="off" {...fieldAria(`${id}-zone`, { error: err("timeZoneId"), description: true })} {...form.register(`${base}.timeZoneId`)} />
               <datalist id={`${id}-zones`}>
@@ -137,7 +137,7 @@ export function RotationFields({ form, index, contacts, timeZones, onRemove }: {
             </ul>
             {err(`recurrence.${kind}`) ? <p className="text-error">⚠ {err(`recurrence.${kind}`)}</p> : null}
             <Button onClick={() => (handOffs as typeof daily).append((defaults[kind][0] as never) ?? { time: "09:00" })}>Add hand-off</Button>
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
               <FormField id={`${id}-multiplier`} label="Shift length" description={`How many ${KIND_LABELS[kind].unit} of hand-offs one shift spans.`} error={err("recurrence.multiplier")}>
                 <Input type="number" min={1} className="w-28" {...fieldAria(`${id}-multiplier`, { error: err("recurrence.multiplier"), description: true })} {...form.register(`${base}.recurrence.multiplier`)} />
               </FormField>

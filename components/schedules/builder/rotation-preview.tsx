@@ -49,7 +49,7 @@ export function RotationPreview({ rotation, label, fieldLabel }: { rotation: Rot
   };
   const data = query.data;
   return (
-    <section aria-label={label} aria-busy={query.isFetching || spec !== JSON.stringify(rotation)} className="space-y-2 rounded-xl bg-[#f4f4f4] p-3">
+    <section aria-label={label} aria-busy={query.isFetching || spec !== JSON.stringify(rotation)} className="min-w-0 space-y-2 rounded-xl bg-[#f4f4f4] p-3">
       <h3 className="font-bold">Preview: the next {PREVIEW_DAYS / 7} weeks</h3>
       {query.error ? <ErrorAlert error={errorOf(query.error)} /> : null}
       {!data ? (
