@@ -79,6 +79,8 @@ test("build a schedule of two rotations with a live preview, reorder by keyboard
   await expect(page.locator('[id^="DndLiveRegion"]').first()).toContainText(`${ann.name}`);
   await expect(page.locator('[id^="DndLiveRegion"]').first()).toContainText("position 1 of 3");
   await page.keyboard.press("ArrowDown");
+  // Drop once the move is measured and announced (a drop before it lands where it started).
+  await expect(page.locator('[id^="DndLiveRegion"]').first()).toContainText(`${ann.name} is over position 2 of 3`);
   await page.keyboard.press("Space");
   await expect(members.getByRole("listitem")).toHaveText([new RegExp(ben.name), new RegExp(ann.name), new RegExp(cy.name)]);
   await expect(page.locator('[id^="DndLiveRegion"]').first()).toContainText(`${ann.name} dropped at position 2 of 3`);
