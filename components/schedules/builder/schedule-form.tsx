@@ -5,9 +5,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useSyncExternalStore } from "react";
+import Link from "next/link";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
-import { ErrorAlert } from "@/components/ui/alert";
+import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { fieldAria, FormField, Input } from "@/components/ui/form-field";
@@ -54,6 +55,7 @@ export function ScheduleForm({ initial, contacts }: { initial: ScheduleFormValue
   const { errors, isSubmitting } = form.formState;
   const { formError, run } = useActionForm(form.setError, scheduleFieldNames(values));
   const { zones, browserZone } = useTimeZones();
+  const [savedWithWarnings, setSavedWithWarnings] = useState<{ alias: string; warnings: string[] } | null>(null);
 
   // A new rotation's zone is the browser's, known once the page runs in it.
   useEffect(() => {
@@ -69,6 +71,8 @@ export function ScheduleForm({ initial, contacts }: { initial: ScheduleFormValue
     if (!saved) return;
     await queryClient.invalidateQueries({ queryKey: scheduleKeys.all });
     await queryClient.invalidateQueries({ queryKey: contactKeys.all });
+    // Saved, but a removed rotation is still there: say so here, where the person can act on it.
+    if (saved.warnings.length) return setSavedWithWarnings(saved);
     router.push(schedulePath(saved.alias));
     router.refresh();
   });
@@ -76,6 +80,16 @@ export function ScheduleForm({ initial, contacts }: { initial: ScheduleFormValue
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <ErrorAlert error={formError} /> : null}
+      {savedWithWarnings ? (
+        <Alert type="warning" header="The schedule was saved, with a problem">
+          {savedWithWarnings.warnings.map((w) => (
+            <p key={w}>{w}</p>
+          ))}
+          <Link href={schedulePath(savedWithWarnings.alias)} className="text-link underline">
+            Open the schedule
+          </Link>
+        </Alert>
+      ) : null}
       <Container header="Schedule details">
         <div className="max-w-2xl space-y-4">
           <FormField
