@@ -84,6 +84,14 @@ describe.each(PROVIDERS)("saving an on-call schedule on %s", (provider) => {
     expect(await rotationNames()).toContain("search-c");
   });
 
+  it("updates only the schedule's own rotations", async () => {
+    const other = await saveSchedule(im.contacts, form("other", [rotation("other-a")], "submission-0000000008"));
+    const [otherRotation] = (await im.contacts.getContact({ ContactId: other.arn })).Plan!.RotationIds!;
+    const err = await saveSchedule(im.contacts, form("forged", [rotation("other-a", { arn: otherRotation, timeZoneId: "UTC" })], "submission-0000000009")).catch((e: unknown) => e);
+    expect(isImError(err) && err.details.fields?.map((f) => f.name)).toEqual(["rotations.0.name"]);
+    expect((await im.contacts.getRotation({ RotationId: otherRotation })).TimeZoneId).toBe("Europe/Berlin");
+  });
+
   it("refuses to edit a contact that is not a schedule", async () => {
     await expect(saveSchedule(im.contacts, form("ann", [rotation("x")], "submission-0000000007", people[0]))).rejects.toThrow(/not an on-call schedule/);
   });

@@ -48,8 +48,8 @@ function submissionToken(submissionId: string, what: string): string {
 /** The same error with a sentence added about what the save undid (or could not). */
 function withNote(e: unknown, note: string): unknown {
   if (!isImError(e)) return e;
-  const message = `${e.message}. ${note}`;
-  return new ImError(e.code, message, { ...e.details, fields: e.details.fields?.map((f) => ({ ...f, message: `${f.message}. ${note}` })) });
+  const add = (message: string) => `${message.replace(/\.$/, "")}. ${note}`;
+  return new ImError(e.code, add(e.message), { ...e.details, fields: e.details.fields?.map((f) => ({ ...f, message: add(f.message) })) });
 }
 
 export async function saveSchedule(contacts: ContactsService, v: ScheduleFormValues): Promise<SavedSchedule> {
@@ -63,6 +63,10 @@ export async function saveSchedule(contacts: ContactsService, v: ScheduleFormVal
     before = existing.Plan?.RotationIds ?? [];
     alias = existing.Alias!;
   }
+  // An edit updates only this schedule's own rotations; a new schedule's are all new.
+  v.rotations.forEach((r, i) => {
+    if (r.arn && !before.includes(r.arn)) throw validation(`Rotation ${i + 1} is not one of this schedule's rotations`, [{ name: `rotations.${i}.name`, message: "Not one of this schedule's rotations: add it as a new rotation." }]);
+  });
   const created: { arn: string; name: string }[] = [];
   let scheduleArn = v.arn;
   try {
