@@ -7,8 +7,9 @@ import "server-only";
 import type { RotationShift } from "@aws-sdk/client-ssm-contacts";
 import { iso } from "@/lib/console/core/names";
 import { withServices, type ServiceContext } from "@/lib/console/core/safe-action";
-import { notFound } from "@/lib/im/errors";
-import { onCallFrom, personOf, type OverrideView, type Person, type RotationView, type ScheduleDetail, type ScheduleShifts, type ScheduleSummary, type ShiftView } from "./dto";
+import { notFound, validation } from "@/lib/im/errors";
+import { overrideAuthors } from "./overrides-authors";
+import { onCallFrom, personOf, type OverrideView, type Person, type RotationView, type ScheduleCalendarData, type ScheduleDetail, type ScheduleSummary, type ShiftView } from "./dto";
 
 /** How many personal contacts a read names (beyond, people show by alias). */
 const MAX_PEOPLE = 1000;
@@ -116,11 +117,25 @@ export function getSchedule(alias: string) {
   });
 }
 
-/** The shifts and overrides of a schedule's rotations overlapping [from, to). */
-export function scheduleShifts(alias: string, from: Date, to: Date) {
-  return withServices("scheduleShifts", "contacts.read", async (ctx): Promise<ScheduleShifts> => {
-    const people = await knownPeople(ctx);
-    const s = await scheduleContact(ctx, alias);
+/** A range the calendar may ask for: two instants, in order, at most MAX_RANGE_MS apart. */
+export function parseRange(fromRaw: string | null, toRaw: string | null): { from: Date; to: Date } {
+  const from = new Date(fromRaw ?? "");
+  const to = new Date(toRaw ?? "");
+  if (!fromRaw || Number.isNaN(from.getTime())) throw validation("from must be an ISO 8601 time.", [{ name: "from", message: "Not a time" }]);
+  if (!toRaw || Number.isNaN(to.getTime())) throw validation("to must be an ISO 8601 time.", [{ name: "to", message: "Not a time" }]);
+  if (to <= from) throw validation("to must be after from.", [{ name: "to", message: "Before from" }]);
+  if (to.getTime() - from.getTime() > MAX_RANGE_MS) throw validation(`The range may span at most ${MAX_RANGE_MS / 86_400_000} days.`, [{ name: "to", message: "Range too long" }]);
+  return { from, to };
+}
+
+/**
+ * The shifts and overrides of a schedule's rotations overlapping [from, to), each override with
+ * who made it (when the console did). `fromRaw`/`toRaw` are the GET route's parameters.
+ */
+export function scheduleShifts(alias: string, fromRaw: string | null, toRaw: string | null) {
+  return withServices("scheduleShifts", "contacts.read", async (ctx): Promise<ScheduleCalendarData> => {
+    const { from, to } = parseRange(fromRaw, toRaw);
+    const [people, s] = await Promise.all([knownPeople(ctx), scheduleContact(ctx, alias)]);
     const shifts = (await Promise.all(s.rotationArns.map((arn) => rotationShifts(ctx, arn, from, to, people)))).flat();
     const overrides: OverrideView[] = [];
     for (const rotationArn of s.rotationArns) {
@@ -141,6 +156,12 @@ export function scheduleShifts(alias: string, from: Date, to: Date) {
       } while (NextToken);
     }
     shifts.sort((a, b) => a.start.localeCompare(b.start) || a.rotationArn.localeCompare(b.rotationArn));
-    return { from: from.toISOString(), to: to.toISOString(), shifts, overrides };
+    const authors = await overrideAuthors(overrides.map((o) => o.id));
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      shifts,
+      overrides: overrides.map((o) => ({ ...o, createdBy: authors.get(o.id) })),
+    };
   });
 }
