@@ -75,7 +75,7 @@ test("a responder sees who is on call, moves through the calendar, covers a shif
   await expect(page.getByRole("link", { name: "Edit" })).toHaveAttribute("href", `/schedules/${seeded.schedule}/edit`);
 
   // The week view by default, with the current time marked and both rotations' shifts.
-  await expect(page.getByRole("button", { name: "Week" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "Week", exact: true })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByTestId("now-marker")).toBeVisible();
   await expect(page.getByRole("button", { name: new RegExp(`^${seeded.names.cy}, ${seeded.daytime}, `) }).first()).toBeVisible();
   // The primary rotation covers all day: no gaps until someone makes one.
@@ -84,10 +84,10 @@ test("a responder sees who is on call, moves through the calendar, covers a shif
   await shoot(page, testInfo, "schedule-week-desktop");
 
   // Day and month views; the URL keeps the view and the date; Next and Today move through time.
-  await page.getByRole("button", { name: "Day" }).click();
+  await page.getByRole("button", { name: "Day", exact: true }).click();
   await expect(page).toHaveURL(/view=day/);
-  await expect(page.getByRole("button", { name: "Day" })).toHaveAttribute("aria-pressed", "true");
-  await page.getByRole("button", { name: "Month" }).click();
+  await expect(page.getByRole("button", { name: "Day", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Month", exact: true }).click();
   await expect(page).toHaveURL(/view=month/);
   await expect(page.getByTestId("now-marker")).toBeVisible();
   await shoot(page, testInfo, "schedule-month-desktop");
@@ -101,7 +101,7 @@ test("a responder sees who is on call, moves through the calendar, covers a shif
   await expect(page.locator("#calendar-heading")).toHaveText(thisMonth!);
 
   // Next week's first Primary shift: cover it. Nobody → a gap warning; Cy → none.
-  await page.getByRole("button", { name: "Week" }).click();
+  await page.getByRole("button", { name: "Week", exact: true }).click();
   await page.getByRole("button", { name: "Next week" }).click();
   await expect(page).toHaveURL(/view=week&date=/);
   const primaryShift = page.getByRole("button", { name: new RegExp(`^(${seeded.names.ann}|${seeded.names.ben}), ${seeded.primary}, `) });
