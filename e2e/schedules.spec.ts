@@ -54,6 +54,8 @@ async function seedSchedule(): Promise<Seeded> {
 }
 
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
+  // The calendar's shifts for what is shown, not the last range's while this one loads.
+  if (await page.getByTestId("calendar").count()) await expect(page.getByTestId("calendar")).toHaveAttribute("aria-busy", "false");
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
 

@@ -71,7 +71,8 @@ function Calendar({ alias, rotations, canWrite, zone }: { alias: string; rotatio
   const data = query.data;
   const shifts = data?.shifts ?? [];
   const placed = placeShifts(shifts, days, rotations.map((r) => r.arn));
-  const gaps = data ? coverageGaps(shifts, days[0].start, days.at(-1)!.end) : [];
+  // While another range loads, the last one's shifts stay (dimmed); their gaps over this range would be false.
+  const gaps = data && !query.isPlaceholderData ? coverageGaps(shifts, days[0].start, days.at(-1)!.end) : [];
   const legend = legendOf(shifts);
   const rangeLabel = view === "day" ? dayLabel(days[0].start, zone) : view === "week" ? `${dayLabel(days[0].start, zone)} – ${dayLabel(days.at(-1)!.start, zone)}` : monthLabel(date.toZonedDateTime({ timeZone: zone }).epochMilliseconds, zone);
   const rotationName = (arn: string) => rotations.find((r) => r.arn === arn)?.name ?? "A rotation";
@@ -81,10 +82,10 @@ function Calendar({ alias, rotations, canWrite, zone }: { alias: string; rotatio
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <Button onClick={() => go({ date: today(zone, now).toString() })}>Today</Button>
-          <Button variant="link" aria-label={`Previous ${view}`} onClick={() => go({ date: stepDate(view, date, -1).toString() })}>
+          <Button variant="link" className="text-xl" aria-label={`Previous ${view}`} onClick={() => go({ date: stepDate(view, date, -1).toString() })}>
             ‹
           </Button>
-          <Button variant="link" aria-label={`Next ${view}`} onClick={() => go({ date: stepDate(view, date, 1).toString() })}>
+          <Button variant="link" className="text-xl" aria-label={`Next ${view}`} onClick={() => go({ date: stepDate(view, date, 1).toString() })}>
             ›
           </Button>
           <h2 id="calendar-heading" className="text-lg font-bold" aria-live="polite">
@@ -113,7 +114,7 @@ function Calendar({ alias, rotations, canWrite, zone }: { alias: string; rotatio
       {data ? (
         <>
           <Legend legend={legend} />
-          <div className={clsx(query.isPlaceholderData && "opacity-60")} aria-busy={query.isFetching}>
+          <div className={clsx(query.isPlaceholderData && "opacity-60")} aria-busy={query.isFetching} data-testid="calendar">
             {view === "month" ? (
               <MonthGrid days={days} date={date.toString()} placed={placed} rotations={rotations} gaps={gaps} now={now} zone={zone} onSelect={setSelected} rotationName={rotationName} />
             ) : (

@@ -46,7 +46,7 @@ export default async function SchedulePage({ params }: Params) {
         <section aria-label="Who is on call" className="rounded-2xl border border-line bg-white p-4 shadow-sm">
           <OnCallSummary onCall={schedule.onCall} />
           <p className="mt-2 text-muted">
-            {schedule.rotations.length === 0 ? "No rotations: nobody is paged." : `Rotations: ${schedule.rotations.map((r) => `${r.name} (${r.timeZoneId}, ${r.members.length} members)`).join("; ")}`}
+            {schedule.rotations.length === 0 ? "No rotations: nobody is paged." : `Rotations: ${schedule.rotations.map((r) => `${r.name} (${r.timeZoneId}, ${r.members.length} ${r.members.length === 1 ? "member" : "members"})`).join("; ")}`}
           </p>
         </section>
         {/* useSearchParams (the view and date) renders in the browser: Suspense keeps the rest static. */}
