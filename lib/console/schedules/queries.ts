@@ -128,40 +128,51 @@ export function parseRange(fromRaw: string | null, toRaw: string | null): { from
   return { from, to };
 }
 
-/**
- * The shifts and overrides of a schedule's rotations overlapping [from, to), each override with
- * who made it (when the console did). `fromRaw`/`toRaw` are the GET route's parameters.
- */
-export function scheduleShifts(alias: string, fromRaw: string | null, toRaw: string | null) {
-  return withServices("scheduleShifts", "contacts.read", async (ctx): Promise<ScheduleCalendarData> => {
+/** The shifts and overrides of a schedule's rotations overlapping [from, to), each override with who made it (when the console did). */
+export function scheduleShifts(alias: string, from: Date, to: Date) {
+  return withServices("scheduleShifts", "contacts.read", (ctx) => readShifts(ctx, alias, from, to));
+}
+
+/** The calendar's read (the shifts GET route): scheduleShifts over a range given as the route's parameters, checked. */
+export function scheduleCalendar(alias: string, fromRaw: string | null, toRaw: string | null) {
+  return withServices("scheduleCalendar", "contacts.read", (ctx) => {
     const { from, to } = parseRange(fromRaw, toRaw);
-    const [people, s] = await Promise.all([knownPeople(ctx), scheduleContact(ctx, alias)]);
-    const shifts = (await Promise.all(s.rotationArns.map((arn) => rotationShifts(ctx, arn, from, to, people)))).flat();
-    const overrides: OverrideView[] = [];
-    for (const rotationArn of s.rotationArns) {
-      let NextToken: string | undefined;
-      do {
-        const page = await ctx.im.contacts.listRotationOverrides({ RotationId: rotationArn, StartTime: from, EndTime: to, MaxResults: 1024, NextToken });
-        for (const o of page.RotationOverrides ?? []) {
-          overrides.push({
-            id: o.RotationOverrideId!,
-            rotationArn,
-            people: (o.NewContactIds ?? []).map((c) => personOf(c, people)),
-            start: iso(o.StartTime)!,
-            end: iso(o.EndTime)!,
-            created: iso(o.CreateTime)!,
-          });
-        }
-        NextToken = page.NextToken;
-      } while (NextToken);
-    }
-    shifts.sort((a, b) => a.start.localeCompare(b.start) || a.rotationArn.localeCompare(b.rotationArn));
-    const authors = await overrideAuthors(overrides.map((o) => o.id));
-    return {
-      from: from.toISOString(),
-      to: to.toISOString(),
-      shifts,
-      overrides: overrides.map((o) => ({ ...o, createdBy: authors.get(o.id) })),
-    };
+    return readShifts(ctx, alias, from, to);
   });
+}
+
+async function readShifts(ctx: ServiceContext, alias: string, from: Date, to: Date): Promise<ScheduleCalendarData> {
+  const [people, s] = await Promise.all([knownPeople(ctx), scheduleContact(ctx, alias)]);
+  const [shifts, overrides] = await Promise.all([
+    Promise.all(s.rotationArns.map((arn) => rotationShifts(ctx, arn, from, to, people))).then((all) => all.flat()),
+    Promise.all(s.rotationArns.map((arn) => rotationOverrides(ctx, arn, from, to, people))).then((all) => all.flat()),
+  ]);
+  shifts.sort((a, b) => a.start.localeCompare(b.start) || a.rotationArn.localeCompare(b.rotationArn));
+  const authors = await overrideAuthors(overrides.map((o) => o.id));
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    shifts,
+    overrides: overrides.map((o) => ({ ...o, createdBy: authors.get(o.id) })),
+  };
+}
+
+async function rotationOverrides(ctx: ServiceContext, rotationArn: string, from: Date, to: Date, people: Map<string, Person>): Promise<OverrideView[]> {
+  const overrides: OverrideView[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await ctx.im.contacts.listRotationOverrides({ RotationId: rotationArn, StartTime: from, EndTime: to, MaxResults: 1024, NextToken });
+    for (const o of page.RotationOverrides ?? []) {
+      overrides.push({
+        id: o.RotationOverrideId!,
+        rotationArn,
+        people: (o.NewContactIds ?? []).map((c) => personOf(c, people)),
+        start: iso(o.StartTime)!,
+        end: iso(o.EndTime)!,
+        created: iso(o.CreateTime)!,
+      });
+    }
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return overrides;
 }

@@ -2,10 +2,10 @@
 // schedule's rotations in a range, each override with who made it.
 import type { NextRequest } from "next/server";
 import { toResponse } from "@/lib/console/core/http";
-import { scheduleShifts } from "@/lib/console/schedules/queries";
+import { scheduleCalendar } from "@/lib/console/schedules/queries";
 
 export async function GET(req: NextRequest, { params }: { params: Promise<{ alias: string }> }) {
   const { alias } = await params;
   const search = req.nextUrl.searchParams;
-  return toResponse(await scheduleShifts(decodeURIComponent(alias), search.get("from"), search.get("to")));
+  return toResponse(await scheduleCalendar(decodeURIComponent(alias), search.get("from"), search.get("to")));
 }
