@@ -104,8 +104,11 @@ test("a responder sees who is on call, moves through the calendar, covers a shif
 
   // Next week's first Primary shift: cover it. Nobody → a gap warning; Cy → none.
   await page.getByRole("button", { name: "Week", exact: true }).click();
-  await page.getByRole("button", { name: "Next week" }).click();
   await expect(page).toHaveURL(/view=week&date=/);
+  const thisWeek = await page.locator("#calendar-heading").textContent();
+  await page.getByRole("button", { name: "Next week" }).click();
+  await expect(page.locator("#calendar-heading")).not.toHaveText(thisWeek!);
+  await expect(page.getByTestId("calendar")).toHaveAttribute("aria-busy", "false");
   const primaryShift = page.getByRole("button", { name: new RegExp(`^(${seeded.names.ann}|${seeded.names.ben}), ${seeded.primary}, `) });
   await primaryShift.nth(2).click();
   const details = page.getByRole("dialog");
