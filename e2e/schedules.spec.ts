@@ -65,8 +65,10 @@ test("a responder sees who is on call, moves through the calendar, covers a shif
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // The list: who is on call now and next, with the hand-off in Tokyo time and the viewer's.
-  await page.goto("/schedules");
-  await expect(page.getByRole("link", { name: "New schedule" })).toBeVisible();
+  await page.goto("/incidents");
+  await page.getByRole("navigation", { name: "Side navigation" }).getByRole("link", { name: "On-call schedules" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "On-call schedules" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "New schedule" })).toHaveAttribute("href", "/schedules/create");
   const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: seeded.displayName }) });
   await expect(card).toContainText("On call now");
   await expect(card).toContainText(new RegExp(`(${seeded.names.ann}|${seeded.names.ben})`));

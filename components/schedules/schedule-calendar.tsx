@@ -150,7 +150,7 @@ function Legend({ legend }: { legend: ReturnType<typeof legendOf> }) {
         </li>
       ))}
       <li className="inline-flex items-center gap-1.5">
-        <span aria-hidden className="inline-block h-3 w-5 rounded-sm bg-[#5f6b7a] outline-2 -outline-offset-2 outline-white outline-dashed" />
+        <span aria-hidden className="inline-block h-4 w-8 rounded-sm bg-[#5f6b7a] outline-1 -outline-offset-3 outline-white outline-dashed" />
         ⇄ Override
       </li>
       <li className="inline-flex items-center gap-1.5">
