@@ -13,10 +13,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
 import { chromium } from "@playwright/test";
-import { percentile, seed, startConsole } from "./bench/common.mjs";
+import { firstLoadJs, kb, percentile, seed, signIn as signInAs, startConsole } from "./bench/common.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 100_000);
@@ -25,6 +24,8 @@ const WRITES = Number(process.env.BENCH_WRITES ?? 20);
 const ACCOUNT = "000000000000";
 const KEY = { accessKeyId: "AKIABENCHCONSOLE0000", secretAccessKey: "bench-console-secret" };
 const ADMIN = { email: "bench@example.com", password: "bench-console-password" };
+
+const signIn = (url) => signInAs(url, ADMIN);
 
 const startServer = (dataDir) =>
   startConsole({
@@ -35,30 +36,6 @@ const startServer = (dataDir) =>
     env: (port) => ({ IM_ADMIN_EMAIL: ADMIN.email, IM_ADMIN_PASSWORD: ADMIN.password, NEXTAUTH_URL: `http://127.0.0.1:${port}` }),
   });
 
-/** Signs in through next-auth's endpoints; returns the cookies as name → value. */
-async function signIn(url) {
-  const jar = new Map();
-  const keep = (res) => {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const at = pair.indexOf("=");
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-  };
-  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = await csrf.json();
-  const res = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
-    body: new URLSearchParams({ csrfToken, email: ADMIN.email, password: ADMIN.password, json: "true" }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error("sign-in failed");
-  return jar;
-}
 
 async function timeGets(url, cookie, n) {
   const times = [];
@@ -75,41 +52,7 @@ async function timeGets(url, cookie, n) {
   return { p50: percentile(times, 50), p95: percentile(times, 95), bytes };
 }
 
-/**
- * The JavaScript a browser downloads to show a page: every script response until the network is
- * idle (the page's own scripts and the chunks its components load on first render, until no
- * script has arrived for a second), gzipped as
- * the server would send it. `noModule` polyfills are not fetched by a modern browser, so they
- * don't count. BENCH_JS_DETAIL=1 prints each script.
- */
-async function firstLoadJs(browser, base, jar, pagePath) {
-  const context = await browser.newContext({ baseURL: base });
-  await context.addCookies([...jar].map(([name, value]) => ({ name, value, url: base })));
-  const page = await context.newPage();
-  const scripts = new Map();
-  let last = performance.now();
-  page.on("response", (res) => {
-    if (res.request().resourceType() !== "script") return;
-    last = performance.now();
-    scripts.set(res.url(), res.body().catch(() => Buffer.alloc(0)));
-  });
-  await page.goto(pagePath, { waitUntil: "load" });
-  // The live stream keeps a request open, so "network idle" never comes: wait for a quiet second.
-  while (performance.now() - last < 1000) await page.waitForTimeout(250);
-  let raw = 0;
-  let gz = 0;
-  for (const [url, pending] of scripts) {
-    const js = await pending;
-    const size = gzipSync(js).length;
-    raw += js.length;
-    gz += size;
-    if (process.env.BENCH_JS_DETAIL) console.log(`     ${kb(size).padStart(9)}  ${new URL(url).pathname}`);
-  }
-  await context.close();
-  return { scripts: scripts.size, raw, gz };
-}
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(1)} ms`;
 
 const dist = process.env.NEXT_DIST_DIR || ".next";

@@ -18,6 +18,7 @@ const NAV = [
   { href: "/response-plans", label: "Response plans" },
   { href: "/contacts", label: "Contacts" },
   { href: "/escalation-plans", label: "Escalation plans" },
+  { href: "/schedules", label: "On-call schedules" },
 ];
 /** Admins only (the page itself refuses everyone else on the server). */
 const SETTINGS_NAV = { href: "/settings", label: "Settings" };

@@ -1,9 +1,11 @@
-// Shared by the bench scripts (bench-api.mjs, bench-console.mjs): ports, waiting for a server,
-// percentiles, and bulk seeding of a migrated SQLite file.
+// Shared by the bench scripts (bench-api.mjs, bench-console.mjs, bench-schedules.mjs): ports,
+// waiting for a server, signing in, a page's first-load JavaScript, percentiles, and bulk seeding
+// of a migrated SQLite file.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 
 export const iso = (ms) => new Date(ms).toISOString().replace("Z", "+00:00");
@@ -135,4 +137,65 @@ export async function runTypeScriptBench(root, file) {
   );
   await vitest?.close();
   process.exit(vitest?.state.getCountOfFailedTests() ? 1 : 0);
+}
+
+export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Signs in through next-auth's endpoints; returns the cookies as name → value. */
+export async function signIn(url, admin) {
+  const jar = new Map();
+  const keep = (res) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair.indexOf("=");
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = await csrf.json();
+  const res = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
+    body: new URLSearchParams({ csrfToken, email: admin.email, password: admin.password, json: "true" }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error("sign-in failed");
+  return jar;
+}
+
+/**
+ * The JavaScript a browser downloads to show a page: every script response until the network is
+ * idle (the page's own scripts and the chunks its components load on first render, until no
+ * script has arrived for a second), gzipped as
+ * the server would send it. `noModule` polyfills are not fetched by a modern browser, so they
+ * don't count. BENCH_JS_DETAIL=1 prints each script.
+ */
+export async function firstLoadJs(browser, base, jar, pagePath) {
+  const context = await browser.newContext({ baseURL: base });
+  await context.addCookies([...jar].map(([name, value]) => ({ name, value, url: base })));
+  const page = await context.newPage();
+  const scripts = new Map();
+  let last = performance.now();
+  page.on("response", (res) => {
+    if (res.request().resourceType() !== "script") return;
+    last = performance.now();
+    scripts.set(res.url(), res.body().catch(() => Buffer.alloc(0)));
+  });
+  await page.goto(pagePath, { waitUntil: "load" });
+  // The live stream keeps a request open, so "network idle" never comes: wait for a quiet second.
+  while (performance.now() - last < 1000) await page.waitForTimeout(250);
+  let raw = 0;
+  let gz = 0;
+  for (const [url, pending] of scripts) {
+    const js = await pending;
+    const size = gzipSync(js).length;
+    raw += js.length;
+    gz += size;
+    if (process.env.BENCH_JS_DETAIL) console.log(`     ${kb(size).padStart(9)}  ${new URL(url).pathname}`);
+  }
+  await context.close();
+  return { scripts: scripts.size, raw, gz };
 }

@@ -90,3 +90,9 @@ export function onCallFrom(shifts: ShiftView[], at: Date, timeZoneOf: (rotationA
   }
   return { now };
 }
+
+/** An override with who made it, when the console made it (ssm-contacts records no author). */
+export type OverrideWithAuthor = OverrideView & { createdBy?: string };
+
+/** What the calendar's shifts route answers: the shifts and overrides, each override with its author. */
+export type ScheduleCalendarData = Omit<ScheduleShifts, "overrides"> & { overrides: OverrideWithAuthor[] };

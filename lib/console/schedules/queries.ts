@@ -7,8 +7,9 @@ import "server-only";
 import type { RotationShift } from "@aws-sdk/client-ssm-contacts";
 import { iso } from "@/lib/console/core/names";
 import { withServices, type ServiceContext } from "@/lib/console/core/safe-action";
-import { notFound } from "@/lib/im/errors";
-import { onCallFrom, personOf, type OverrideView, type Person, type RotationView, type ScheduleDetail, type ScheduleShifts, type ScheduleSummary, type ShiftView } from "./dto";
+import { notFound, validation } from "@/lib/im/errors";
+import { overrideAuthors } from "./overrides-authors";
+import { onCallFrom, personOf, type OverrideView, type Person, type RotationView, type ScheduleCalendarData, type ScheduleDetail, type ScheduleSummary, type ShiftView } from "./dto";
 
 /** How many personal contacts a read names (beyond, people show by alias). */
 const MAX_PEOPLE = 1000;
@@ -116,31 +117,62 @@ export function getSchedule(alias: string) {
   });
 }
 
-/** The shifts and overrides of a schedule's rotations overlapping [from, to). */
+/** A range the calendar may ask for: two instants, in order, at most MAX_RANGE_MS apart. */
+export function parseRange(fromRaw: string | null, toRaw: string | null): { from: Date; to: Date } {
+  const from = new Date(fromRaw ?? "");
+  const to = new Date(toRaw ?? "");
+  if (!fromRaw || Number.isNaN(from.getTime())) throw validation("from must be an ISO 8601 time.", [{ name: "from", message: "Not a time" }]);
+  if (!toRaw || Number.isNaN(to.getTime())) throw validation("to must be an ISO 8601 time.", [{ name: "to", message: "Not a time" }]);
+  if (to <= from) throw validation("to must be after from.", [{ name: "to", message: "Before from" }]);
+  if (to.getTime() - from.getTime() > MAX_RANGE_MS) throw validation(`The range may span at most ${MAX_RANGE_MS / 86_400_000} days.`, [{ name: "to", message: "Range too long" }]);
+  return { from, to };
+}
+
+/** The shifts and overrides of a schedule's rotations overlapping [from, to), each override with who made it (when the console did). */
 export function scheduleShifts(alias: string, from: Date, to: Date) {
-  return withServices("scheduleShifts", "contacts.read", async (ctx): Promise<ScheduleShifts> => {
-    const people = await knownPeople(ctx);
-    const s = await scheduleContact(ctx, alias);
-    const shifts = (await Promise.all(s.rotationArns.map((arn) => rotationShifts(ctx, arn, from, to, people)))).flat();
-    const overrides: OverrideView[] = [];
-    for (const rotationArn of s.rotationArns) {
-      let NextToken: string | undefined;
-      do {
-        const page = await ctx.im.contacts.listRotationOverrides({ RotationId: rotationArn, StartTime: from, EndTime: to, MaxResults: 1024, NextToken });
-        for (const o of page.RotationOverrides ?? []) {
-          overrides.push({
-            id: o.RotationOverrideId!,
-            rotationArn,
-            people: (o.NewContactIds ?? []).map((c) => personOf(c, people)),
-            start: iso(o.StartTime)!,
-            end: iso(o.EndTime)!,
-            created: iso(o.CreateTime)!,
-          });
-        }
-        NextToken = page.NextToken;
-      } while (NextToken);
-    }
-    shifts.sort((a, b) => a.start.localeCompare(b.start) || a.rotationArn.localeCompare(b.rotationArn));
-    return { from: from.toISOString(), to: to.toISOString(), shifts, overrides };
+  return withServices("scheduleShifts", "contacts.read", (ctx) => readShifts(ctx, alias, from, to));
+}
+
+/** The calendar's read (the shifts GET route): scheduleShifts over a range given as the route's parameters, checked. */
+export function scheduleCalendar(alias: string, fromRaw: string | null, toRaw: string | null) {
+  return withServices("scheduleCalendar", "contacts.read", (ctx) => {
+    const { from, to } = parseRange(fromRaw, toRaw);
+    return readShifts(ctx, alias, from, to);
   });
+}
+
+async function readShifts(ctx: ServiceContext, alias: string, from: Date, to: Date): Promise<ScheduleCalendarData> {
+  const [people, s] = await Promise.all([knownPeople(ctx), scheduleContact(ctx, alias)]);
+  const [shifts, overrides] = await Promise.all([
+    Promise.all(s.rotationArns.map((arn) => rotationShifts(ctx, arn, from, to, people))).then((all) => all.flat()),
+    Promise.all(s.rotationArns.map((arn) => rotationOverrides(ctx, arn, from, to, people))).then((all) => all.flat()),
+  ]);
+  shifts.sort((a, b) => a.start.localeCompare(b.start) || a.rotationArn.localeCompare(b.rotationArn));
+  const authors = await overrideAuthors(overrides.map((o) => o.id));
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    shifts,
+    overrides: overrides.map((o) => ({ ...o, createdBy: authors.get(o.id) })),
+  };
+}
+
+async function rotationOverrides(ctx: ServiceContext, rotationArn: string, from: Date, to: Date, people: Map<string, Person>): Promise<OverrideView[]> {
+  const overrides: OverrideView[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await ctx.im.contacts.listRotationOverrides({ RotationId: rotationArn, StartTime: from, EndTime: to, MaxResults: 1024, NextToken });
+    for (const o of page.RotationOverrides ?? []) {
+      overrides.push({
+        id: o.RotationOverrideId!,
+        rotationArn,
+        people: (o.NewContactIds ?? []).map((c) => personOf(c, people)),
+        start: iso(o.StartTime)!,
+        end: iso(o.EndTime)!,
+        created: iso(o.CreateTime)!,
+      });
+    }
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return overrides;
 }
