@@ -1,30 +1,14 @@
 // The engagement engine with a manual clock, on each database: stage timing to the second,
 // retries, non-activated channels, acknowledgement (essential and not), StopEngagement. Time only
 // moves when a test moves it; each `at(s)` sets the clock to T0 + s seconds and runs one tick.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { tick } from "@/lib/im/local/engine";
-import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
-import { engagementInput, harness, MIN, receiptLog, seedEscalation, seedPersonal, T0 } from "./fixtures";
+import { describe, expect, it } from "vitest";
+import { PROVIDERS } from "../support/databases";
+import { engagementInput, engineSuite, MIN, receiptLog, seedEscalation, seedPersonal, T0 } from "./fixtures";
 
 describe.each(PROVIDERS)("engagement engine on %s", (provider) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(provider);
-  });
-  afterAll(async () => t.cleanup());
-  // Tests share the database: an earlier test's engagements must not fire in a later test's ticks.
-  beforeEach(async () => {
-    await t.db.engineJob.updateMany({ where: { status: "PENDING" }, data: { status: "CANCELLED" } });
-  });
-
-  function setup() {
-    const h = harness(t.db);
-    const at = async (seconds: number) => {
-      h.clock.set(new Date(T0.getTime() + seconds * 1000));
-      return tick(h.engine);
-    };
-    return { ...h, at };
-  }
+  const suite = engineSuite(provider);
+  const setup = suite.setup;
+  const t = { get db() { return suite.db(); } };
 
   const sorted = (log: Awaited<ReturnType<typeof receiptLog>>) =>
     [...log].sort((a, b) => a[2] - b[2] || a[0].localeCompare(b[0]) || String(a[1]).localeCompare(String(b[1])));

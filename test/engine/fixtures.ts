@@ -1,11 +1,13 @@
 // Engine test data written straight into the tables (contacts, channels, plans), so the engine is
 // tested on its own; the contract suites reach the same through the API.
 import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { createTestDatabase, type Provider, type TestDatabase } from "../support/databases";
 import type { Db } from "@/lib/db/client";
 import { localServices } from "@/lib/im/local";
 import { ManualClock } from "@/lib/im/local/clock";
 import { contactsArn } from "@/lib/im/arns";
-import type { EngineContext } from "@/lib/im/local/engine";
+import { tick, type EngineContext } from "@/lib/im/local/engine";
 import { outboxNotifier } from "@/lib/notify/outbox";
 import type { Notifier } from "@/lib/notify/types";
 
@@ -66,6 +68,34 @@ export async function seedEscalation(db: Db, alias: string, stages: EscalationSt
     });
   }
   return { arn, alias: a };
+}
+
+/**
+ * An engine suite's database and harness, on one provider: call inside describe.each(PROVIDERS).
+ * Tests share the database, so each starts with the earlier tests' pending steps cancelled (they
+ * must not fire in a later test's ticks); setup() gives a harness whose at(s) sets the clock to
+ * T0 + s seconds and runs one tick.
+ */
+export function engineSuite(provider: Provider) {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+  });
+  afterAll(async () => t.cleanup());
+  beforeEach(async () => {
+    await t.db.engineJob.updateMany({ where: { status: "PENDING" }, data: { status: "CANCELLED" } });
+  });
+  return {
+    db: () => t.db,
+    setup() {
+      const h = harness(t.db);
+      const at = async (seconds: number) => {
+        h.clock.set(new Date(T0.getTime() + seconds * 1000));
+        return tick(h.engine);
+      };
+      return { ...h, at };
+    },
+  };
 }
 
 /** The local services and the engine's context over one database, a manual clock and a notifier. */

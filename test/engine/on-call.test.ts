@@ -3,29 +3,14 @@
 // between the two moves the page to the next person, and a schedule with nobody on call pages no
 // one but says so — on the engagement and on the incident's timeline — while the stage's other
 // targets are paged. Rotations are made through the API; T0 is 2026-03-01T03:00Z (fixtures).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { tick } from "@/lib/im/local/engine";
-import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
-import { engagementInput, harness, MIN, seedEscalation, seedPersonal, T0 } from "./fixtures";
+import { describe, expect, it } from "vitest";
+import { PROVIDERS } from "../support/databases";
+import { engagementInput, engineSuite, MIN, seedEscalation, seedPersonal, T0 } from "./fixtures";
 
 describe.each(PROVIDERS)("paging on-call schedules on %s", (provider) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(provider);
-  });
-  afterAll(async () => t.cleanup());
-  beforeEach(async () => {
-    await t.db.engineJob.updateMany({ where: { status: "PENDING" }, data: { status: "CANCELLED" } });
-  });
-
-  function setup() {
-    const h = harness(t.db);
-    const at = async (seconds: number) => {
-      h.clock.set(new Date(T0.getTime() + seconds * 1000));
-      return tick(h.engine);
-    };
-    return { ...h, at };
-  }
+  const suite = engineSuite(provider);
+  const setup = suite.setup;
+  const t = { get db() { return suite.db(); } };
 
   const person = (alias: string) => seedPersonal(t.db, alias, [{ type: "EMAIL", address: `${alias}@example.com` }], [{ minutes: 5, targets: [{ channel: 0 }] }]);
 

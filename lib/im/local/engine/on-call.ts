@@ -10,7 +10,7 @@
 // console shows) and, for an incident's engagement, as a timeline event — never silently.
 import type { Tx } from "@/lib/db/client";
 import { onCallAt } from "../contacts/rotation-shifts";
-import { overrideSpec, rotationSpec } from "../contacts/rotations";
+import { OVERRIDE_SELECT, overrideSpec, ROTATION_SELECT, rotationSpec } from "../contacts/rotations";
 import { ENGAGEMENT_EVENT_TYPES, writeIncidentEvent } from "./incident-events";
 
 type Reader = Pick<Tx, "contact" | "rotation" | "rotationOverride">;
@@ -28,15 +28,9 @@ export async function onCallBySchedule(db: Reader, scheduleArns: string[], at: D
     ? await db.rotation.findMany({
         where: { arn: { in: rotationArns } },
         select: {
-          id: true,
-          arn: true,
-          name: true,
-          startTime: true,
-          timeZoneId: true,
-          recurrence: true,
-          members: { orderBy: { position: "asc" }, select: { contactArn: true } },
+          ...ROTATION_SELECT,
           // Only the overrides in force at `at` matter: an index range, not the rotation's history.
-          overrides: { where: { startTime: { lte: at }, endTime: { gt: at } }, select: { id: true, newContactIds: true, startTime: true, endTime: true, createTime: true } },
+          overrides: { where: { startTime: { lte: at }, endTime: { gt: at } }, select: OVERRIDE_SELECT },
         },
       })
     : [];
