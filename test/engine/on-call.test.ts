@@ -101,6 +101,17 @@ describe.each(PROVIDERS)("paging on-call schedules on %s", (provider) => {
     expect(await pagedContacts(h, later.EngagementArn!)).toEqual([ben.arn]);
   });
 
+  it("pages whoever is on call when a response plan engages a schedule directly", async () => {
+    const h = setup();
+    const [ann, ben] = [await person("planann"), await person("planben")];
+    const s = await schedule(h, [ann.arn, ben.arn], 3, 10, "direct");
+    const { incidentRecordArn } = await h.incidents.startIncident({ responsePlanArn: await responsePlan(h, s.arn), title: "Direct" });
+    const { engagements } = await engagementsOf(h, incidentRecordArn!);
+    expect(engagements).toHaveLength(1);
+    // Ben is on call at T0 (see the hand-off test).
+    expect(await pagedContacts(h, engagements[0])).toEqual([ben.arn]);
+  });
+
   async function responsePlan(h: ReturnType<typeof setup>, contactArn: string) {
     await h.incidents.createReplicationSet({ regions: { "us-east-1": {} } }).catch(() => undefined);
     const { arn } = await h.incidents.createResponsePlan({

@@ -20,7 +20,7 @@ export const INCIDENT_ENGAGEMENT_SENDER = "Incident Manager";
 // The incident's text is cut to what StartEngagement's Content allows.
 const CONTENT_MAX = memberMax("ssm-contacts", "StartEngagementRequest", "Content");
 
-/** Starts an engagement of each contact or escalation plan; returns the engagement ids. */
+/** Starts an engagement of each contact, escalation plan or on-call schedule; returns the engagement ids. */
 export async function startIncidentEngagements(
   tx: Tx,
   ctx: EngineContext,
@@ -38,8 +38,8 @@ export async function startIncidentEngagements(
     const contact = contacts.get(arn);
     // DeleteContact removes a contact from the plans that name it; one missing here was named
     // by ARN only (or is being deleted right now): there is nobody to page.
-    if (!contact || (contact.type !== "PERSONAL" && contact.type !== "ESCALATION")) {
-      console.warn(`[engine] response plan engagement ${arn} is not a contact or escalation plan of this model; not engaged`);
+    if (!contact) {
+      console.warn(`[engine] response plan engagement ${arn} is not a contact, escalation plan or on-call schedule of this model; not engaged`);
       continue;
     }
     const { id } = await createEngagement(
