@@ -21,8 +21,8 @@ function WhatGoes({ mode }: { mode: ConsoleMode }) {
   if (mode === "aws") {
     return (
       <p>
-        AWS deletes all Incident Manager data in this account, in every Region of the set: incident records, response plans, contacts, escalation plans
-        and their history.
+        AWS deletes all Incident Manager data in this account, in every Region of the set: incident records, response plans, contacts, escalation plans,
+        on-call schedules and rotations, and their history.
       </p>
     );
   }
@@ -33,6 +33,7 @@ function WhatGoes({ mode }: { mode: ConsoleMode }) {
         <li>every incident record, with its timeline, related items and runbook</li>
         <li>every response plan and its resource policies</li>
         <li>every contact and escalation plan, with their channels</li>
+        <li>every on-call schedule and rotation, with its overrides</li>
         <li>every engagement and page, with their receipts, and the My pages inbox</li>
         <li>the tags of all of them</li>
       </ul>

@@ -133,6 +133,10 @@ describe.each(PROVIDERS)("replication set lifecycle on %s", (provider) => {
     await contacts.createContactChannel({ ContactId: ContactArn, Name: "mail", Type: "EMAIL", DeliveryAddress: { SimpleAddress: "doomed@example.com" }, IdempotencyToken: randomUUID() });
     await contacts.putContactPolicy({ ContactArn, Policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) });
     await contacts.startEngagement({ ContactId: ContactArn!, Sender: "ops", Subject: "s", Content: "c", IdempotencyToken: randomUUID() });
+    // A rotation with an override, in an on-call schedule.
+    const { RotationArn } = await contacts.createRotation({ Name: `doomed-${randomUUID().slice(0, 8)}`, ContactIds: [ContactArn!], TimeZoneId: "UTC", Recurrence: { DailySettings: [{ HourOfDay: 9, MinuteOfHour: 0 }], NumberOfOnCalls: 1, RecurrenceMultiplier: 1 }, Tags: [{ Key: "team", Value: "db" }] });
+    await contacts.createRotationOverride({ RotationId: RotationArn, NewContactIds: [ContactArn!], StartTime: new Date("2027-01-01T00:00:00Z"), EndTime: new Date("2027-01-02T00:00:00Z") });
+    await contacts.createContact({ Alias: `doomed-schedule-${randomUUID().slice(0, 8)}`, Type: "ONCALL_SCHEDULE", Plan: { RotationIds: [RotationArn!] } });
     expect(await db.page.count()).toBeGreaterThan(0);
     expect(await db.engineJob.count()).toBeGreaterThan(0);
     expect(await db.timelineEvent.count()).toBeGreaterThan(0);
@@ -170,6 +174,10 @@ describe.each(PROVIDERS)("replication set lifecycle on %s", (provider) => {
       db.receipt.count(),
       db.engineJob.count(),
       db.notification.count(),
+      db.rotation.count(),
+      db.rotationMember.count(),
+      db.rotationOverride.count(),
+      db.scheduleRotation.count(),
     ]);
     expect(counts).toEqual(counts.map(() => 0));
     expect((await contacts.listContacts({})).Contacts).toEqual([]);
