@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { OnCallNowList } from "@/components/schedules/feeds/on-call-now";
+import { Container } from "@/components/ui/container";
+import { onCallNow } from "@/lib/console/schedules/feeds/on-call";
 import { notFound } from "next/navigation";
 import { StartIncidentButton } from "@/components/incidents/start-incident-button";
 import { DeleteResponsePlanDialog } from "@/components/response-plans/delete-response-plan-dialog";
@@ -37,6 +40,7 @@ export default async function ResponsePlanPage({ params }: Params) {
   const plan = result.data;
   const canStart = can(user.role, "incidents.write");
   const canWrite = can(user.role, "plans.write");
+  const onCall = await onCallNow(plan.engagements ?? []);
   return (
     <>
       <Breadcrumbs items={crumbs} />
@@ -52,6 +56,11 @@ export default async function ResponsePlanPage({ params }: Params) {
           ) : null
         }
       />
+      {!onCall.ok || onCall.data.length ? (
+        <Container header="On call now" description="Who an incident of this plan would page in each schedule it engages (directly or through an escalation plan)." className="mb-5">
+          <OnCallNowList result={onCall} />
+        </Container>
+      ) : null}
       <ResponsePlanSections plan={plan} canWrite={canWrite} />
     </>
   );

@@ -5,7 +5,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import ical from "ical-generator";
-import type { NamedShift } from "./shifts";
+import type { NamedShift } from "./dto";
 
 /** How far back and ahead a feed reaches (calendar apps keep what they have seen before). */
 export const FEED_PAST_MS = 30 * 86_400_000;

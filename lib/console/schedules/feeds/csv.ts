@@ -1,8 +1,7 @@
 // The shifts export (on-call pay) as RFC 4180 CSV through Papa Parse, one row per person per shift.
 // Client-safe (pure).
 import Papa from "papaparse";
-import type { NamedShift } from "./shifts";
-import type { ShiftExportRow } from "./dto";
+import type { NamedShift, ShiftExportRow } from "./dto";
 
 /** A cell that starts like a formula stays text in a spreadsheet (as the timeline's export does). */
 const FORMULA_START = /^[=+\-@\t\r]/;

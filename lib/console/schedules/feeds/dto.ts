@@ -1,4 +1,5 @@
 // What calendar feeds and shift exports hand to client components. Client-safe.
+import type { OnCallView, ShiftView } from "@/lib/console/schedules/dto";
 
 /** MINE: the shifts of the owner's linked contact, in every rotation; SCHEDULE: every shift of one schedule. */
 export type FeedKind = "MINE" | "SCHEDULE";
@@ -47,3 +48,15 @@ export function exportScheduleHref(alias: string, from: string, to: string): str
 export function aliasOfArn(arn: string): string {
   return /:contact\/([^/]+)$/.exec(arn)?.[1] ?? arn;
 }
+
+/** A shift with the names around it: its schedule(s) (comma-separated; "" when in none), its rotation and zone. */
+export type NamedShift = ShiftView & { schedule: string; rotation: string; timeZoneId: string };
+
+/** A person's next shifts (the one they are on now first). */
+export type NextShifts = { contactArn: string | null; shifts: NamedShift[] };
+
+/** Who is on call now in one schedule an incident or a response plan engages. */
+export type ScheduleOnCall = { arn: string; alias: string; name: string; onCall: OnCallView };
+
+/** How one page's contact was reached: the engaged contact first, the paged person last. */
+export type PagePath = { pageArn: string; contactArn: string; steps: { arn: string; name: string; type: string; stageIndex?: number }[] };

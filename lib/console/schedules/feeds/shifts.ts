@@ -5,12 +5,12 @@ import "server-only";
 import type { ServiceContext } from "@/lib/console/core/safe-action";
 import { knownPeople, rotationShifts } from "@/lib/console/schedules/queries";
 import type { Person, ShiftView } from "@/lib/console/schedules/dto";
+import type { NamedShift } from "./dto";
+export type { NamedShift } from "./dto";
 import { notFound } from "@/lib/im/errors";
 import { memberMax } from "@/lib/im/model";
 import { aliasOfArn } from "./dto";
 
-/** A shift with the names around it. */
-export type NamedShift = ShiftView & { schedule: string; rotation: string; timeZoneId: string };
 
 type RotationInfo = { arn: string; name: string; timeZoneId: string; memberArns: string[] };
 
