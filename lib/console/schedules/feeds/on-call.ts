@@ -62,26 +62,41 @@ async function engagedSchedules(ctx: ServiceContext, contactArns: string[]): Pro
  * gone are left out.
  */
 export function onCallNow(contactArns: string[]) {
-  return withServices("onCallNow", "contacts.read", async (ctx): Promise<ScheduleOnCall[]> => {
-    const arns = await engagedSchedules(ctx, contactArns);
-    if (!arns.length) return [];
-    const now = new Date();
-    const until = new Date(now.getTime() + ON_CALL_LOOKAHEAD_MS);
-    const people = await knownPeople(ctx);
-    const out = await Promise.all(
-      arns.map(async (arn): Promise<ScheduleOnCall | null> => {
-        const schedule = await scheduleOf(ctx, arn).catch((e) => {
-          if (isImError(e) && e.code === "ResourceNotFoundException") return null;
-          throw e;
-        });
-        if (!schedule) return null;
-        const shifts = (await Promise.all(schedule.rotations.map((r) => rotationShifts(ctx, r.arn, now, until, people)))).flat();
-        const zones = new Map(schedule.rotations.map((r) => [r.arn, r.timeZoneId]));
-        return { arn: schedule.arn, alias: schedule.alias, name: schedule.name, onCall: onCallFrom(shifts, now, (r) => zones.get(r) ?? "UTC") };
-      }),
+  return withServices("onCallNow", "contacts.read", (ctx) => onCallOf(ctx, contactArns));
+}
+
+/** How many incidents' engagements the incidents list reads for "on call now". */
+const MAX_INCIDENTS = 10;
+
+/** Who is on call now in the schedules the given (open) incidents engaged (ListEngagements by incident). */
+export function onCallForIncidents(incidentArns: string[]) {
+  return withServices("onCallForIncidents", "contacts.read", async (ctx): Promise<ScheduleOnCall[]> => {
+    const lists = await Promise.all(
+      incidentArns.slice(0, MAX_INCIDENTS).map(async (IncidentId) => (await ctx.im.contacts.listEngagements({ IncidentId, MaxResults: 20 })).Engagements ?? []),
     );
-    return out.filter((s): s is ScheduleOnCall => s !== null);
+    return onCallOf(ctx, lists.flat().map((e) => e.ContactArn!));
   });
+}
+
+async function onCallOf(ctx: ServiceContext, contactArns: string[]): Promise<ScheduleOnCall[]> {
+  const arns = await engagedSchedules(ctx, contactArns);
+  if (!arns.length) return [];
+  const now = new Date();
+  const until = new Date(now.getTime() + ON_CALL_LOOKAHEAD_MS);
+  const people = await knownPeople(ctx);
+  const out = await Promise.all(
+    arns.map(async (arn): Promise<ScheduleOnCall | null> => {
+      const schedule = await scheduleOf(ctx, arn).catch((e) => {
+        if (isImError(e) && e.code === "ResourceNotFoundException") return null;
+        throw e;
+      });
+      if (!schedule) return null;
+      const shifts = (await Promise.all(schedule.rotations.map((r) => rotationShifts(ctx, r.arn, now, until, people)))).flat();
+      const zones = new Map(schedule.rotations.map((r) => [r.arn, r.timeZoneId]));
+      return { arn: schedule.arn, alias: schedule.alias, name: schedule.name, onCall: onCallFrom(shifts, now, (r) => zones.get(r) ?? "UTC") };
+    }),
+  );
+  return out.filter((s): s is ScheduleOnCall => s !== null);
 }
 
 /** ListPageResolutions of each page, by name: "escalation plan → schedule → Ann". */
