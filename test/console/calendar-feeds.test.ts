@@ -37,6 +37,7 @@ const { GET: getFeed } = await import("@/app/api/calendar/[token]/route");
 const { GET: exportMine } = await import("@/app/api/schedules/export/mine/route");
 const { GET: exportSchedule } = await import("@/app/api/schedules/export/[alias]/route");
 const { createMyFeedAction, createScheduleFeedAction, revokeFeedAction } = await import("@/lib/console/schedules/feeds/actions");
+const { myNextShifts, onCallNow } = await import("@/lib/console/schedules/feeds/on-call");
 
 const DAY = 86_400_000;
 /** "Now" for every read here: the feed's window is 30 days back and 180 ahead of it. */
@@ -221,6 +222,25 @@ describe.each(PROVIDERS)("calendar feeds and shift exports on %s", (provider) =>
     state.user = users.viewer; // no linked contact
     const unlinked = await exportMine(new NextRequest("http://console.test/api/schedules/export/mine?from=2026-12-07&to=2026-12-14"));
     expect(unlinked.status).toBe(400);
+  });
+
+  it("says who is on call now in the schedules an escalation plan engages, and a person's next shifts", async () => {
+    state.user = users.ann;
+    const { ContactArn: plan } = await im.contacts.createContact({
+      Alias: `escalate-${provider}`,
+      Type: "ESCALATION",
+      Plan: { Stages: [{ DurationInMinutes: 5, Targets: [{ ContactTargetInfo: { ContactId: `arn:aws:ssm-contacts:us-east-1:000000000000:contact/${scheduleAlias}`, IsEssential: false } }] }] },
+    });
+    const result = await onCallNow([plan!, people.cat]);
+    if (!result.ok) throw new Error(result.error.message);
+    const holding = (await apiShifts(NOW, new Date(NOW.getTime() + 1))).filter((s) => s.start <= NOW.toISOString() && NOW.toISOString() < s.end);
+    expect(result.data.map((s) => s.name)).toEqual(["Payroll on call"]);
+    expect(result.data[0].onCall.now.map((p) => p.name).sort()).toEqual([...new Set(holding.flatMap((s) => s.people.map(nameOf)))].sort());
+
+    const next = await myNextShifts();
+    if (!next.ok) throw new Error(next.error.message);
+    const mine = (await apiShifts(NOW, new Date(NOW.getTime() + 28 * DAY))).filter((s) => s.people.includes(people.ann)).slice(0, 5);
+    expect(next.data.shifts.map((s) => [s.rotation, s.start, s.end])).toEqual(mine.map((s) => [s.rotation, s.start, s.end]));
   });
 });
 
