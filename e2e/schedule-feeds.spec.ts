@@ -5,7 +5,7 @@
 // page's path by name: escalation plan → schedule → person.
 import type { Browser, Page } from "@playwright/test";
 import ical, { type VEvent } from "node-ical";
-import { contactsApi, createPersonalContact } from "./support/aws-api";
+import { contactsApi, createPersonalContact, createPlanThroughApi, incidentsApi } from "./support/aws-api";
 import { expect, signInAs, test, uniqueName } from "./support/fixtures";
 
 /** A responder of its own (the shared e2e users' contact links belong to other specs). */
@@ -99,6 +99,12 @@ test("a user sees their next shifts, makes a calendar feed that reads without a 
   const csv = await page.request.get((await exportLink.getAttribute("href"))!);
   expect(csv.status()).toBe(200);
   expect((await csv.text()).split("\r\n")[0]).toBe("schedule,rotation,person,start,end,timeZone,hours,type");
+
+  // At phone width, My pages' shifts, feeds and export fit.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(shifts).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.context().close();
 });
 
@@ -131,4 +137,33 @@ test("an engagement's page shows the path of each page by name: escalation plan 
   await expect(paths.getByRole("listitem")).toHaveCount(1);
   await expect(paths.getByRole("listitem")).toContainText(new RegExp(`^Escalation ${escalation} → ${schedule.name}( \\(stage 1\\))? → Contact ${person.alias}( \\(stage 1\\))?$`));
   await expect(paths).not.toContainText("arn:aws");
+});
+
+test("the open incidents list and a response plan's page say who is on call now in the schedules engaged", async ({ pageAs }) => {
+  const ann = await createPersonalContact("now-ann");
+  const schedule = await scheduleOf([ann.arn]);
+  // Through an escalation plan whose stage targets the schedule (the local engine engages people
+  // and escalation plans from a response plan).
+  const escalation = uniqueName("now-escalation").toLowerCase();
+  const { ContactArn: escalationArn } = await contactsApi().createContact({
+    Alias: escalation,
+    Type: "ESCALATION",
+    Plan: { Stages: [{ DurationInMinutes: 5, Targets: [{ ContactTargetInfo: { ContactId: schedule.arn, IsEssential: false } }] }] },
+  });
+  const planName = uniqueName("on-call-plan");
+  const planArn = await createPlanThroughApi(planName, "On call now", 3, [escalationArn!]);
+  const { incidentRecordArn } = await incidentsApi().startIncident({ responsePlanArn: planArn, title: `On call ${planName}` });
+  // The plan's engagement starts in the engine's job, just after the incident.
+  await expect.poll(async () => (await contactsApi().listEngagements({ IncidentId: incidentRecordArn })).Engagements?.length ?? 0).toBe(1);
+
+  const page = await pageAs("viewer");
+  await page.goto("/incidents");
+  const list = page.getByRole("list", { name: "On call now for open incidents" });
+  await expect(list.getByRole("listitem").filter({ hasText: schedule.name })).toContainText(`Contact ${ann.alias}`);
+  await expect(list.getByRole("link", { name: schedule.name })).toHaveAttribute("href", /^\/schedules\//);
+
+  await page.goto(`/response-plans/${encodeURIComponent(planName)}`);
+  const onCall = page.getByRole("list", { name: "On call now" }).getByRole("listitem");
+  await expect(onCall).toContainText(schedule.name);
+  await expect(onCall).toContainText(`Contact ${ann.alias}`);
 });
