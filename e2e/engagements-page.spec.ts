@@ -52,7 +52,8 @@ test("a responder starts an engagement by hand, sees its pages and receipts, sto
   await expect(page).toHaveURL(/\/engagements\/detail\?arn=/);
   await expect(page.getByRole("heading", { level: 1, name: subject, exact: true })).toBeVisible();
   await expect(page.getByText("db-1 is out of disk space.")).toBeVisible();
-  await expect(page.getByRole("link", { name: incidentArn })).toBeVisible();
+  // The incident by its title, its ARN on hover.
+  await expect(page.getByRole("link", { name: incidentTitle })).toHaveAttribute("title", incidentArn);
   const pages = page.getByRole("table", { name: `Pages of ${contact.alias}` });
   await expect(pages.getByRole("cell", { name: contact.alias, exact: true })).toBeVisible();
   // The contact's e-mail channel isn't activated: the engine answers the delivery with an ERROR receipt.
@@ -102,7 +103,7 @@ test("a responder starts an engagement by hand, sees its pages and receipts, sto
   await expect(byIncident.getByRole("link", { name: subject, exact: true })).toBeVisible();
   await expect(byIncident.getByRole("link", { name: otherSubject })).toHaveCount(0);
   // The incident link opens the incident's Engagements tab, which shows the same engagement.
-  await byIncident.getByRole("link", { name: incidentArn.split("/").pop()! }).click();
+  await byIncident.getByRole("link", { name: incidentTitle }).click();
   await expect(page.getByRole("heading", { level: 1, name: incidentTitle })).toBeVisible();
   await expect(page.getByRole("heading", { name: `Engagement of ${contact.alias}` })).toBeVisible();
 });

@@ -41,7 +41,7 @@ test("a responder engages contacts, acknowledges the page to them, stops an enga
   await page.goto(`/incidents?q=${encodeURIComponent(title)}`);
   await expect(page.getByRole("table", { name: "Open incidents" }).getByRole("row", { name: new RegExp(title) })).toContainText("None");
 
-  await page.goto(`${incidentPath(arn)}&tab=engagements`);
+  await page.goto(incidentPath(arn, "engagements"));
   await expect(page.getByText("Nobody has been engaged for this incident.")).toBeVisible();
   // Nothing chosen: the error is on the field.
   await page.getByRole("button", { name: "Engage contact" }).click();
@@ -89,7 +89,7 @@ test("a responder engages contacts, acknowledges the page to them, stops an enga
   // A second incident pages me: My pages lists it, newest first, and acknowledges it.
   const second = `Second page ${uniqueName("t")}`;
   const secondArn = await newIncident(second);
-  await page.goto(`${incidentPath(secondArn)}&tab=engagements`);
+  await page.goto(incidentPath(secondArn, "engagements"));
   await engage(page, me.alias);
   await page.getByRole("navigation", { name: "Side navigation" }).getByRole("link", { name: "My pages" }).click();
   const inbox = page.getByRole("table", { name: "My pages" });
@@ -109,11 +109,11 @@ test("a viewer sees engagements without controls", async ({ pageAs }) => {
   const contact = await createPersonalContact("seen");
   const arn = await newIncident(`Viewer engagements ${uniqueName("t")}`);
   const responder = await pageAs("responder");
-  await responder.goto(`${incidentPath(arn)}&tab=engagements`);
+  await responder.goto(incidentPath(arn, "engagements"));
   await engage(responder, contact.alias);
 
   const viewer = await pageAs("viewer");
-  await viewer.goto(`${incidentPath(arn)}&tab=engagements`);
+  await viewer.goto(incidentPath(arn, "engagements"));
   await expect(viewer.getByRole("heading", { name: `Engagement of ${contact.alias}` })).toBeVisible();
   await expect(viewer.getByRole("table", { name: `Pages of ${contact.alias}` }).getByRole("cell", { name: contact.alias, exact: true })).toBeVisible();
   await expect(viewer.getByRole("button", { name: "Engage contact" })).toHaveCount(0);

@@ -35,7 +35,7 @@ test("an admin creates a plan, starts an incident from it, and resolves it", asy
   await dialog.getByLabel("Impact").selectOption({ label: "1 Critical" });
   await dialog.getByRole("button", { name: "Start", exact: true }).click();
 
-  await expect(page).toHaveURL(/\/incidents\/detail\?arn=/);
+  await expect(page).toHaveURL(/\/incidents\/[A-Za-z0-9_-]+\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const main = page.getByRole("main");
   await expect(main.getByText("1 Critical").first()).toBeVisible();

@@ -117,7 +117,7 @@ test("HTML in a title, a summary and an event stays text; the summary's Markdown
 test("a viewer sees no mutating control, and the server refuses a forced timeline write", async ({ pageAs }) => {
   const incident = await startIncidentViaApi({ title: `Viewer ${uniqueName("t")}` });
   const responder = await pageAs("responder");
-  await responder.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await responder.goto(incidentPath(incident.arn, "timeline"));
   await responder.getByRole("button", { name: "Add event" }).click();
   const add = responder.getByRole("dialog", { name: "Add timeline event" });
   await add.getByLabel("Description").fill("Written by the responder");

@@ -30,7 +30,7 @@ async function download(page: Page, label: string): Promise<string> {
 test("a responder adds, edits and deletes a custom event and a note at chosen times, in time order", async ({ browser, baseURL }) => {
   const incident = await startIncidentViaApi({ title: `Timeline ${uniqueName("t")}` });
   const page = await pageInNewYork(browser, baseURL, "responder");
-  await page.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await page.goto(incidentPath(incident.arn, "timeline"));
   await expect(page.getByRole("tab", { name: "Timeline" })).toHaveAttribute("aria-selected", "true");
   await expect(eventItem(page, "Incident started")).toHaveCount(1);
 
@@ -155,7 +155,7 @@ test("exports hold every event, not just the page on screen; jump to now goes to
     });
   }
   const page = await pageAs("responder");
-  await page.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await page.goto(incidentPath(incident.arn, "timeline"));
   await expect(page.getByText("Page 1 of 2")).toBeVisible();
   await expect(events(page)).toHaveCount(25);
   await expect(eventItem(page, "Incident started")).toHaveCount(0);
@@ -252,7 +252,7 @@ test("an edit the server refuses is rolled back and explained", async ({ pageAs 
   const im = incidentsApi();
   const { eventId } = await im.createTimelineEvent({ incidentRecordArn: incident.arn, eventType: "Custom Event", eventTime: new Date(), eventData: JSON.stringify("Original text") });
   const page = await pageAs("responder");
-  await page.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await page.goto(incidentPath(incident.arn, "timeline"));
   await eventItem(page, "Original text").getByRole("button", { name: "Edit" }).click();
   // Someone else deletes the event while the dialog is open.
   await im.deleteTimelineEvent({ incidentRecordArn: incident.arn, eventId });
@@ -269,7 +269,7 @@ test("an edit shows at once, before the server answers, and is rolled back when 
   const im = incidentsApi();
   const { eventId } = await im.createTimelineEvent({ incidentRecordArn: incident.arn, eventType: "Custom Event", eventTime: new Date(), eventData: JSON.stringify("Before the edit") });
   const page = await pageAs("responder");
-  await page.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await page.goto(incidentPath(incident.arn, "timeline"));
   await expect(eventItem(page, "Before the edit")).toBeVisible();
 
   // The save's server-action request is held, then dropped as a lost connection would be.
@@ -310,7 +310,7 @@ test("the timeline fits a phone's width", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 740 } });
   await signInThroughApi(context, "responder");
   const page = await context.newPage();
-  await page.goto(`${incidentPath(incident.arn)}&tab=timeline`);
+  await page.goto(incidentPath(incident.arn, "timeline"));
   await expect(eventItem(page, "Incident started")).toBeVisible();
   await expect(page.getByRole("button", { name: "Add event" })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

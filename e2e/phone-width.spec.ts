@@ -18,7 +18,7 @@ test("the incidents list, the incident's tabs and My pages fit a 375 px screen",
   await expect(page.getByRole("searchbox", { name: "Search by title" })).toBeVisible();
   await fits("incidents");
   for (const tab of ["related-items", "engagements", "runbook"]) {
-    await page.goto(`${incidentPath(incidentRecordArn!)}&tab=${tab}`);
+    await page.goto(incidentPath(incidentRecordArn!, tab));
     await expect(page.getByRole("tabpanel")).toBeVisible();
     if (tab === "engagements") await expect(page.getByRole("heading", { name: `Engagement of ${contact.alias}` })).toBeVisible();
     await fits(tab);

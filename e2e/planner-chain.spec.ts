@@ -8,6 +8,7 @@
 // outbox, since the AWS API keeps no copy of codes.
 import { incidentPath } from "../lib/console/incidents/paths";
 import { BASE_URL } from "./support/env";
+import { ACCOUNT } from "./support/incidents-api";
 import { expect, newestActivationCode, pickEngagement, signInAs, signInThroughApi, test, uniqueName } from "./support/fixtures";
 
 test("contact → escalation plan → response plan → incident → page, acknowledged by the linked responder", async ({ pageAs, browser, baseURL }, testInfo) => {
@@ -99,8 +100,10 @@ test("contact → escalation plan → response plan → incident → page, ackno
   await expect(start.getByRole("region", { name: "Template preview" })).toContainText(`Engages: ${escalation}`);
   await start.getByRole("button", { name: "Start", exact: true }).click();
   await expect(admin.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const incidentArn = new URL(admin.url()).searchParams.get("arn")!;
-  expect(incidentArn).toContain(`incident-record/${planName}/`);
+  // The short URL names the plan and the id; the account is the local model's.
+  const [, urlPlan, urlId] = /\/incidents\/([^/?]+)\/([^/?]+)/.exec(new URL(admin.url()).pathname) ?? [];
+  expect(urlPlan).toBe(planName);
+  const incidentArn = `arn:aws:ssm-incidents::${ACCOUNT}:incident-record/${urlPlan}/${urlId}`;
 
   // 6. The engagement of the escalation plan, and the engine's page to the contact (a tick later),
   // delivered to the activated e-mail channel.
@@ -153,6 +156,6 @@ test("contact → escalation plan → response plan → incident → page, ackno
   }
 
   // 10. The incident shows the page acknowledged (a READ receipt) to everyone.
-  await admin.goto(`${incidentPath(incidentArn)}&tab=engagements`);
+  await admin.goto(incidentPath(incidentArn, "engagements"));
   await expect(admin.getByRole("table", { name: `Pages of ${escalation}` }).getByRole("list", { name: `Receipts of the page to ${alias}` })).toContainText("Read");
 });

@@ -18,7 +18,7 @@ test("a responder adds, is refused a duplicate of, and removes related items; HT
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto(`${incidentPath(arn)}&tab=related-items`);
+  await page.goto(incidentPath(arn, "related-items"));
   const table = page.getByRole("table", { name: "Related items" });
   await expect(table.getByText("No related items.")).toBeVisible();
   // The form opens from its button (its code loads then) with the focus on its first field.
@@ -64,7 +64,7 @@ test("a responder adds, is refused a duplicate of, and removes related items; HT
 test("a viewer sees related items without controls, and the server refuses a forced add", async ({ pageAs }) => {
   const arn = await newIncident(`Viewer items ${uniqueName("t")}`);
   const responder = await pageAs("responder");
-  await responder.goto(`${incidentPath(arn)}&tab=related-items`);
+  await responder.goto(incidentPath(arn, "related-items"));
   await responder.getByRole("button", { name: "Add related item" }).click();
   const form = responder.getByRole("form", { name: "Add related item" });
   await form.getByLabel("URL or ARN").fill("https://runbooks.example.com/first");
@@ -75,7 +75,7 @@ test("a viewer sees related items without controls, and the server refuses a for
   await expect(responder.getByRole("table", { name: "Related items" }).getByRole("link", { name: "First runbook" })).toBeVisible();
 
   const viewer = await pageAs("viewer");
-  await viewer.goto(`${incidentPath(arn)}&tab=related-items`);
+  await viewer.goto(incidentPath(arn, "related-items"));
   await expect(viewer.getByRole("table", { name: "Related items" }).getByRole("link", { name: "First runbook" })).toBeVisible();
   await expect(viewer.getByRole("form", { name: "Add related item" })).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: "Add related item" })).toHaveCount(0);
@@ -111,7 +111,7 @@ test("the Runbook tab shows the plan's automation and the executions it started 
   const execution = incidentRecord!.automationExecutions![0].ssmExecutionArn!;
 
   const page = await pageAs("viewer");
-  await page.goto(`${incidentPath(incidentRecordArn!)}&tab=runbook`);
+  await page.goto(incidentPath(incidentRecordArn!, "runbook"));
   const automation = page.getByRole("region", { name: "Runbook automation" });
   await expect(automation).toContainText("Restart-Web-Tier");
   await expect(automation).toContainText("Cluster: web-prod");

@@ -193,7 +193,7 @@ test("a responder creates a plan with every section, reads it back, edits each p
   await expect(start.getByLabel("Response plan")).toHaveValue(planArn);
   await expect(start.getByLabel("Title")).toHaveValue("Payments are failing again");
   await start.getByRole("button", { name: "Start", exact: true }).click();
-  await expect(page).toHaveURL(/\/incidents\/detail\?arn=/);
+  await expect(page).toHaveURL(/\/incidents\/[A-Za-z0-9_-]+\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: "Payments are failing again" })).toBeVisible();
 
   // Delete: only the typed name enables it; then the list, without the plan.

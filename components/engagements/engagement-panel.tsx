@@ -10,7 +10,7 @@ import { Container } from "@/components/ui/container";
 import { ActionDialog } from "@/components/ui/action-dialog";
 import { FormField, Textarea } from "@/components/ui/form-field";
 import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
-import { StatusIndicator } from "@/components/ui/status-indicator";
+import { EngagementStateText } from "./engagement-state";
 import { stopEngagementAction } from "@/lib/console/engagements/actions";
 import type { EngagementRow } from "@/lib/console/engagements/dto";
 import { contactAlias } from "@/lib/console/contacts/paths";
@@ -40,13 +40,7 @@ export function EngagementPanel({
               Started <RelativeTime iso={e.startTime} /> by {e.sender}
             </span>
           ) : null}
-          {e.stopTime ? (
-            <StatusIndicator type="info">
-              Stopped <AbsoluteTime iso={e.stopTime} />
-            </StatusIndicator>
-          ) : (
-            <StatusIndicator type="success">Active</StatusIndicator>
-          )}
+          <EngagementStateText facts={e.facts} />
         </span>
       }
       actions={canWrite && !e.stopTime ? <StopEngagementDialog incidentArn={incidentArn} engagementArn={e.arn} alias={alias} onDone={onChange} /> : null}

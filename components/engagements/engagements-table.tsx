@@ -4,14 +4,15 @@ import Link from "next/link";
 import { ErrorAlert } from "@/components/ui/alert";
 import { TokenPager, useTokenPages } from "@/components/ui/token-pager";
 import { columnHelper, DataTable, type Columns } from "@/components/ui/data-table";
-import { AbsoluteTime, RelativeTime } from "@/components/ui/relative-time";
-import { StatusIndicator } from "@/components/ui/status-indicator";
+import { ArnText } from "@/components/ui/arn";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { EngagementListPage, EngagementListRow } from "@/lib/console/engagements/dto";
 import { engagementListSearch, type EngagementListFilter } from "@/lib/console/engagements/filters";
 import { engagementPath } from "@/lib/console/engagements/paths";
 import { engagementKeys } from "@/lib/console/engagements/keys";
 import { incidentPath } from "@/lib/console/incidents/paths";
 import { contactAlias } from "@/lib/console/contacts/paths";
+import { EngagementStateText } from "./engagement-state";
 import { errorOf, readJson } from "@/lib/console/core/errors";
 
 const col = columnHelper<EngagementListRow>();
@@ -25,24 +26,18 @@ const columns: Columns<EngagementListRow> = [
       </Link>
     ),
   }),
+  // The state second: what a responder looks for first, and still in view on a narrow screen.
+  col.display({
+    id: "state",
+    header: "State",
+    cell: (c) => <EngagementStateText facts={c.row.original.facts} />,
+  }),
   col.accessor("contactArn", { header: "Contact or plan", cell: (c) => contactAlias(c.getValue()) }),
   col.accessor("sender", { header: "Sender" }),
   col.display({
     id: "started",
     header: "Started",
     cell: (c) => (c.row.original.startTime ? <RelativeTime iso={c.row.original.startTime} /> : "—"),
-  }),
-  col.display({
-    id: "state",
-    header: "State",
-    cell: (c) =>
-      c.row.original.stopTime ? (
-        <StatusIndicator type="info">
-          Stopped <AbsoluteTime iso={c.row.original.stopTime} />
-        </StatusIndicator>
-      ) : (
-        <StatusIndicator type="success">Active</StatusIndicator>
-      ),
   }),
   col.accessor("incidentId", {
     header: "Incident",
@@ -51,11 +46,11 @@ const columns: Columns<EngagementListRow> = [
       if (!id) return <span className="text-muted">—</span>;
       // Only an incident record ARN has a page here; any other IncidentId is shown as text.
       return id.includes(":incident-record/") ? (
-        <Link href={`${incidentPath(id)}&tab=engagements`} className="text-link hover:underline">
-          {id.split("/").pop()}
+        <Link href={incidentPath(id, "engagements")} title={id} className="text-link hover:underline">
+          {c.row.original.incidentTitle ?? id.split("/").pop()}
         </Link>
       ) : (
-        <span className="break-all">{id}</span>
+        <ArnText arn={id} />
       );
     },
   }),

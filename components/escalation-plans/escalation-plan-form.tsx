@@ -15,7 +15,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { createEscalationPlanAction, updateEscalationPlanAction } from "@/lib/console/escalation-plans/actions";
 import { minutes, STAGE_DURATION_MINUTES } from "@/lib/console/contacts/schemas";
 import { emptyEscalationPlanForm, escalationFieldNames, escalationPlanFormSchema, type EscalationPlanFormValues } from "@/lib/console/escalation-plans/schemas";
-import type { ContactRow } from "@/lib/console/contacts/dto";
+import { reachWarningText, type ContactRow } from "@/lib/console/contacts/dto";
 import { contactKeys } from "@/lib/console/contacts/keys";
 import { aliasFromContactArn, escalationPlanPath } from "@/lib/console/contacts/paths";
 
@@ -94,10 +94,14 @@ export function EscalationPlanForm({ initial, contacts }: { initial?: Escalation
 /** A contact target: which contact, and whether its acknowledgement stops the plan (IsEssential). */
 function ContactTarget({ form, stage, target, id, contacts }: TargetPlace & { form: Form; contacts: ContactRow[] }) {
   const err = form.formState.errors.stages?.[stage]?.targets?.[target];
+  const chosenArn = useWatch({ control: form.control, name: `stages.${stage}.targets.${target}.contactArn` });
+  const chosen = contacts.find((c) => c.arn === chosenArn);
+  // Warn before paging fails: a contact without an activated channel is never reached.
+  const warning = chosen?.channels ? reachWarningText(chosen.displayName || chosen.alias, chosen.channels) : undefined;
   return (
     <>
-      <FormField id={`${id}-contact`} label="Contact" error={err?.contactArn?.message}>
-        <Select {...fieldAria(`${id}-contact`, { error: err?.contactArn?.message })} {...form.register(`stages.${stage}.targets.${target}.contactArn`)}>
+      <FormField id={`${id}-contact`} label="Contact" error={err?.contactArn?.message} description={warning ? <span className="text-warning">⚠ {warning}</span> : undefined}>
+        <Select {...fieldAria(`${id}-contact`, { error: err?.contactArn?.message, description: !!warning })} {...form.register(`stages.${stage}.targets.${target}.contactArn`)}>
           <option value="">Choose a contact</option>
           {contacts.map((c) => (
             <option key={c.arn} value={c.arn}>

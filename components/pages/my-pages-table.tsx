@@ -31,7 +31,7 @@ export function MyPagesTable({ initialPage, canAcknowledge }: { initialPage: MyP
         const p = c.row.original;
         const text = c.getValue() || "(no subject)";
         return p.incidentId?.includes(":incident-record/") ? (
-          <Link href={`${incidentPath(p.incidentId)}&tab=engagements`} className="font-bold text-link hover:underline">
+          <Link href={incidentPath(p.incidentId, "engagements")} className="font-bold text-link hover:underline">
             {text}
           </Link>
         ) : (

@@ -2,6 +2,7 @@
 // Choose the contacts and escalation plans a response plan engages: a search over
 // /api/contacts/options, the chosen ones by name and alias (never a raw ARN), at most the model's limit.
 import { useState } from "react";
+import { ReachWarningsFor } from "@/components/contacts/reach-warnings";
 import { contactLabel, useContactOptions } from "@/components/contacts/use-contact-options";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -50,6 +51,7 @@ export function EngagementPicker({ value, onChange, error }: { value: string[]; 
       ) : (
         <p className="text-muted">Nobody is engaged yet.</p>
       )}
+      <ReachWarningsFor arns={value} />
       {error ? (
         <p id="plan-engagements-error" role="alert" className="flex gap-1.5 text-error">
           <span aria-hidden>⚠</span>

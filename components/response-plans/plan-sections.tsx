@@ -9,13 +9,14 @@ import type { ResponsePlanDetail } from "@/lib/console/response-plans/dto";
 import { EditSectionDialog } from "./edit-section-dialog";
 import { EngagementTargetsTable } from "./engagement-targets-table";
 import { DYNAMIC_VARIABLE_LABELS, SECTION_DESCRIPTIONS, SECTION_TITLES, TARGET_ACCOUNT_LABELS } from "./labels";
+import { Arn, ArnText } from "@/components/ui/arn";
 
 function ArnList({ label, arns, none }: { label: string; arns: string[]; none: string }) {
   return arns.length ? (
     <ul aria-label={label} className="list-disc space-y-1 pl-5">
       {arns.map((arn) => (
-        <li key={arn} className="break-all">
-          {arn}
+        <li key={arn}>
+          <ArnText arn={arn} />
         </li>
       ))}
     </ul>
@@ -39,7 +40,7 @@ function runbookView(plan: ResponsePlanDetail): ReactNode {
       items={[
         { label: "Document name", value: ssm.documentName },
         { label: "Document version", value: ssm.documentVersion || "Default" },
-        { label: "Role ARN", value: <span className="break-all">{ssm.roleArn}</span> },
+        { label: "Role ARN", value: ssm.roleArn ? <ArnText arn={ssm.roleArn} /> : null },
         { label: "Target account", value: ssm.targetAccount ? (TARGET_ACCOUNT_LABELS[ssm.targetAccount] ?? ssm.targetAccount) : null },
         {
           label: "Parameters",
@@ -103,7 +104,7 @@ export function ResponsePlanSections({ plan, canWrite }: { plan: ResponsePlanDet
           items={[
             { label: "Name", value: plan.name },
             { label: "Display name", value: plan.displayName || null },
-            { label: "ARN", value: <span className="break-all">{plan.arn}</span> },
+            { label: "ARN", value: plan.arn ? <Arn arn={plan.arn} label="Copy response plan ARN" /> : null },
           ]}
         />,
       )}

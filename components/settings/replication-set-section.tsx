@@ -21,6 +21,7 @@ import { settingsKeys } from "@/lib/console/settings/keys";
 import { AddRegionForm } from "./add-region-form";
 import { CreateReplicationSetForm } from "./create-replication-set-form";
 import { DeleteReplicationSetDialog } from "./delete-replication-set-dialog";
+import { Arn } from "@/components/ui/arn";
 
 type ReplicationSet = NonNullable<ReplicationSetView>;
 
@@ -63,7 +64,7 @@ export function ReplicationSetSection({ initial, region, mode }: { initial: Repl
         {loadError ? <ErrorAlert error={loadError} /> : null}
         <KeyValuePairs
           items={[
-            { label: "ARN", value: <span className="break-all">{set.arn}</span> },
+            { label: "ARN", value: <Arn arn={set.arn} label="Copy replication set ARN" /> },
             { label: "Status", value: <StatusIndicator type={statusType(set.status)}>{set.status}</StatusIndicator> },
             { label: "Deletion protection", value: <DeletionProtectionSwitch set={set} /> },
             { label: "Created", value: set.createdTime ? <AbsoluteTime iso={set.createdTime} /> : null },

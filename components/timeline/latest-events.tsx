@@ -17,7 +17,7 @@ export function LatestEvents({ arn }: { arn: string }) {
     <Container
       header="Latest timeline events"
       actions={
-        <Link href={`${incidentPath(arn)}&tab=timeline`} className="text-link hover:underline">
+        <Link href={incidentPath(arn, "timeline")} className="text-link hover:underline">
           View full timeline
         </Link>
       }

@@ -7,6 +7,7 @@ import { principalName } from "@/lib/console/core/names";
 import { responsePlanPath } from "@/lib/console/response-plans/paths";
 import { ChatChannel } from "./chat-channel";
 import { IncidentTags } from "./lazy-panels";
+import { Arn, ArnText } from "@/components/ui/arn";
 
 /** The Properties tab: where the incident came from, who it notifies, and its tags. */
 export function PropertiesPanel({ incident, canWrite }: { incident: IncidentDetail; canWrite: boolean }) {
@@ -16,7 +17,7 @@ export function PropertiesPanel({ incident, canWrite }: { incident: IncidentDeta
       <Container header="Properties">
         <KeyValuePairs
           items={[
-            { label: "ARN", value: <span className="break-all">{incident.arn}</span> },
+            { label: "ARN", value: <Arn arn={incident.arn} label="Copy incident ARN" /> },
             {
               label: "Response plan",
               value: plan ? (
@@ -26,16 +27,16 @@ export function PropertiesPanel({ incident, canWrite }: { incident: IncidentDeta
               ) : null,
             },
             { label: "Source", value: incident.source },
-            { label: "Trigger", value: incident.resourceArn ? <span className="break-all">{incident.resourceArn}</span> : null },
-            { label: "Invoked by", value: incident.invokedBy ? <span className="break-all">{incident.invokedBy}</span> : null },
+            { label: "Trigger", value: incident.resourceArn ? <ArnText arn={incident.resourceArn} /> : null },
+            { label: "Invoked by", value: incident.invokedBy ? <ArnText arn={incident.invokedBy} /> : null },
             { label: "Created by", value: principalName(incident.createdBy) },
             {
               label: "Notification targets",
               value: incident.notificationTargets.length ? (
                 <ul>
                   {incident.notificationTargets.map((arn) => (
-                    <li key={arn} className="break-all">
-                      {arn}
+                    <li key={arn}>
+                      <ArnText arn={arn} />
                     </li>
                   ))}
                 </ul>

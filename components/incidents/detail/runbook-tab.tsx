@@ -6,6 +6,7 @@ import { KeyValuePairs } from "@/components/ui/key-value";
 import type { RunbookView } from "@/lib/console/incidents/dto";
 import { incidentKeys } from "@/lib/console/incidents/keys";
 import { errorOf, readJson } from "@/lib/console/core/errors";
+import { ArnText } from "@/components/ui/arn";
 
 const params = (p: Record<string, string[] | string>) =>
   Object.keys(p).length ? (
@@ -39,7 +40,7 @@ export function RunbookTab({ incidentArn }: { incidentArn: string }) {
             items={[
               { label: "Automation document", value: a.documentName },
               { label: "Document version", value: a.documentVersion || "Default" },
-              { label: "Role", value: <span className="break-all">{a.roleArn}</span> },
+              { label: "Role", value: <ArnText arn={a.roleArn} /> },
               { label: "Target account", value: a.targetAccount === "IMPACTED_ACCOUNT" ? "Impacted account" : "Response plan owner's account" },
               { label: "Parameters", value: params(a.parameters) },
               { label: "Dynamic parameters", value: params(a.dynamicParameters) },
@@ -52,7 +53,7 @@ export function RunbookTab({ incidentArn }: { incidentArn: string }) {
         {data && (data.executions.length > 0 || data.automationItems.length > 0) ? (
           <ul aria-label="Automation executions" className="space-y-1">
             {data.executions.map((arn) => (
-              <li key={arn} className="break-all">{arn}</li>
+              <li key={arn}><ArnText arn={arn} /></li>
             ))}
             {data.automationItems
               .filter((i) => !i.arn || !data.executions.includes(i.arn))

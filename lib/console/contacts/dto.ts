@@ -36,6 +36,8 @@ export type PageRow = {
   engagementArn: string;
   sender: string;
   incidentId?: string;
+  /** The incident's title, when IncidentId is an incident this console can read. */
+  incidentTitle?: string;
   sentTime?: string;
   deliveryTime?: string;
   readTime?: string;
@@ -64,3 +66,20 @@ export type ChannelOutbox = { available: true; messages: OutboxMessage[] } | { a
 
 /** A contact, escalation plan or on-call schedule (ssm-contacts ListContacts). */
 export type ContactOption = { arn: string; alias: string; displayName?: string; type: string };
+
+/**
+ * A contact that an engagement would not reach: a personal contact with no activated channel
+ * (an engagement never pages a channel that isn't activated), directly or as a target of an
+ * escalation plan (`via`: that plan's name).
+ */
+export type ReachWarning = { contactArn: string; name: string; via?: string; message: string };
+
+/**
+ * "bob-backup has no activated channel: they will not be reached". "They": the console doesn't
+ * know anyone's pronouns. Undefined when the contact has an activated channel.
+ */
+export function reachWarningText(name: string, channels: { activated: number; total: number }, via?: string): string | undefined {
+  if (channels.activated > 0) return undefined;
+  const who = via ? `${name} (in ${via})` : name;
+  return channels.total === 0 ? `${who} has no contact channel: they will not be reached` : `${who} has no activated channel: they will not be reached`;
+}

@@ -8,4 +8,5 @@ export const contactKeys = {
   references: (arn: string) => [...contactKeys.all, "references", arn] as const,
   outbox: (channelArn: string) => [...contactKeys.all, "outbox", channelArn] as const,
   options: () => [...contactKeys.all, "options"] as const,
+  reachability: (arns: string[]) => [...contactKeys.all, "reachability", arns] as const,
 };

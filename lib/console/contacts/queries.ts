@@ -83,13 +83,23 @@ async function* contacts(ctx: ServiceContext, filter: { AliasPrefix?: string; Ty
   } while (NextToken);
 }
 
-/** Every contact of a type (the escalation plan builder's target choices). */
+/** How many channel reads run at once when counting every contact's channels (AWS throttles bursts). */
+const CHANNEL_READS_AT_ONCE = 10;
+
+/**
+ * Every contact of a type (the escalation plan builder's target choices); personal contacts with
+ * their channel counts, so the builder can warn about one that can't be reached.
+ */
 export function listAllContacts(type: ContactType) {
   return withServices("listAllContacts", "contacts.read", async (ctx) => {
-    const rows: ContactRow[] = [];
+    const found: Contact[] = [];
     for await (const c of contacts(ctx, { Type: type })) {
-      rows.push({ arn: c.ContactArn!, alias: c.Alias!, displayName: c.DisplayName || undefined, type });
-      if (rows.length >= MAX_SCANNED) break;
+      found.push(c);
+      if (found.length >= MAX_SCANNED) break;
+    }
+    const rows: ContactRow[] = [];
+    for (let i = 0; i < found.length; i += CHANNEL_READS_AT_ONCE) {
+      rows.push(...(await Promise.all(found.slice(i, i + CHANNEL_READS_AT_ONCE).map((c) => toRow(ctx, { ...c, Type: type })))));
     }
     return rows;
   });
@@ -112,11 +122,13 @@ function toStages(plan: GetContactCommandOutput["Plan"]): StageView[] {
 async function recentPages(ctx: ServiceContext, arn: string): Promise<ContactDetail["pages"]> {
   try {
     const out = await ctx.im.contacts.listPagesByContact({ ContactId: arn, MaxResults: RECENT_PAGES });
+    const titles = await incidentTitles(ctx, (out.Pages ?? []).map((p) => p.IncidentId));
     const items: PageRow[] = (out.Pages ?? []).map((p) => ({
       arn: p.PageArn!,
       engagementArn: p.EngagementArn!,
       sender: p.Sender ?? "",
       incidentId: p.IncidentId,
+      incidentTitle: p.IncidentId ? titles.get(p.IncidentId) : undefined,
       sentTime: iso(p.SentTime),
       deliveryTime: iso(p.DeliveryTime),
       readTime: iso(p.ReadTime),
@@ -126,6 +138,23 @@ async function recentPages(ctx: ServiceContext, arn: string): Promise<ContactDet
     if (!isImError(e)) throw e;
     return { ok: false, message: `${e.code}: ${e.message}` };
   }
+}
+
+/** The titles of the incidents pages were sent for (an incident deleted since, or unreadable, has none). */
+async function incidentTitles({ im }: ServiceContext, ids: (string | undefined)[]): Promise<Map<string, string>> {
+  const arns = [...new Set(ids.filter((id): id is string => !!id && id.includes(":incident-record/")))];
+  const found = await Promise.all(
+    arns.map(async (arn) => {
+      try {
+        const { incidentRecord } = await im.incidents.getIncidentRecord({ arn });
+        return [arn, incidentRecord?.title] as const;
+      } catch (e) {
+        if (!isImError(e)) throw e;
+        return [arn, undefined] as const;
+      }
+    }),
+  );
+  return new Map(found.flatMap(([arn, title]) => (title ? [[arn, title] as [string, string]] : [])));
 }
 
 /**

@@ -102,6 +102,12 @@ export function toIncidentEngagementInput(
 
 const STOP_REASON_MAX = memberMax("ssm-contacts", "StopEngagementRequest", "Reason");
 
+/** "Stop paging for this incident": every engagement of the incident still paging. */
+export const stopIncidentPagingSchema = z.object({ incidentArn: z.string().min(1) });
+
+/** The reason "Stop paging for this incident" gives StopEngagement (the engagement's state says it). */
+export const INCIDENT_RESOLVED_REASON = "Incident resolved";
+
 export const stopEngagementSchema = z.object({
   incidentArn: contactsArn.optional(),
   engagementArn: contactsArn,

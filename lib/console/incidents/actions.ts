@@ -4,6 +4,7 @@ import { z } from "zod";
 import { safeAction } from "@/lib/console/core/safe-action";
 import { replaceTags } from "@/lib/console/tags/replace-tags";
 import { tagsFieldFor, tagsFormSchema, toTagMap } from "@/lib/console/tags/schemas";
+import { incidentPath } from "./paths";
 import { startIncidentFieldFor, startIncidentFormSchema, toStartIncidentInput, toUpdateIncidentInput, updateIncidentFieldFor, updateIncidentFormSchema } from "./schemas";
 
 export const startIncidentAction = safeAction({
@@ -28,7 +29,7 @@ export const updateIncidentAction = safeAction({
     await im.incidents.updateIncidentRecord(toUpdateIncidentInput(values));
     return { arn: values.arn };
   },
-  revalidate: () => ["/incidents", "/incidents/detail"],
+  revalidate: (values) => ["/incidents", incidentPath(values.arn)],
 });
 
 /** DeleteIncidentRecord: the record, its timeline, related items and tags go. */

@@ -1,8 +1,21 @@
 // Console URLs of incidents, and the response plan named in an incident ARN. Client-safe.
 
-/** Incident ARNs contain slashes and colons: they travel in the query string, encoded. */
-export function incidentPath(arn: string): string {
-  return `/incidents/detail?arn=${encodeURIComponent(arn)}`;
+/**
+ * An incident's short, stable URL: `/incidents/<plan>/<id>` from
+ * `arn:…:incident-record/<plan>/<id>` (easy to paste into chat; the account is the console's own,
+ * arn-prefix.ts). `tab` opens one of its tabs. Anything else that claims to be an incident ARN
+ * keeps the long form, `/incidents/detail?arn=…`, whose page redirects to the short one.
+ */
+export function incidentPath(arn: string, tab?: string): string {
+  const parts = incidentPathParts(arn);
+  const base = parts ? `/incidents/${encodeURIComponent(parts.plan)}/${encodeURIComponent(parts.id)}` : `/incidents/detail?arn=${encodeURIComponent(arn)}`;
+  return tab ? `${base}${base.includes("?") ? "&" : "?"}tab=${encodeURIComponent(tab)}` : base;
+}
+
+/** `…:incident-record/<plan>/<id>` → its plan and id; undefined for any other string. */
+export function incidentPathParts(arn: string): { plan: string; id: string } | undefined {
+  const m = /^arn:[^:]+:ssm-incidents:[^:]*:[0-9]{12}:incident-record\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)$/.exec(arn);
+  return m ? { plan: m[1], id: m[2] } : undefined;
 }
 
 /** `...:incident-record/{responsePlanName}/{id}` → the response plan's name. */

@@ -9,7 +9,8 @@ import { config } from "@/lib/config";
 import { withServices, type ServiceContext } from "@/lib/console/core/safe-action";
 import type { Tag } from "@/lib/console/tags/dto";
 import { principalArn } from "@/lib/im/arns";
-import { isImError } from "@/lib/im/errors";
+import { isImError, notFound } from "@/lib/im/errors";
+import { incidentArnFor } from "./arn-prefix";
 import { liveBus } from "@/lib/live";
 import { isMutation } from "@/lib/live/events";
 import { toIncidentDetail, toIncidentRow, type EngagementCounts, type IncidentPage, type RunbookView } from "./dto";
@@ -113,6 +114,16 @@ export function listIncidents(filter: IncidentListFilter, nextToken?: string) {
 export function getIncident(arn: string) {
   return withServices("getIncident", "incidents.read", async ({ im }) => {
     const { incidentRecord } = await im.incidents.getIncidentRecord({ arn });
+    return toIncidentDetail(incidentRecord!);
+  });
+}
+
+/** The incident at `/incidents/<plan>/<id>` (paths.ts, incidentPath). */
+export function getIncidentByPath(plan: string, id: string) {
+  return withServices("getIncidentByPath", "incidents.read", async (ctx) => {
+    const arn = await incidentArnFor(ctx, plan, id);
+    if (!arn) throw notFound("INCIDENT_RECORD", `${plan}/${id}`, `Incident ${plan}/${id} does not exist`);
+    const { incidentRecord } = await ctx.im.incidents.getIncidentRecord({ arn });
     return toIncidentDetail(incidentRecord!);
   });
 }

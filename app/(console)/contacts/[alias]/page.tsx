@@ -17,6 +17,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getContactByAlias } from "@/lib/console/contacts/queries";
 import { escalationPlanPath } from "@/lib/console/contacts/paths";
 import { contactNextShifts } from "@/lib/console/schedules/feeds/on-call";
+import { Arn } from "@/components/ui/arn";
 
 type Params = { params: Promise<{ alias: string }> };
 
@@ -73,7 +74,7 @@ export default async function ContactPage({ params }: Params) {
               { label: "Alias", value: contact.alias },
               { label: "Display name", value: contact.displayName || null },
               { label: "Type", value: contactTypeLabel(contact.type) },
-              { label: "ARN", value: <span className="break-all">{contact.arn}</span> },
+              { label: "ARN", value: <Arn arn={contact.arn} label="Copy contact ARN" /> },
             ]}
           />
         </Container>

@@ -8,7 +8,8 @@ import { Container } from "@/components/ui/container";
 import { KeyValuePairs } from "@/components/ui/key-value";
 import { PageHeader } from "@/components/ui/page-header";
 import { AbsoluteTime } from "@/components/ui/relative-time";
-import { StatusIndicator } from "@/components/ui/status-indicator";
+import { Arn, ArnText } from "@/components/ui/arn";
+import { EngagementStateText } from "@/components/engagements/engagement-state";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getEngagementDetail } from "@/lib/console/engagements/queries";
@@ -50,7 +51,7 @@ export default async function EngagementDetailPage({ searchParams }: { searchPar
       <PageHeader
         title={e.subject || "(no subject)"}
         description={`Engagement of ${contactAlias(e.contactArn)}`}
-        badges={e.stopTime ? <StatusIndicator type="info">Stopped</StatusIndicator> : <StatusIndicator type="success">Active</StatusIndicator>}
+        badges={<EngagementStateText facts={e.facts} />}
       />
       <div className="space-y-5">
         <Container header="Details">
@@ -62,17 +63,19 @@ export default async function EngagementDetailPage({ searchParams }: { searchPar
                 label: "Incident",
                 value: incident ? (
                   incident.includes(":incident-record/") ? (
-                    <Link href={`${incidentPath(incident)}&tab=engagements`} className="text-link underline break-all">
-                      {incident}
+                    <Link href={incidentPath(incident, "engagements")} title={incident} className="text-link underline">
+                      {e.incidentTitle ?? <ArnText arn={incident} />}
                     </Link>
                   ) : (
-                    incident
+                    <ArnText arn={incident} />
                   )
                 ) : undefined,
               },
               { label: "Started", value: e.startTime ? <AbsoluteTime iso={e.startTime} /> : undefined },
-              { label: "Stopped", value: e.stopTime ? <AbsoluteTime iso={e.stopTime} /> : "Not stopped" },
-              { label: "Engagement ARN", value: <span className="break-all">{e.arn}</span> },
+              { label: "State", value: <EngagementStateText facts={e.facts} /> },
+              { label: "Stopped", value: e.stopTime ? <AbsoluteTime iso={e.stopTime} /> : undefined },
+              { label: "Incident ARN", value: incident && e.incidentTitle ? <Arn arn={incident} label="Copy incident ARN" /> : undefined },
+              { label: "Engagement ARN", value: <Arn arn={e.arn} label="Copy engagement ARN" /> },
               { label: "Content", value: <span className="whitespace-pre-wrap">{e.content}</span> },
               { label: "Public subject", value: e.publicSubject },
               { label: "Public content", value: e.publicContent ? <span className="whitespace-pre-wrap">{e.publicContent}</span> : undefined },

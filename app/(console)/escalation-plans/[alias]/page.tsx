@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { DeleteContactButton } from "@/components/contacts/delete-contact-button";
 import { EngagementTimeline } from "@/components/contacts/engagement-timeline";
+import { ReachWarnings } from "@/components/contacts/reach-warnings";
 import { RecentPages } from "@/components/contacts/recent-pages";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -14,6 +15,8 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getContactByAlias } from "@/lib/console/contacts/queries";
 import { contactPath } from "@/lib/console/contacts/paths";
+import { escalationPlanReachWarnings } from "@/lib/console/contacts/reachability";
+import { Arn } from "@/components/ui/arn";
 
 type Params = { params: Promise<{ alias: string }> };
 
@@ -37,6 +40,7 @@ export default async function EscalationPlanPage({ params }: Params) {
   }
   const plan = result.data;
   if (plan.type !== "ESCALATION") redirect(contactPath(plan.alias));
+  const warnings = await escalationPlanReachWarnings(plan.arn);
   const targets = plan.stages.flatMap((s) => s.targets.flatMap((t) => (t.kind === "contact" ? [t] : [])));
   return (
     <>
@@ -54,13 +58,14 @@ export default async function EscalationPlanPage({ params }: Params) {
         }
       />
       <div className="space-y-5">
+        {warnings.ok ? <ReachWarnings warnings={warnings.data} /> : null}
         <Container header="Escalation plan details">
           <KeyValuePairs
             items={[
               { label: "Alias", value: plan.alias },
               { label: "Display name", value: plan.displayName || null },
               { label: "Stages", value: String(plan.stages.length) },
-              { label: "ARN", value: <span className="break-all">{plan.arn}</span> },
+              { label: "ARN", value: <Arn arn={plan.arn} label="Copy escalation plan ARN" /> },
             ]}
           />
         </Container>

@@ -1,100 +1,14 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { ImpactBadge } from "@/components/incidents/impact-badge";
-import { IncidentActions } from "@/components/incidents/incident-actions";
-import { IncidentDuration } from "@/components/incidents/incident-duration";
-import { IncidentStatus } from "@/components/incidents/incident-status";
-import { ChatChannel } from "@/components/incidents/detail/chat-channel";
-import { IncidentDetailTabs } from "@/components/incidents/detail/incident-detail-tabs";
-import { openIncidentTab } from "@/components/incidents/detail/incident-tabs-list";
-import { IncidentShortcuts } from "@/components/incidents/detail/incident-shortcuts";
-import { EngagementsTab, FindingsTab, RelatedItemsTab, RunbookTab, TimelinePanel } from "@/components/incidents/detail/lazy-panels";
-import { OverviewPanel } from "@/components/incidents/detail/overview-panel";
-import { PropertiesPanel } from "@/components/incidents/detail/properties-panel";
-import { ErrorAlert } from "@/components/ui/alert";
-import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
+import { notFound, permanentRedirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { getIncident } from "@/lib/console/incidents/queries";
-import { principalName } from "@/lib/console/core/names";
-import { responsePlanPath } from "@/lib/console/response-plans/paths";
+import { incidentPath, incidentPathParts } from "@/lib/console/incidents/paths";
 
-export const metadata: Metadata = { title: "Incident" };
-
-// An ARN that isn't one (ValidationException) is as absent as an unknown one.
-const ABSENT = new Set(["ResourceNotFoundException", "ValidationException"]);
-
-export default async function IncidentPage({ searchParams }: { searchParams: Promise<{ arn?: string | string[]; tab?: string | string[] }> }) {
-  const user = await requireUser();
-  const { arn, tab: requestedTab } = await searchParams;
-  if (typeof arn !== "string" || !arn) notFound();
-  const result = await getIncident(arn);
-  if (!result.ok && ABSENT.has(result.error.name)) notFound();
-  const crumbs = [
-    { label: "Incident Manager", href: "/incidents" },
-    { label: "Incidents", href: "/incidents" },
-  ];
-  if (!result.ok) {
-    return (
-      <>
-        <Breadcrumbs items={[...crumbs, { label: "Incident" }]} />
-        <ErrorAlert error={result.error} />
-      </>
-    );
-  }
-  const incident = result.data;
-  const plan = incident.responsePlanName;
-  const canWrite = can(user.role, "incidents.write");
-  // Only the open tab's panel is rendered (and so only its code is sent); the others load when chosen.
-  const tab = openIncidentTab(typeof requestedTab === "string" ? requestedTab : null);
-  const panel = {
-    overview: () => <OverviewPanel incident={incident} />,
-    timeline: () => <TimelinePanel incident={{ arn: incident.arn, title: incident.title }} canWrite={canWrite} />,
-    "related-items": () => <RelatedItemsTab incidentArn={incident.arn} canWrite={canWrite} />,
-    findings: () => <FindingsTab incidentArn={incident.arn} />,
-    engagements: () => <EngagementsTab incidentArn={incident.arn} canWrite={can(user.role, "contacts.write")} />,
-    runbook: () => <RunbookTab incidentArn={incident.arn} />,
-    properties: () => <PropertiesPanel incident={incident} canWrite={canWrite} />,
-  }[tab]();
-  return (
-    <>
-      <Breadcrumbs items={[...crumbs, { label: incident.title || "Incident" }]} />
-      <PageHeader
-        title={incident.title || "(untitled)"}
-        badges={
-          <>
-            <ImpactBadge impact={incident.impact} />
-            <IncidentStatus status={incident.status} />
-          </>
-        }
-        description={
-          <span className="flex flex-wrap gap-x-2">
-            <IncidentDuration creationTime={incident.creationTime} resolvedTime={incident.resolvedTime} />
-            <span aria-hidden>·</span>
-            <span>Created by {principalName(incident.createdBy)}</span>
-            {plan ? (
-              <>
-                <span aria-hidden>·</span>
-                <span>
-                  Response plan{" "}
-                  <Link href={responsePlanPath(plan)} className="text-link hover:underline">
-                    {plan}
-                  </Link>
-                </span>
-              </>
-            ) : null}
-            <span aria-hidden>·</span>
-            <span>
-              Chat channel <ChatChannel topics={incident.chatChannelSns} />
-            </span>
-          </span>
-        }
-        actions={canWrite ? <IncidentActions incident={incident} /> : null}
-      />
-      <IncidentShortcuts canWrite={canWrite} />
-      <IncidentDetailTabs tab={tab} panel={panel} />
-    </>
-  );
+/**
+ * The old long incident URL, `/incidents/detail?arn=…`: links pasted before the short URLs
+ * (`/incidents/<plan>/<id>`) keep working, and land on the short one, tab included.
+ */
+export default async function OldIncidentUrl({ searchParams }: { searchParams: Promise<{ arn?: string | string[]; tab?: string | string[] }> }) {
+  await requireUser();
+  const { arn, tab } = await searchParams;
+  if (typeof arn !== "string" || !incidentPathParts(arn)) notFound();
+  permanentRedirect(incidentPath(arn, typeof tab === "string" ? tab : undefined));
 }

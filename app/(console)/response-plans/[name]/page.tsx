@@ -3,6 +3,7 @@ import { OnCallNowList } from "@/components/schedules/feeds/on-call-now";
 import { Container } from "@/components/ui/container";
 import { onCallNow } from "@/lib/console/schedules/feeds/on-call";
 import { notFound } from "next/navigation";
+import { ReachWarnings } from "@/components/contacts/reach-warnings";
 import { StartIncidentButton } from "@/components/incidents/start-incident-button";
 import { DeleteResponsePlanDialog } from "@/components/response-plans/delete-response-plan-dialog";
 import { ResponsePlanSections } from "@/components/response-plans/plan-sections";
@@ -11,6 +12,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { reachWarnings } from "@/lib/console/contacts/reachability";
 import { getResponsePlanByName } from "@/lib/console/response-plans/queries";
 
 type Params = { params: Promise<{ name: string }> };
@@ -38,9 +40,9 @@ export default async function ResponsePlanPage({ params }: Params) {
     );
   }
   const plan = result.data;
+  const [warnings, onCall] = await Promise.all([reachWarnings(plan.engagements ?? []), onCallNow(plan.engagements ?? [])]);
   const canStart = can(user.role, "incidents.write");
   const canWrite = can(user.role, "plans.write");
-  const onCall = await onCallNow(plan.engagements ?? []);
   return (
     <>
       <Breadcrumbs items={crumbs} />
@@ -56,6 +58,7 @@ export default async function ResponsePlanPage({ params }: Params) {
           ) : null
         }
       />
+      {warnings.ok ? <ReachWarnings warnings={warnings.data} className="mb-5" /> : null}
       {!onCall.ok || onCall.data.length ? (
         <Container header="On call now" description="Who an incident of this plan would page in each schedule it engages (directly or through an escalation plan)." className="mb-5">
           <OnCallNowList result={onCall} />

@@ -94,7 +94,7 @@ export async function fireJobs(ctx: EngineContext, jobs: JobRow[], o: Claim): Pr
       ? (
           await ctx.db.contactChannel.findMany({
             where: { arn: { in: channelArns } },
-            select: { arn: true, type: true, address: true, activationStatus: true, contact: { select: { arn: true } } },
+            select: { arn: true, name: true, type: true, address: true, activationStatus: true, contact: { select: { arn: true } } },
           })
         ).map((c) => [c.arn, c])
       : [],
@@ -127,10 +127,11 @@ export async function fireJobs(ctx: EngineContext, jobs: JobRow[], o: Claim): Pr
       const error = (why: string) =>
         effects.push({ job, retry, receipts: [{ pageId: page.id, contactChannelArn: p.channelArn, receiptType: "ERROR", receiptInfo: info(why), receiptTime: now }] });
       if (!channel || channel.contact.arn !== page.contactArn) {
-        error("The contact channel no longer exists, so Incident Manager could not engage it");
+        error("Not reached: this contact channel no longer exists");
       } else if (channel.activationStatus !== "ACTIVATED") {
         // Reference, ActivateContactChannel: "Incident Manager can't engage a contact until the contact channel has been activated."
-        error(`The contact channel ${channel.arn} is not activated: Incident Manager engages a channel only after it has been activated`);
+        // Worded for the responder who reads it in a receipt: the channel by its name, not its ARN.
+        error(`Not reached: the channel "${channel.name}" is not activated (a channel is paged only after it is activated with its code)`);
       } else {
         sends.push({ job, pageId: page.id, channelArn: channel.arn, retry, message: pageMessage(page, channel.type as ChannelType, channel.address, p.code, channel.arn) });
       }
