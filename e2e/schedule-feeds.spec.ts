@@ -100,6 +100,11 @@ test("a user sees their next shifts, makes a calendar feed that reads without a 
   expect(csv.status()).toBe(200);
   expect((await csv.text()).split("\r\n")[0]).toBe("schedule,rotation,person,start,end,timeZone,hours,type");
 
+  // The contact's page lists the same next shifts.
+  await page.goto(`/contacts/${me.alias}`);
+  await expect(page.getByRole("list", { name: "Next on-call shifts" }).getByRole("listitem").first()).toContainText(`${schedule.name} / ${schedule.rotationName}`);
+  await page.goto("/pages");
+
   // At phone width, My pages' shifts, feeds and export fit.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
