@@ -11,6 +11,8 @@ import { requireUser } from "@/lib/auth/session";
 import { incidentListSearch, paramsFromRecord, parseIncidentListFilter } from "@/lib/console/incidents/filters";
 import { listIncidents } from "@/lib/console/incidents/queries";
 import { IncidentFilters } from "@/components/incidents/incident-filters";
+import { OnCallNowList } from "@/components/schedules/feeds/on-call-now";
+import { onCallForIncidents } from "@/lib/console/schedules/feeds/on-call";
 
 export const metadata: Metadata = { title: "Incidents" };
 
@@ -18,6 +20,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const user = await requireUser();
   const filter = parseIncidentListFilter(paramsFromRecord(await searchParams));
   const firstPage = await listIncidents(filter);
+  // Who answers now for what is open: the schedules the first open incidents engaged.
+  const onCall = filter.status === "OPEN" && firstPage.ok && firstPage.data.items.length ? await onCallForIncidents(firstPage.data.items.map((i) => i.arn)) : null;
   return (
     <>
       <Breadcrumbs items={[{ label: "Incident Manager", href: "/incidents" }, { label: "Incidents" }]} />
@@ -26,6 +30,11 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         description="Incidents that are open now, and the ones your team resolved."
         actions={can(user.role, "incidents.write") ? <StartIncidentButton /> : null}
       />
+      {onCall && (!onCall.ok || onCall.data.length) ? (
+        <Container header="On call now" description="In the schedules the open incidents engaged." className="mb-5">
+          <OnCallNowList result={onCall} label="On call now for open incidents" />
+        </Container>
+      ) : null}
       <Container flush>
         <div className="pt-2">
           <IncidentTabs filter={filter}>

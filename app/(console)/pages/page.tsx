@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { MyContactForm } from "@/components/pages/my-contact-form";
 import { MyPagesTable } from "@/components/pages/my-pages-table";
+import { NextShiftsSection } from "@/components/schedules/feeds/next-shifts";
+import { MyShiftFeeds } from "@/components/schedules/feeds/schedule-feeds";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Container } from "@/components/ui/container";
@@ -8,12 +10,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { listMyPages } from "@/lib/console/pages/queries";
+import { myNextShifts } from "@/lib/console/schedules/feeds/on-call";
 
 export const metadata: Metadata = { title: "My pages" };
 
 export default async function MyPagesPage() {
   const user = await requireUser();
-  const firstPage = await listMyPages();
+  const [firstPage, nextShifts] = await Promise.all([listMyPages(), myNextShifts()]);
   return (
     <>
       <Breadcrumbs items={[{ label: "Incident Manager", href: "/incidents" }, { label: "My pages" }]} />
@@ -27,6 +30,8 @@ export default async function MyPagesPage() {
                 <MyPagesTable initialPage={firstPage.data} canAcknowledge={can(user.role, "contacts.write")} />
               </Container>
             ) : null}
+            {firstPage.data.myContactArn ? <NextShiftsSection title="Your next shifts" result={nextShifts} empty="You have no on-call shifts in the next four weeks." /> : null}
+            <MyShiftFeeds />
           </>
         ) : (
           <ErrorAlert error={firstPage.error} />

@@ -5,6 +5,7 @@ import { DeleteContactButton } from "@/components/contacts/delete-contact-button
 import { EngagementTimeline } from "@/components/contacts/engagement-timeline";
 import { channelTypeLabel, contactTypeLabel } from "@/components/contacts/labels";
 import { RecentPages } from "@/components/contacts/recent-pages";
+import { NextShiftsSection } from "@/components/schedules/feeds/next-shifts";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { ButtonLink } from "@/components/ui/button";
@@ -15,6 +16,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getContactByAlias } from "@/lib/console/contacts/queries";
 import { escalationPlanPath } from "@/lib/console/contacts/paths";
+import { contactNextShifts } from "@/lib/console/schedules/feeds/on-call";
 import { Arn } from "@/components/ui/arn";
 
 type Params = { params: Promise<{ alias: string }> };
@@ -40,6 +42,7 @@ export default async function ContactPage({ params }: Params) {
   const contact = result.data;
   if (contact.type === "ESCALATION") redirect(escalationPlanPath(contact.alias));
   const canWrite = can(user.role, "contacts.write");
+  const nextShifts = contact.type === "PERSONAL" ? await contactNextShifts(contact.arn) : null;
   const channelTarget = (arn: string, retryMinutes?: number) => {
     const c = contact.channels.find((ch) => ch.arn === arn);
     return {
@@ -87,6 +90,7 @@ export default async function ContactPage({ params }: Params) {
             }))}
           />
         </Container>
+        {nextShifts ? <NextShiftsSection title="Next on-call shifts" result={nextShifts} empty="No on-call shifts in the next four weeks." /> : null}
         <Container header="Recent pages" flush>
           {contact.pages.ok ? (
             <RecentPages pages={contact.pages.items} />

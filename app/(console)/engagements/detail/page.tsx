@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EngagementPages } from "@/components/engagements/engagement-pages";
+import { PagePathsSection } from "@/components/schedules/feeds/page-paths";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Container } from "@/components/ui/container";
@@ -14,6 +15,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getEngagementDetail } from "@/lib/console/engagements/queries";
 import { incidentPath } from "@/lib/console/incidents/paths";
 import { contactAlias } from "@/lib/console/contacts/paths";
+import { pagePaths } from "@/lib/console/schedules/feeds/on-call";
 
 export const metadata: Metadata = { title: "Engagement" };
 
@@ -41,6 +43,7 @@ export default async function EngagementDetailPage({ searchParams }: { searchPar
     );
   }
   const e = result.data;
+  const paths = await pagePaths(e.pages.map((p) => ({ pageArn: p.arn, contactArn: p.contactArn })));
   const incident = e.incidentId;
   return (
     <>
@@ -88,6 +91,7 @@ export default async function EngagementDetailPage({ searchParams }: { searchPar
             screen to acknowledge pages addressed to you.
           </Alert>
         ) : null}
+        <PagePathsSection result={paths} />
         <EngagementPages engagement={e} canWrite={can(user.role, "contacts.write")} />
       </div>
     </>

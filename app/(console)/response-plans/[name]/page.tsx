@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { OnCallNowList } from "@/components/schedules/feeds/on-call-now";
+import { Container } from "@/components/ui/container";
+import { onCallNow } from "@/lib/console/schedules/feeds/on-call";
 import { notFound } from "next/navigation";
 import { ReachWarnings } from "@/components/contacts/reach-warnings";
 import { StartIncidentButton } from "@/components/incidents/start-incident-button";
@@ -37,7 +40,7 @@ export default async function ResponsePlanPage({ params }: Params) {
     );
   }
   const plan = result.data;
-  const warnings = await reachWarnings(plan.engagements ?? []);
+  const [warnings, onCall] = await Promise.all([reachWarnings(plan.engagements ?? []), onCallNow(plan.engagements ?? [])]);
   const canStart = can(user.role, "incidents.write");
   const canWrite = can(user.role, "plans.write");
   return (
@@ -56,6 +59,11 @@ export default async function ResponsePlanPage({ params }: Params) {
         }
       />
       {warnings.ok ? <ReachWarnings warnings={warnings.data} className="mb-5" /> : null}
+      {!onCall.ok || onCall.data.length ? (
+        <Container header="On call now" description="Who an incident of this plan would page in each schedule it engages (directly or through an escalation plan)." className="mb-5">
+          <OnCallNowList result={onCall} />
+        </Container>
+      ) : null}
       <ResponsePlanSections plan={plan} canWrite={canWrite} />
     </>
   );

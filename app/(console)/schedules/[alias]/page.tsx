@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { LazyScheduleFeeds } from "@/components/schedules/lazy-schedule-feeds";
 import { OnCallSummary } from "@/components/schedules/on-call-summary";
 import { ScheduleCalendar } from "@/components/schedules/schedule-calendar";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -53,6 +54,7 @@ export default async function SchedulePage({ params }: Params) {
         <Suspense fallback={<p className="py-8 text-muted">Loading the calendar…</p>}>
           <ScheduleCalendar alias={schedule.alias} rotations={schedule.rotations} canWrite={canWrite} />
         </Suspense>
+        <LazyScheduleFeeds alias={schedule.alias} />
       </div>
     </>
   );
