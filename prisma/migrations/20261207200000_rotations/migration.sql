@@ -8,6 +8,7 @@ ALTER TABLE "Page" ADD COLUMN "resolution" TEXT;
 CREATE TABLE "ScheduleRotation" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "contactId" TEXT NOT NULL,
+    "contactArn" TEXT NOT NULL,
     "position" INTEGER NOT NULL,
     "rotationArn" TEXT NOT NULL,
     CONSTRAINT "ScheduleRotation_contactId_fkey" FOREIGN KEY ("contactId") REFERENCES "Contact" ("id") ON DELETE CASCADE ON UPDATE CASCADE
@@ -21,6 +22,7 @@ CREATE TABLE "Rotation" (
     "startTime" DATETIME NOT NULL,
     "timeZoneId" TEXT NOT NULL,
     "recurrence" TEXT NOT NULL,
+    "contactIds" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL,
     "updatedAt" DATETIME NOT NULL
 );
@@ -44,6 +46,9 @@ CREATE TABLE "RotationOverride" (
     "createTime" DATETIME NOT NULL,
     CONSTRAINT "RotationOverride_rotationId_fkey" FOREIGN KEY ("rotationId") REFERENCES "Rotation" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
+
+-- CreateIndex
+CREATE INDEX "ScheduleRotation_contactArn_idx" ON "ScheduleRotation"("contactArn");
 
 -- CreateIndex
 CREATE INDEX "ScheduleRotation_rotationArn_idx" ON "ScheduleRotation"("rotationArn");

@@ -28,7 +28,7 @@ export async function createContact(ctx: LocalContext, input: C.CreateContactCom
       const plan = await planRows(tx, { id, type }, input.Plan);
       const now = ctx.clock.now();
       await tx.contact.create({ data: { id, arn, alias, displayName: input.DisplayName || null, type, createdAt: now, updatedAt: now } });
-      await replacePlan(tx, id, plan);
+      await replacePlan(tx, { id, arn }, plan);
       await addContactTags(tx, arn, input.Tags);
       return { ContactArn: arn };
     });
@@ -80,7 +80,7 @@ export async function updateContact(ctx: LocalContext, input: C.UpdateContactCom
     // The contact's row is written first: on PostgreSQL that locks it, so two plan updates (or a
     // plan update and a channel deletion) of one contact take turns instead of interleaving.
     await tx.contact.update({ where: { id: contact.id }, data, select: { id: true } });
-    if (input.Plan !== undefined) await replacePlan(tx, contact.id, await planRows(tx, contact, input.Plan));
+    if (input.Plan !== undefined) await replacePlan(tx, contact, await planRows(tx, contact, input.Plan));
     return {};
   });
 }

@@ -139,14 +139,15 @@ export async function planRows(tx: Tx, owner: PlanOwner, plan: C.Plan | undefine
 }
 
 /** Stores a checked plan as the contact's whole plan, replacing what it had. */
-export async function replacePlan(tx: Tx, contactId: string, plan: PlanRows): Promise<void> {
+export async function replacePlan(tx: Tx, contact: { id: string; arn: string }, plan: PlanRows): Promise<void> {
+  const contactId = contact.id;
   await tx.planStage.deleteMany({ where: { contactId } });
   for (const { targets, ...stage } of plan.stages) {
     await tx.planStage.create({ data: { ...stage, contactId, targets: { create: targets } } });
   }
   await tx.scheduleRotation.deleteMany({ where: { contactId } });
   if (plan.rotationArns.length) {
-    await tx.scheduleRotation.createMany({ data: plan.rotationArns.map((rotationArn, position) => ({ id: newId(), contactId, position, rotationArn })) });
+    await tx.scheduleRotation.createMany({ data: plan.rotationArns.map((rotationArn, position) => ({ id: newId(), contactId, contactArn: contact.arn, position, rotationArn })) });
   }
 }
 

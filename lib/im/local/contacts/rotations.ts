@@ -35,7 +35,7 @@ export const ROTATION_SELECT = {
   startTime: true,
   timeZoneId: true,
   recurrence: true,
-  members: { orderBy: { position: "asc" }, select: { contactArn: true } },
+  contactIds: true,
 } as const;
 
 type RotationRow = {
@@ -45,8 +45,11 @@ type RotationRow = {
   startTime: Date;
   timeZoneId: string;
   recurrence: string;
-  members: { contactArn: string }[];
+  /** JSON list of the members' ARNs, in order. */
+  contactIds: string;
 };
+
+const membersOf = (row: Pick<RotationRow, "contactIds">) => JSON.parse(row.contactIds) as string[];
 
 type Reader = Pick<Tx, "rotation">;
 
@@ -60,7 +63,7 @@ function toRotation(row: RotationRow): C.Rotation & Out<C.GetRotationCommandOutp
   return {
     RotationArn: row.arn,
     Name: row.name,
-    ContactIds: row.members.map((m) => m.contactArn),
+    ContactIds: membersOf(row),
     StartTime: row.startTime,
     TimeZoneId: row.timeZoneId,
     Recurrence: JSON.parse(row.recurrence) as C.RecurrenceSettings,
@@ -69,7 +72,7 @@ function toRotation(row: RotationRow): C.Rotation & Out<C.GetRotationCommandOutp
 
 export function rotationSpec(row: RotationRow): RotationSpec {
   return {
-    contactIds: row.members.map((m) => m.contactArn),
+    contactIds: membersOf(row),
     startTime: row.startTime,
     timeZoneId: row.timeZoneId,
     recurrence: JSON.parse(row.recurrence) as C.RecurrenceSettings,
@@ -121,6 +124,7 @@ async function checkPersonalContacts(tx: Pick<Tx, "contact">, arns: string[], pa
 
 const nameConflict = (name: string, arn: string) => conflict(ROTATION_RESOURCE, arn, `A rotation named ${name} already exists`);
 
+/** The members, indexed by contact (the row's contactIds is written with the row). */
 async function writeMembers(tx: Tx, rotationId: string, contactIds: string[]): Promise<void> {
   await tx.rotationMember.deleteMany({ where: { rotationId } });
   await tx.rotationMember.createMany({ data: contactIds.map((contactArn, position) => ({ id: newId(), rotationId, position, contactArn })) });
@@ -146,6 +150,7 @@ export async function createRotation(ctx: LocalContext, input: C.CreateRotationC
           startTime: input.StartTime ?? now,
           timeZoneId: input.TimeZoneId!,
           recurrence: storedRecurrence(input.Recurrence!),
+          contactIds: JSON.stringify(contactIds),
           createdAt: now,
           updatedAt: now,
         },
@@ -192,7 +197,7 @@ export async function updateRotation(ctx: LocalContext, input: C.UpdateRotationC
   return ctx.db.$transaction(async (tx) => {
     const row = await requireRotation(tx, input.RotationId!);
     // A member left out keeps its value; Recurrence is required, so it is always replaced.
-    const contactIds = input.ContactIds ?? row.members.map((m) => m.contactArn);
+    const contactIds = input.ContactIds ?? membersOf(row);
     const timeZoneId = input.TimeZoneId ?? row.timeZoneId;
     checkSettings({ contactIds, timeZoneId, recurrence: input.Recurrence! }, input.ContactIds ? "ContactIds" : "the rotation's members");
     if (input.ContactIds) await checkPersonalContacts(tx, input.ContactIds, "ContactIds");
@@ -203,6 +208,7 @@ export async function updateRotation(ctx: LocalContext, input: C.UpdateRotationC
         timeZoneId,
         recurrence: storedRecurrence(input.Recurrence!),
         ...(input.StartTime ? { startTime: input.StartTime } : {}),
+        ...(input.ContactIds ? { contactIds: JSON.stringify(input.ContactIds) } : {}),
         updatedAt: ctx.clock.now(),
       },
       select: { id: true },

@@ -13,32 +13,34 @@ import { onCallAt } from "../contacts/rotation-shifts";
 import { OVERRIDE_SELECT, overrideSpec, ROTATION_SELECT, rotationSpec } from "../contacts/rotations";
 import { ENGAGEMENT_EVENT_TYPES, writeIncidentEvent } from "./incident-events";
 
-type Reader = Pick<Tx, "contact" | "rotation" | "rotationOverride">;
+type Reader = Pick<Tx, "scheduleRotation" | "rotation">;
 
-/** The personal contacts on call at `at` in each of these on-call schedules (ARN → ARNs; [] for nobody). */
+/**
+ * The personal contacts on call at `at` in each of these on-call schedules (ARN → ARNs; [] for
+ * nobody). Three reads, whatever the schedules' size: the schedules' rotation lists (by the
+ * schedule's ARN, kept on each link), the rotations (their members are a column of the row), and
+ * the overrides in force at `at` (an index range, not the rotations' history).
+ */
 export async function onCallBySchedule(db: Reader, scheduleArns: string[], at: Date): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   if (!scheduleArns.length) return result;
-  const schedules = await db.contact.findMany({
-    where: { arn: { in: [...new Set(scheduleArns)] }, type: "ONCALL_SCHEDULE" },
-    select: { arn: true, rotations: { orderBy: { position: "asc" }, select: { rotationArn: true } } },
+  const links = await db.scheduleRotation.findMany({
+    where: { contactArn: { in: [...new Set(scheduleArns)] } },
+    orderBy: [{ contactArn: "asc" }, { position: "asc" }],
+    select: { contactArn: true, rotationArn: true },
   });
-  const rotationArns = [...new Set(schedules.flatMap((s) => s.rotations.map((r) => r.rotationArn)))];
+  const rotationArns = [...new Set(links.map((l) => l.rotationArn))];
   const rotations = rotationArns.length
     ? await db.rotation.findMany({
         where: { arn: { in: rotationArns } },
-        select: {
-          ...ROTATION_SELECT,
-          // Only the overrides in force at `at` matter: an index range, not the rotation's history.
-          overrides: { where: { startTime: { lte: at }, endTime: { gt: at } }, select: OVERRIDE_SELECT },
-        },
+        select: { ...ROTATION_SELECT, overrides: { where: { startTime: { lte: at }, endTime: { gt: at } }, select: OVERRIDE_SELECT } },
       })
     : [];
   const onCall = new Map(rotations.map((r) => [r.arn, onCallAt(rotationSpec(r), r.overrides.map(overrideSpec), at)]));
-  for (const s of schedules) {
+  for (const arn of scheduleArns) {
     const people = new Set<string>();
-    for (const r of s.rotations) for (const arn of onCall.get(r.rotationArn) ?? []) people.add(arn);
-    result.set(s.arn, [...people]);
+    for (const link of links) if (link.contactArn === arn) for (const person of onCall.get(link.rotationArn) ?? []) people.add(person);
+    result.set(arn, [...people]);
   }
   return result;
 }

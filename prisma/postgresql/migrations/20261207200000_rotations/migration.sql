@@ -8,6 +8,7 @@ ALTER TABLE "Page" ADD COLUMN     "resolution" TEXT;
 CREATE TABLE "ScheduleRotation" (
     "id" TEXT NOT NULL,
     "contactId" TEXT NOT NULL,
+    "contactArn" TEXT NOT NULL,
     "position" INTEGER NOT NULL,
     "rotationArn" TEXT NOT NULL,
 
@@ -22,6 +23,7 @@ CREATE TABLE "Rotation" (
     "startTime" TIMESTAMP(3) NOT NULL,
     "timeZoneId" TEXT NOT NULL,
     "recurrence" TEXT NOT NULL,
+    "contactIds" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -49,6 +51,9 @@ CREATE TABLE "RotationOverride" (
 
     CONSTRAINT "RotationOverride_pkey" PRIMARY KEY ("id")
 );
+
+-- CreateIndex
+CREATE INDEX "ScheduleRotation_contactArn_idx" ON "ScheduleRotation"("contactArn");
 
 -- CreateIndex
 CREATE INDEX "ScheduleRotation_rotationArn_idx" ON "ScheduleRotation"("rotationArn");
