@@ -9,6 +9,7 @@
 // deleted) pages no one: that is recorded on the engagement (Engagement.coverageGaps, which the
 // console shows) and, for an incident's engagement, as a timeline event — never silently.
 import type { Tx } from "@/lib/db/client";
+import { fromSqliteTime, sqliteTime, type SqliteReader } from "@/lib/db/sqlite-reader";
 import { onCallAt } from "../contacts/rotation-shifts";
 import { OVERRIDE_SELECT, overrideSpec, ROTATION_SELECT, rotationSpec } from "../contacts/rotations";
 import { ENGAGEMENT_EVENT_TYPES, writeIncidentEvent } from "./incident-events";
@@ -21,9 +22,10 @@ type Reader = Pick<Tx, "scheduleRotation" | "rotation">;
  * schedule's ARN, kept on each link), the rotations (their members are a column of the row), and
  * the overrides in force at `at` (an index range, not the rotations' history).
  */
-export async function onCallBySchedule(db: Reader, scheduleArns: string[], at: Date): Promise<Map<string, string[]>> {
+export async function onCallBySchedule(db: Reader, scheduleArns: string[], at: Date, reader?: SqliteReader): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   if (!scheduleArns.length) return result;
+  if (reader) return onCallOnSqlite(reader, scheduleArns, at);
   const links = await db.scheduleRotation.findMany({
     where: { contactArn: { in: [...new Set(scheduleArns)] } },
     orderBy: [{ contactArn: "asc" }, { position: "asc" }],
@@ -43,6 +45,46 @@ export async function onCallBySchedule(db: Reader, scheduleArns: string[], at: D
     result.set(arn, [...people]);
   }
   return result;
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+
+/**
+ * The same two reads as cached SQLite statements (lib/db/sqlite-reader.ts says why): a stage that
+ * fires resolves its schedules in well under a millisecond. The reader sees committed rows only,
+ * which is what a stage needs: rotations are not written by the transaction that pages.
+ */
+function onCallOnSqlite(reader: SqliteReader, scheduleArns: string[], at: Date): Map<string, string[]> {
+  const arns = [...new Set(scheduleArns)];
+  const links = reader.all<{ scheduleArn: string; id: string; arn: string; startTime: string; timeZoneId: string; recurrence: string; contactIds: string }>(
+    `SELECT l.contactArn AS scheduleArn, r.id, r.arn, r.startTime, r.timeZoneId, r.recurrence, r.contactIds
+       FROM "ScheduleRotation" l JOIN "Rotation" r ON r.arn = l.rotationArn
+      WHERE l.contactArn IN (${placeholders(arns.length)}) ORDER BY l.contactArn, l.position`,
+    arns,
+  );
+  const rotationIds = [...new Set(links.map((l) => l.id))];
+  const overrides = rotationIds.length
+    ? reader.all<{ id: string; rotationId: string; newContactIds: string; startTime: string; endTime: string; createTime: string }>(
+        `SELECT id, rotationId, newContactIds, startTime, endTime, createTime FROM "RotationOverride"
+          WHERE rotationId IN (${placeholders(rotationIds.length)}) AND startTime <= ? AND endTime > ?`,
+        [...rotationIds, sqliteTime(at), sqliteTime(at)],
+      )
+    : [];
+  const onCall = new Map<string, string[]>();
+  for (const l of links) {
+    if (onCall.has(l.arn)) continue;
+    const mine = overrides
+      .filter((o) => o.rotationId === l.id)
+      .map((o) => overrideSpec({ ...o, startTime: fromSqliteTime(o.startTime), endTime: fromSqliteTime(o.endTime), createTime: fromSqliteTime(o.createTime) }));
+    onCall.set(l.arn, onCallAt(rotationSpec({ ...l, name: "", startTime: fromSqliteTime(l.startTime) }), mine, at));
+  }
+  return new Map(
+    scheduleArns.map((arn) => {
+      const people = new Set<string>();
+      for (const l of links) if (l.scheduleArn === arn) for (const person of onCall.get(l.arn) ?? []) people.add(person);
+      return [arn, [...people]];
+    }),
+  );
 }
 
 /** A schedule that had nobody on call when an engagement reached it. */
