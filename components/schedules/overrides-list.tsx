@@ -2,14 +2,17 @@
 // The overrides in the calendar's range: who covers, when (the viewer's zone), who made each
 // (recorded by the console; ssm-contacts keeps no author), and Delete for those who may write.
 import { useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { deleteOverrideAction } from "@/lib/console/schedules/actions";
 import type { OverrideWithAuthor } from "@/lib/console/schedules/dto";
 import { scheduleKeys } from "@/lib/console/schedules/keys";
 import { dayTime } from "./time-format";
+
+// The confirmation loads when Delete is pressed, not with the page.
+const ConfirmDialog = dynamic(() => import("@/components/ui/confirm-dialog").then((m) => m.ConfirmDialog));
 
 type Props = { alias: string; overrides: OverrideWithAuthor[]; rotationName: (arn: string) => string; canWrite: boolean; zone: string };
 

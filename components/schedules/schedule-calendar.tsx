@@ -6,6 +6,7 @@
 // (lib/console/schedules/calendar.ts); no calendar library.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
+import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -30,8 +31,11 @@ import {
 import type { RotationView, ScheduleCalendarData, ShiftView } from "@/lib/console/schedules/dto";
 import { scheduleKeys } from "@/lib/console/schedules/keys";
 import { OverridesList } from "./overrides-list";
-import { ShiftDialog } from "./shift-dialog";
 import { clockTime, dayLabel, dayTime, monthLabel, useViewerZone } from "./time-format";
+
+// A shift's dialog (with the Cover this shift form) loads when a shift is chosen: its code stays
+// out of the schedule page's first load.
+const ShiftDialog = dynamic(() => import("./shift-dialog").then((m) => m.ShiftDialog));
 
 const VIEW_LABELS: Record<CalendarView, string> = { day: "Day", week: "Week", month: "Month" };
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
