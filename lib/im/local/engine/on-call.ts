@@ -14,18 +14,23 @@ import { onCallAt } from "../contacts/rotation-shifts";
 import { OVERRIDE_SELECT, overrideSpec, ROTATION_SELECT, rotationSpec } from "../contacts/rotations";
 import { ENGAGEMENT_EVENT_TYPES, writeIncidentEvent } from "./incident-events";
 
-type Reader = Pick<Tx, "scheduleRotation" | "rotation">;
+type Reader = Pick<Tx, "scheduleRotation" | "rotation" | "$queryRawUnsafe">;
+
+/** How to read: SQLite's cached statements, PostgreSQL's fixed statements, or Prisma's queries. */
+export type OnCallSource = SqliteReader | "postgres" | undefined;
 
 /**
  * The personal contacts on call at `at` in each of these on-call schedules (ARN → ARNs; [] for
- * nobody). Three reads, whatever the schedules' size: the schedules' rotation lists (by the
- * schedule's ARN, kept on each link), the rotations (their members are a column of the row), and
- * the overrides in force at `at` (an index range, not the rotations' history).
+ * nobody). A few reads, whatever the schedules' size: the schedules' rotations (each link keeps
+ * its schedule's ARN, a rotation its members in its row) and the overrides in force at `at` (an
+ * index range, not the rotations' history). A firing stage reads them as fixed statements
+ * (`source`); Prisma's queries are the fallback.
  */
-export async function onCallBySchedule(db: Reader, scheduleArns: string[], at: Date, reader?: SqliteReader): Promise<Map<string, string[]>> {
+export async function onCallBySchedule(db: Reader, scheduleArns: string[], at: Date, source?: OnCallSource): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   if (!scheduleArns.length) return result;
-  if (reader) return onCallOnSqlite(reader, scheduleArns, at);
+  if (source === "postgres") return onCallOnPostgres(db, scheduleArns, at);
+  if (source) return onCallOnSqlite(source, scheduleArns, at);
   const links = await db.scheduleRotation.findMany({
     where: { contactArn: { in: [...new Set(scheduleArns)] } },
     orderBy: [{ contactArn: "asc" }, { position: "asc" }],
@@ -56,27 +61,59 @@ const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(",
  */
 function onCallOnSqlite(reader: SqliteReader, scheduleArns: string[], at: Date): Map<string, string[]> {
   const arns = [...new Set(scheduleArns)];
-  const links = reader.all<{ scheduleArn: string; id: string; arn: string; startTime: string; timeZoneId: string; recurrence: string; contactIds: string }>(
-    `SELECT l.contactArn AS scheduleArn, r.id, r.arn, r.startTime, r.timeZoneId, r.recurrence, r.contactIds
-       FROM "ScheduleRotation" l JOIN "Rotation" r ON r.arn = l.rotationArn
-      WHERE l.contactArn IN (${placeholders(arns.length)}) ORDER BY l.contactArn, l.position`,
-    arns,
+  const links = reader
+    .all<Omit<LinkRow, "startTime"> & { startTime: string }>(
+      `SELECT l.contactArn AS scheduleArn, r.id, r.arn, r.startTime, r.timeZoneId, r.recurrence, r.contactIds
+         FROM "ScheduleRotation" l JOIN "Rotation" r ON r.arn = l.rotationArn
+        WHERE l.contactArn IN (${placeholders(arns.length)}) ORDER BY l.contactArn, l.position`,
+      arns,
+    )
+    .map((l) => ({ ...l, startTime: fromSqliteTime(l.startTime) }));
+  const rotationIds = [...new Set(links.map((l) => l.id))];
+  const overrides = rotationIds.length
+    ? reader
+        .all<Omit<OverrideRow, "startTime" | "endTime" | "createTime"> & { startTime: string; endTime: string; createTime: string }>(
+          `SELECT id, rotationId, newContactIds, startTime, endTime, createTime FROM "RotationOverride"
+            WHERE rotationId IN (${placeholders(rotationIds.length)}) AND startTime <= ? AND endTime > ?`,
+          [...rotationIds, sqliteTime(at), sqliteTime(at)],
+        )
+        .map((o) => ({ ...o, startTime: fromSqliteTime(o.startTime), endTime: fromSqliteTime(o.endTime), createTime: fromSqliteTime(o.createTime) }))
+    : [];
+  return onCallFromRows(scheduleArns, links, overrides, at);
+}
+
+/**
+ * The same two reads on PostgreSQL, as fixed statements with array parameters inside the caller's
+ * transaction: two round trips instead of Prisma's three queries and their compilation.
+ */
+async function onCallOnPostgres(tx: Pick<Tx, "$queryRawUnsafe">, scheduleArns: string[], at: Date): Promise<Map<string, string[]>> {
+  const links = await tx.$queryRawUnsafe<LinkRow[]>(
+    `SELECT l."contactArn" AS "scheduleArn", r.id, r.arn, r."startTime", r."timeZoneId", r.recurrence, r."contactIds"
+       FROM "ScheduleRotation" l JOIN "Rotation" r ON r.arn = l."rotationArn"
+      WHERE l."contactArn" = ANY($1::text[]) ORDER BY l."contactArn", l.position`,
+    [...new Set(scheduleArns)],
   );
   const rotationIds = [...new Set(links.map((l) => l.id))];
   const overrides = rotationIds.length
-    ? reader.all<{ id: string; rotationId: string; newContactIds: string; startTime: string; endTime: string; createTime: string }>(
-        `SELECT id, rotationId, newContactIds, startTime, endTime, createTime FROM "RotationOverride"
-          WHERE rotationId IN (${placeholders(rotationIds.length)}) AND startTime <= ? AND endTime > ?`,
-        [...rotationIds, sqliteTime(at), sqliteTime(at)],
+    ? await tx.$queryRawUnsafe<OverrideRow[]>(
+        `SELECT id, "rotationId", "newContactIds", "startTime", "endTime", "createTime" FROM "RotationOverride"
+          WHERE "rotationId" = ANY($1::text[]) AND "startTime" <= $2 AND "endTime" > $2`,
+        rotationIds,
+        at,
       )
     : [];
+  return onCallFromRows(scheduleArns, links, overrides, at);
+}
+
+type LinkRow = { scheduleArn: string; id: string; arn: string; startTime: Date; timeZoneId: string; recurrence: string; contactIds: string };
+type OverrideRow = { id: string; rotationId: string; newContactIds: string; startTime: Date; endTime: Date; createTime: Date };
+
+function onCallFromRows(scheduleArns: string[], links: LinkRow[], overrides: OverrideRow[], at: Date): Map<string, string[]> {
   const onCall = new Map<string, string[]>();
   for (const l of links) {
     if (onCall.has(l.arn)) continue;
-    const mine = overrides
-      .filter((o) => o.rotationId === l.id)
-      .map((o) => overrideSpec({ ...o, startTime: fromSqliteTime(o.startTime), endTime: fromSqliteTime(o.endTime), createTime: fromSqliteTime(o.createTime) }));
-    onCall.set(l.arn, onCallAt(rotationSpec({ ...l, name: "", startTime: fromSqliteTime(l.startTime) }), mine, at));
+    const mine = overrides.filter((o) => o.rotationId === l.id).map((o) => overrideSpec({ ...o, startTime: new Date(o.startTime), endTime: new Date(o.endTime), createTime: new Date(o.createTime) }));
+    onCall.set(l.arn, onCallAt(rotationSpec({ ...l, name: "", startTime: new Date(l.startTime) }), mine, at));
   }
   return new Map(
     scheduleArns.map((arn) => {

@@ -5,7 +5,7 @@
 // as jobs (fire.ts).
 import type * as C from "@aws-sdk/client-ssm-contacts";
 import type { Tx } from "@/lib/db/client";
-import { sqliteReader, type SqliteReader } from "@/lib/db/sqlite-reader";
+import { sqliteReader } from "@/lib/db/sqlite-reader";
 import { insertMany } from "@/lib/db/insert-many";
 import { contactsArn, newId } from "@/lib/im/arns";
 import { hashAcceptCode, newAcceptCode } from "../contacts/accept-code";
@@ -14,7 +14,7 @@ import { contactsWithPlans, stageWindows, type ContactWithPlan } from "./contact
 import type { EngineContext } from "./context";
 import { ENGAGEMENT_EVENT_TYPES, writeIncidentEvent } from "./incident-events";
 import { JOB_KIND, NEW_JOB_COLUMNS, type DeliverPayload, type EscalationStagePayload, type EscalationTarget, type InboxPayload, type NewJob } from "./jobs";
-import { onCallBySchedule, recordCoverageGaps, type CoverageGap } from "./on-call";
+import { onCallBySchedule, recordCoverageGaps, type CoverageGap, type OnCallSource } from "./on-call";
 
 /** What a page copies from its engagement. */
 export type EngagementRow = {
@@ -101,10 +101,10 @@ export type StageToResolve = {
  * target deleted since the plan was written has no one to page; nor does an escalation plan, which
  * a plan can't target (../contacts/plan.ts). Schedules with nobody on call come back as gaps.
  */
-export async function resolveStages(tx: Tx, stages: StageToResolve[], now: Date, reader?: SqliteReader): Promise<{ pages: PageTarget[]; gaps: CoverageGap[] }> {
+export async function resolveStages(tx: Tx, stages: StageToResolve[], now: Date, source?: OnCallSource): Promise<{ pages: PageTarget[]; gaps: CoverageGap[] }> {
   const contacts = await contactsWithPlans(tx, stages.flatMap((s) => s.targets.map((t) => t.contactArn)));
   const scheduleArns = [...contacts.values()].filter((c) => c.type === "ONCALL_SCHEDULE").map((c) => c.arn);
-  const onCall = await onCallBySchedule(tx, scheduleArns, now, reader);
+  const onCall = await onCallBySchedule(tx, scheduleArns, now, source);
   const people = await contactsWithPlans(tx, [...onCall.values()].flat().filter((arn) => !contacts.has(arn)));
   const person = (arn: string) => contacts.get(arn) ?? people.get(arn);
   const pages: PageTarget[] = [];
@@ -146,8 +146,9 @@ export async function resolveStages(tx: Tx, stages: StageToResolve[], now: Date,
 
 /** Pages a resolved group and records its gaps; returns the jobs to create. */
 export async function pageResolved(tx: Tx, ctx: EngineContext, stages: StageToResolve[], now: Date): Promise<NewJob[]> {
-  // On SQLite, who is on call is read through the root client's cached statements (../on-call.ts).
-  const { pages, gaps } = await resolveStages(tx, stages, now, sqliteReader(ctx.db));
+  // Who is on call is read as fixed statements (./on-call.ts): on SQLite through the root
+  // client's cached statements (every SQLite root client has a reader), else PostgreSQL's.
+  const { pages, gaps } = await resolveStages(tx, stages, now, sqliteReader(ctx.db) ?? "postgres");
   const { jobs } = await createPages(tx, ctx, pages, now);
   await recordCoverageGaps(tx, gaps, now);
   return jobs;
