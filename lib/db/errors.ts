@@ -33,3 +33,8 @@ export function isUniqueViolation(e: unknown, field?: string): boolean {
 export function isRecordNotFound(e: unknown): boolean {
   return typeof e === "object" && e !== null && "code" in e && (e as { code?: unknown }).code === "P2025";
 }
+
+/** Whether `e` is a foreign-key violation (P2003): a row still referenced, or a reference to a row that is gone. */
+export function isForeignKeyViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && "code" in e && (e as { code?: unknown }).code === "P2003";
+}

@@ -21,6 +21,32 @@ describe.each(PROVIDERS)("concurrent writers on %s", (provider) => {
   });
   afterAll(async () => t.cleanup());
 
+  it("creates one rotation when CreateRotation of one name races itself, and a member deleted meanwhile is never left in it", async () => {
+    const { contacts } = localServices(caller, { db: t.db, ...where });
+    const { ContactArn } = await contacts.createContact({ Alias: "racing-member", Type: "PERSONAL", Plan: { Stages: [] } });
+    const input = { Name: "racing", ContactIds: [ContactArn!], TimeZoneId: "UTC", Recurrence: { DailySettings: [{ HourOfDay: 9, MinuteOfHour: 0 }], NumberOfOnCalls: 1, RecurrenceMultiplier: 1 } };
+    const results = await Promise.allSettled(Array.from({ length: N }, () => contacts.createRotation(input)));
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(lost.map((r) => r.reason.code)).toEqual(Array(N - 1).fill("ConflictException"));
+    expect(await t.db.rotation.count({ where: { name: "racing" } })).toBe(1);
+
+    // A contact deleted while rotations are made with it, again and again: either the rotation
+    // exists and the deletion was refused, or the contact is gone and no rotation names it.
+    for (let i = 0; i < 8; i++) {
+      const { ContactArn: other } = await contacts.createContact({ Alias: `racing-other-${i}`, Type: "PERSONAL", Plan: { Stages: [] } });
+      const [made, deleted] = await Promise.allSettled([contacts.createRotation({ ...input, Name: `racing-${i}`, ContactIds: [other!] }), contacts.deleteContact({ ContactId: other })]);
+      const members = await t.db.rotationMember.count({ where: { contactArn: other } });
+      const contactLeft = await t.db.contact.count({ where: { arn: other } });
+      if (made.status === "fulfilled") {
+        expect({ members, contactLeft, deleted: deleted.status }).toEqual({ members: 1, contactLeft: 1, deleted: "rejected" });
+        expect((deleted as PromiseRejectedResult).reason.code).toBe("ConflictException");
+      } else {
+        expect({ members, contactLeft, deleted: deleted.status }).toEqual({ members: 0, contactLeft: 0, deleted: "fulfilled" });
+      }
+    }
+  });
+
   it("creates one replication set when CreateReplicationSet races itself; the others get ConflictException", async () => {
     const results = await Promise.allSettled(Array.from({ length: N }, () => incidents.createReplicationSet({ regions: { "us-east-1": {} } })));
     const won = results.filter((r) => r.status === "fulfilled");

@@ -33,7 +33,8 @@ CREATE TABLE "RotationMember" (
     "rotationId" TEXT NOT NULL,
     "position" INTEGER NOT NULL,
     "contactArn" TEXT NOT NULL,
-    CONSTRAINT "RotationMember_rotationId_fkey" FOREIGN KEY ("rotationId") REFERENCES "Rotation" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "RotationMember_rotationId_fkey" FOREIGN KEY ("rotationId") REFERENCES "Rotation" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "RotationMember_contactArn_fkey" FOREIGN KEY ("contactArn") REFERENCES "Contact" ("arn") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable

@@ -1,7 +1,7 @@
 // CreateContact, GetContact, ListContacts, UpdateContact, DeleteContact: personal contacts and
 // escalation plans (both are contacts, told apart by Type).
 import type * as C from "@aws-sdk/client-ssm-contacts";
-import type { Prisma } from "@/lib/db/client";
+import type { Prisma, Tx } from "@/lib/db/client";
 import type { Out } from "../../contract";
 import { ImError } from "../../errors";
 import { contactsArn, newId } from "@/lib/im/arns";
@@ -11,7 +11,7 @@ import { page } from "../pagination";
 import { deleteTagsOf } from "../tags";
 import { planRows, readPlan, replacePlan } from "./plan";
 import { addContactTags } from "./policies-tags";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db/errors";
 import { aliasConflict, CONTACT_SELECT, type ContactRow, decodeNextToken, pageSize, RESOURCE, requireContact, toContact } from "./records";
 
 export async function createContact(ctx: LocalContext, input: C.CreateContactCommandInput): Promise<Out<C.CreateContactCommandOutput>> {
@@ -86,29 +86,26 @@ export async function updateContact(ctx: LocalContext, input: C.UpdateContactCom
 }
 
 export async function deleteContact(ctx: LocalContext, input: C.DeleteContactCommandInput): Promise<Out<C.DeleteContactCommandOutput>> {
+  try {
+    return await deleteContactRows(ctx, input.ContactId!);
+  } catch (e) {
+    // A rotation made with this contact while it was being deleted: the foreign key of its
+    // membership refused the delete; the contact stays, as if the check had seen the rotation.
+    if (!isForeignKeyViolation(e)) throw e;
+    const contact = await requireContact(ctx.db, input.ContactId!);
+    throw memberConflict(contact.alias, contact.arn, await rotationsOf(ctx.db, contact.arn, ctx.clock.now()));
+  }
+}
+
+async function deleteContactRows(ctx: LocalContext, contactId: string): Promise<Out<C.DeleteContactCommandOutput>> {
   return ctx.db.$transaction(async (tx) => {
-    const contact = await requireContact(tx, input.ContactId!);
+    const contact = await requireContact(tx, contactId);
     const arn = contact.arn;
     // A rotation member can't go while a rotation counts on them: the rotation would page a
     // contact that no longer exists. The caller takes them out of the rotations first.
     // The same holds for an override that is still to come (or in force): it would page no one.
-    const rotations = await tx.rotation.findMany({
-      where: {
-        OR: [
-          { members: { some: { contactArn: arn } } },
-          { overrides: { some: { endTime: { gt: ctx.clock.now() }, newContactIds: { contains: JSON.stringify(arn) } } } },
-        ],
-      },
-      orderBy: { name: "asc" },
-      select: { arn: true, name: true },
-    });
-    if (rotations.length) {
-      throw new ImError("ConflictException", `${contact.alias} takes shifts in ${rotations.length === 1 ? "the rotation" : "the rotations"} ${rotations.map((r) => r.name).join(", ")}: take them out of ${rotations.length === 1 ? "it" : "those"} first (UpdateRotation, DeleteRotationOverride)`, {
-        resourceId: arn,
-        resourceType: RESOURCE.contact,
-        dependentEntities: [{ relationType: "ROTATION_MEMBER", dependentResourceIds: rotations.map((r) => r.arn) }],
-      });
-    }
+    const rotations = await rotationsOf(tx, arn, ctx.clock.now());
+    if (rotations.length) throw memberConflict(contact.alias, arn, rotations);
     const channels = await tx.contactChannel.findMany({ where: { contactId: contact.id }, select: { arn: true } });
     // "Deleting a contact removes them from all escalation plans and related response plans.
     // Deleting an escalation plan removes it from all related response plans." (reference:
@@ -130,5 +127,25 @@ export async function deleteContact(ctx: LocalContext, input: C.DeleteContactCom
       },
     });
     return {};
+  });
+}
+
+/** The rotations a contact takes shifts in: as a member, or in an override still to come or in force. */
+async function rotationsOf(db: Pick<Tx, "rotation">, arn: string, now: Date): Promise<{ arn: string; name: string }[]> {
+  return db.rotation.findMany({
+    where: {
+      OR: [{ members: { some: { contactArn: arn } } }, { overrides: { some: { endTime: { gt: now }, newContactIds: { contains: JSON.stringify(arn) } } } }],
+    },
+    orderBy: { name: "asc" },
+    select: { arn: true, name: true },
+  });
+}
+
+function memberConflict(alias: string, arn: string, rotations: { arn: string; name: string }[]): ImError {
+  const one = rotations.length === 1;
+  return new ImError("ConflictException", `${alias} takes shifts in ${one ? "the rotation" : "the rotations"} ${rotations.map((r) => r.name).join(", ")}: take them out of ${one ? "it" : "those"} first (UpdateRotation, DeleteRotationOverride)`, {
+    resourceId: arn,
+    resourceType: RESOURCE.contact,
+    dependentEntities: [{ relationType: "ROTATION_MEMBER", dependentResourceIds: rotations.map((r) => r.arn) }],
   });
 }

@@ -8,7 +8,7 @@
 // ListPreviewRotationShifts runs the very same code on a rotation that isn't saved.
 import type * as C from "@aws-sdk/client-ssm-contacts";
 import type { Tx } from "@/lib/db/client";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db/errors";
 import type { Out } from "../../contract";
 import { conflict, notFound, validation, type ValidationField } from "../../errors";
 import { contactsArn, newId } from "@/lib/im/arns";
@@ -162,9 +162,14 @@ export async function createRotation(ctx: LocalContext, input: C.CreateRotationC
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw nameConflict(name, arn);
+    if (isForeignKeyViolation(e)) throw memberGone();
     throw e;
   }
 }
+
+/** A member deleted between the check and the write: its membership's foreign key refused the write. */
+const memberGone = () =>
+  validation("A contact of the rotation was deleted meanwhile: choose its members again", [{ name: "ContactIds", message: "A contact no longer exists" }]);
 
 export async function getRotation(ctx: LocalContext, input: C.GetRotationCommandInput): Promise<Out<C.GetRotationCommandOutput>> {
   return toRotation(await requireRotation(ctx.db, input.RotationId!));
@@ -194,6 +199,15 @@ export async function listRotations(ctx: LocalContext, input: C.ListRotationsCom
 }
 
 export async function updateRotation(ctx: LocalContext, input: C.UpdateRotationCommandInput): Promise<Out<C.UpdateRotationCommandOutput>> {
+  try {
+    return await updateRotationRows(ctx, input);
+  } catch (e) {
+    if (isForeignKeyViolation(e)) throw memberGone();
+    throw e;
+  }
+}
+
+async function updateRotationRows(ctx: LocalContext, input: C.UpdateRotationCommandInput): Promise<Out<C.UpdateRotationCommandOutput>> {
   return ctx.db.$transaction(async (tx) => {
     const row = await requireRotation(tx, input.RotationId!);
     // A member left out keeps its value; Recurrence is required, so it is always replaced.

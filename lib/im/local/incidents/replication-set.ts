@@ -245,9 +245,9 @@ export async function deleteReplicationSet(
     await tx.responsePlan.deleteMany({});
     await tx.resourcePolicy.deleteMany({});
     await tx.engagement.deleteMany({});
-    await tx.contact.deleteMany({});
-    // Rotations (their members and overrides go with them) are ssm-contacts data too.
+    // Rotations first (their members and overrides go with them): a member keeps its contact.
     await tx.rotation.deleteMany({});
+    await tx.contact.deleteMany({});
     await tx.notification.deleteMany({});
     await tx.tag.deleteMany({ where: { OR: [{ resourceArn: { contains: ":ssm-incidents:" } }, { resourceArn: { contains: ":ssm-contacts:" } }] } });
     await tx.idempotencyRecord.deleteMany({ where: { service: { in: ["ssm-incidents", "ssm-contacts"] } } });

@@ -86,5 +86,8 @@ ALTER TABLE "ScheduleRotation" ADD CONSTRAINT "ScheduleRotation_contactId_fkey" 
 ALTER TABLE "RotationMember" ADD CONSTRAINT "RotationMember_rotationId_fkey" FOREIGN KEY ("rotationId") REFERENCES "Rotation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "RotationMember" ADD CONSTRAINT "RotationMember_contactArn_fkey" FOREIGN KEY ("contactArn") REFERENCES "Contact"("arn") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "RotationOverride" ADD CONSTRAINT "RotationOverride_rotationId_fkey" FOREIGN KEY ("rotationId") REFERENCES "Rotation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
