@@ -28,7 +28,7 @@ export const MAX_SHIFT_RANGE_DAYS = 732;
 const DAY_MS = 86_400_000;
 
 /** A rotation's definition, as its shifts are computed from it. */
-export const ROTATION_SELECT = {
+const ROTATION_SELECT = {
   id: true,
   arn: true,
   name: true,
@@ -259,7 +259,7 @@ export async function deleteRotation(ctx: LocalContext, input: C.DeleteRotationC
 // ── Overrides ──
 
 type OverrideRow = { id: string; newContactIds: string; startTime: Date; endTime: Date; createTime: Date };
-export const OVERRIDE_SELECT = { id: true, newContactIds: true, startTime: true, endTime: true, createTime: true } as const;
+const OVERRIDE_SELECT = { id: true, newContactIds: true, startTime: true, endTime: true, createTime: true } as const;
 
 export const overrideSpec = (o: OverrideRow): OverrideSpec => ({
   id: o.id,

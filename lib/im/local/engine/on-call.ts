@@ -11,45 +11,23 @@
 import type { Tx } from "@/lib/db/client";
 import { fromSqliteTime, sqliteTime, type SqliteReader } from "@/lib/db/sqlite-reader";
 import { onCallAt } from "../contacts/rotation-shifts";
-import { OVERRIDE_SELECT, overrideSpec, ROTATION_SELECT, rotationSpec } from "../contacts/rotations";
+import { overrideSpec, rotationSpec } from "../contacts/rotations";
 import { ENGAGEMENT_EVENT_TYPES, writeIncidentEvent } from "./incident-events";
 
-type Reader = Pick<Tx, "scheduleRotation" | "rotation" | "$queryRawUnsafe">;
+type Reader = Pick<Tx, "$queryRawUnsafe">;
 
-/** How to read: SQLite's cached statements, PostgreSQL's fixed statements, or Prisma's queries. */
-export type OnCallSource = SqliteReader | "postgres" | undefined;
+/** How to read: SQLite's cached statements on the root client, or PostgreSQL's fixed statements. */
+export type OnCallSource = SqliteReader | "postgres";
 
 /**
  * The personal contacts on call at `at` in each of these on-call schedules (ARN → ARNs; [] for
- * nobody). A few reads, whatever the schedules' size: the schedules' rotations (each link keeps
- * its schedule's ARN, a rotation its members in its row) and the overrides in force at `at` (an
- * index range, not the rotations' history). A firing stage reads them as fixed statements
- * (`source`); Prisma's queries are the fallback.
+ * nobody). Two reads, whatever the schedules' size: the schedules' rotations (each link keeps its
+ * schedule's ARN, a rotation its members in its row) and the overrides in force at `at` (an index
+ * range, not the rotations' history), as fixed statements rather than Prisma's compiled queries.
  */
-export async function onCallBySchedule(db: Reader, scheduleArns: string[], at: Date, source?: OnCallSource): Promise<Map<string, string[]>> {
-  const result = new Map<string, string[]>();
-  if (!scheduleArns.length) return result;
-  if (source === "postgres") return onCallOnPostgres(db, scheduleArns, at);
-  if (source) return onCallOnSqlite(source, scheduleArns, at);
-  const links = await db.scheduleRotation.findMany({
-    where: { contactArn: { in: [...new Set(scheduleArns)] } },
-    orderBy: [{ contactArn: "asc" }, { position: "asc" }],
-    select: { contactArn: true, rotationArn: true },
-  });
-  const rotationArns = [...new Set(links.map((l) => l.rotationArn))];
-  const rotations = rotationArns.length
-    ? await db.rotation.findMany({
-        where: { arn: { in: rotationArns } },
-        select: { ...ROTATION_SELECT, overrides: { where: { startTime: { lte: at }, endTime: { gt: at } }, select: OVERRIDE_SELECT } },
-      })
-    : [];
-  const onCall = new Map(rotations.map((r) => [r.arn, onCallAt(rotationSpec(r), r.overrides.map(overrideSpec), at)]));
-  for (const arn of scheduleArns) {
-    const people = new Set<string>();
-    for (const link of links) if (link.contactArn === arn) for (const person of onCall.get(link.rotationArn) ?? []) people.add(person);
-    result.set(arn, [...people]);
-  }
-  return result;
+export async function onCallBySchedule(db: Reader, scheduleArns: string[], at: Date, source: OnCallSource): Promise<Map<string, string[]>> {
+  if (!scheduleArns.length) return new Map();
+  return source === "postgres" ? onCallOnPostgres(db, scheduleArns, at) : onCallOnSqlite(source, scheduleArns, at);
 }
 
 const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");

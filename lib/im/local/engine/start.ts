@@ -101,7 +101,7 @@ export type StageToResolve = {
  * target deleted since the plan was written has no one to page; nor does an escalation plan, which
  * a plan can't target (../contacts/plan.ts). Schedules with nobody on call come back as gaps.
  */
-export async function resolveStages(tx: Tx, stages: StageToResolve[], now: Date, source?: OnCallSource): Promise<{ pages: PageTarget[]; gaps: CoverageGap[] }> {
+export async function resolveStages(tx: Tx, stages: StageToResolve[], now: Date, source: OnCallSource): Promise<{ pages: PageTarget[]; gaps: CoverageGap[] }> {
   const contacts = await contactsWithPlans(tx, stages.flatMap((s) => s.targets.map((t) => t.contactArn)));
   const scheduleArns = [...contacts.values()].filter((c) => c.type === "ONCALL_SCHEDULE").map((c) => c.arn);
   const onCall = await onCallBySchedule(tx, scheduleArns, now, source);
