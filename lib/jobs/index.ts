@@ -17,18 +17,13 @@
 // scheduler a tick that includes it. Kinds and payloads belong to the domain (payloadOf reads one).
 // This module is the ground floor: it imports lib/db and nothing of the domains above it.
 //
-// The table today. EngineJob is the engagement engine's (lib/im/local/engine): its `engagementId`
-// column is required (a foreign key whose cascade deletes an engagement's jobs with it), and the
-// engine's runner has no scope: it claims every row. Before a console domain (alert intake,
-// post-incident analysis) puts its own jobs there, one migration:
-//   - make `engagementId` nullable (the relation optional): the engine's jobs keep it and its
-//     cascade; a domain's own jobs go without, and that domain deletes them with its own data;
-//   - give each job a queue (a `queue` column, default the engine's, indexed with status and dueAt
-//     so a runner's claim walks only its own pending jobs), or scope runners by kind;
-//   - in the same change, give the engine's runner its scope (and the scheduler's nextDueAt the
-//     same): unscoped, the engine would claim the new jobs and fail them as kinds it doesn't know.
+// The table. EngineJob holds every domain's jobs, each in its queue (EngineJob.queue, indexed with
+// status and dueAt so a runner's claim walks only its own pending jobs): the engine's (ENGINE) keep
+// their engagementId and its cascade; a console domain's (ALERTS) go without, and that domain
+// deletes them with its own data. Every runner must set its scope to its queue: unscoped, it would
+// claim the other domains' jobs and fail them as kinds it doesn't know.
 // The table keeps its name: renaming it is a migration with nothing to gain.
-export { JOB_STATUS, PENDING_ONLY, payloadOf, type JobRow, type JobScope } from "./job";
+export { JOB_QUEUE, JOB_STATUS, PENDING_ONLY, type JobQueue, payloadOf, type JobRow, type JobScope } from "./job";
 export { claimDue, releaseJob, LEASE_MS, MAX_ATTEMPTS, type Claim, type ClaimOptions } from "./claim";
 export { completeClaimed } from "./complete";
 export { tickJobs, INSTANCE_ID, type FireJobs, type FireResult, type JobRunner, type TickOptions, type TickResult } from "./tick";

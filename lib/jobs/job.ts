@@ -22,6 +22,18 @@ export const JOB_STATUS = {
  */
 export const PENDING_ONLY = { notIn: Object.values(JOB_STATUS).filter((s) => s !== JOB_STATUS.pending) };
 
+/**
+ * The job table's queues: each runner claims only its own (EngineJob.queue), so a domain's jobs are
+ * never fired by another domain's runner as kinds it doesn't know.
+ */
+export const JOB_QUEUE = {
+  /** The engagement engine's (lib/im/local/engine): every row has its engagementId. */
+  engine: "ENGINE",
+  /** Alert intake's (lib/console/alerts): processing received alerts, retention. */
+  alerts: "ALERTS",
+} as const;
+export type JobQueue = (typeof JOB_QUEUE)[keyof typeof JOB_QUEUE];
+
 export type JobRow = EngineJobModel;
 
 /**

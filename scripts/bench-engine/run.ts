@@ -208,7 +208,7 @@ async function lag() {
     const lag1: number[] = [];
     let missing = 0;
     for (const s of stages) {
-      const own = byEngagement.get(s.engagementId) ?? [];
+      const own = (s.engagementId && byEngagement.get(s.engagementId)) || [];
       for (const p of own) {
         const sent = firstSend.get(p.arn);
         if (sent === undefined) {

@@ -77,7 +77,13 @@ function nextRetry(job: JobRow, p: DeliverPayload, now: Date): NewJob | undefine
   const at = due + steps * every;
   if (at >= p.stageEndsAt) return undefined;
   const payload: DeliverPayload = { ...p, attempt: p.attempt + steps };
-  return { id: newId(), engagementId: job.engagementId, pageId: job.pageId, kind: JOB_KIND.deliver, dueAt: new Date(at), payload: JSON.stringify(payload) };
+  return { id: newId(), engagementId: engagementOf(job), pageId: job.pageId, kind: JOB_KIND.deliver, dueAt: new Date(at), payload: JSON.stringify(payload) };
+}
+
+/** The engagement of one of the engine's jobs: its queue's rows always have one (schema.prisma, EngineJob). */
+function engagementOf(job: JobRow): string {
+  if (!job.engagementId) throw new Error(`job ${job.id} of kind ${job.kind} has no engagement: not the engine's`);
+  return job.engagementId;
 }
 
 /** Fires a claimed batch (the engine's lib/jobs fire function). */
@@ -224,7 +230,7 @@ async function applyEffects(tx: Tx, ctx: EngineContext, effects: Effect[], token
     jobs.push(...retries.filter((r) => active.has(r.pageId!)));
   }
 
-  const stages = mine.flatMap((e) => (e.escalation ? [{ engagementId: e.job.engagementId, stage: e.escalation.stage, targets: e.escalation.targets }] : []));
+  const stages = mine.flatMap((e) => (e.escalation ? [{ engagementId: engagementOf(e.job), stage: e.escalation.stage, targets: e.escalation.targets }] : []));
   if (stages.length) {
     // A stage starts only if its engagement is neither stopped nor acknowledged by an essential
     // target. The write (a no-op value) makes this a row lock on PostgreSQL: AcceptPage and

@@ -2,17 +2,14 @@
 // a batch at a time, until none are due (lib/jobs, tickJobs). Steps that fire create others due at
 // once (an escalation stage's pages, their first deliveries), and the loop picks those up in the
 // same tick.
-import { tickJobs, type JobRunner, type TickOptions as JobTickOptions, type TickResult } from "@/lib/jobs";
+import { JOB_QUEUE, tickJobs, type JobRunner, type TickOptions as JobTickOptions, type TickResult } from "@/lib/jobs";
 import type { EngineContext } from "./context";
 import { fireJobs } from "./fire";
 import { RUNNER_NAME } from "./jobs";
 
-/**
- * Every row of the job table is the engine's for now (lib/jobs explains what a second domain
- * needs): no scope.
- */
+/** The engine's jobs: its queue of the job table (lib/jobs; other domains have queues of their own). */
 export function engineJobs(ctx: EngineContext): JobRunner {
-  return { name: RUNNER_NAME, db: ctx.db, clock: ctx.clock, fire: (jobs, claim) => fireJobs(ctx, jobs, claim) };
+  return { name: RUNNER_NAME, db: ctx.db, clock: ctx.clock, scope: { queue: JOB_QUEUE.engine }, fire: (jobs, claim) => fireJobs(ctx, jobs, claim) };
 }
 
 export type TickOptions = Omit<JobTickOptions, "where"> & {

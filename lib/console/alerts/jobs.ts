@@ -1,0 +1,38 @@
+// Alert intake's durable jobs, in the ALERTS queue of the job table (lib/jobs): the intake writes
+// its alerts and one PROCESS job in the transaction that answers 202, so an alert answered 202 is
+// processed even if the process dies right after; RETENTION deletes alerts past their keep time.
+// The processing itself (./process.ts) is the ALERTS runner's fire function.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Tx } from "@/lib/db/client";
+import { JOB_QUEUE } from "@/lib/jobs";
+
+export const ALERT_JOB_KIND = {
+  /** Settles the outcome of the alerts of one delivery, in the order they were received. */
+  process: "ALERT_PROCESS",
+  /** Deletes alerts (and resolved groups) older than the retention. */
+  retention: "ALERT_RETENTION",
+} as const;
+
+export type ProcessPayload = { alertIds: string[] };
+
+/** In the intake's transaction: the job that processes these alerts, due now. */
+export async function enqueueProcessing(tx: Tx, alertIds: string[], now: Date): Promise<void> {
+  const payload: ProcessPayload = { alertIds };
+  await tx.engineJob.create({
+    data: { id: randomUUID(), queue: JOB_QUEUE.alerts, kind: ALERT_JOB_KIND.process, payload: JSON.stringify(payload), dueAt: now },
+    select: { id: true },
+  });
+}
+
+let wake: (() => void) | undefined;
+
+/** The process's alert scheduler registers how to wake it (lib/bootstrap starts it). */
+export function onAlertJobs(wakeUp: (() => void) | undefined): void {
+  wake = wakeUp;
+}
+
+/** After the intake's commit: process now rather than at the scheduler's next tick. */
+export function wakeAlertProcessing(): void {
+  wake?.();
+}
