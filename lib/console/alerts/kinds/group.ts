@@ -120,11 +120,12 @@ function labelsLine(labels: Record<string, string>): string | undefined {
   return keys.length ? `Labels: ${keys.map((k) => `${k}=${labels[k]}`).join(", ")}` : undefined;
 }
 
-/** runbook_url first (what a responder opens first), then any other *_url annotation. */
+/** The runbook first (what a responder opens first), then any other *_url annotation. */
 function annotationLinks(annotations: Record<string, string>): LinkCandidate[] {
+  const runbook = (k: string) => Number(/^runbook(_url)?$/i.test(k));
   const keys = Object.keys(annotations)
-    .filter((k) => /(^|_)url$/i.test(k))
-    .sort((x, y) => Number(y === "runbook_url") - Number(x === "runbook_url") || x.localeCompare(y));
+    .filter((k) => /(^|_)url$/i.test(k) || runbook(k))
+    .sort((x, y) => runbook(y) - runbook(x) || x.localeCompare(y));
   return keys.map((k) => ({ title: annotationLinkTitle(k), url: annotations[k] }));
 }
 

@@ -2,6 +2,7 @@
 // calls parseDelivery and answers 400 with the UnreadablePayload's message (for PagerDuty, with
 // PagerDuty's own error body: InvalidPagerDutyEvent, pagerDutyInvalidBody); the processing job
 // uses triggerRawData for StartIncident's triggerDetails.
+import "server-only";
 import type { AlertKind, NormalizedAlert } from "../normalized";
 import { parseAlertmanager } from "./alertmanager";
 import { parseGeneric } from "./generic";

@@ -37,26 +37,35 @@ describe("triggerRawData", () => {
     expect(kept.payload.custom_details.stack).toMatch(/^at frame\n.*… \(180000 characters\)$/s);
   });
 
-  it("leaves out the smallest part that is enough when cutting values is not", () => {
+  it("cuts the smallest part that is enough when cutting values is not, keeping its first entries", () => {
     const labels = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`label_${i}`, `value_${i}`]));
     const body = { version: "4", status: "firing", receiver: "r", commonLabels: labels, alerts: [{ status: "firing", labels: { alertname: "Big" }, fingerprint: "abc" }] };
     const [alert] = parseDelivery("ALERTMANAGER", body, received);
     const text = triggerRawData(alert);
     expect(text.length).toBeLessThanOrEqual(MAX);
-    const kept = JSON.parse(text) as { commonLabels: string; alerts: { fingerprint: string; labels: Record<string, string> }[]; receiver: string };
-    expect(kept.commonLabels).toMatch(/^\(\d+ characters left out\)$/);
+    const kept = JSON.parse(text) as { commonLabels: Record<string, string>; alerts: { fingerprint: string; labels: Record<string, string> }[]; receiver: string };
+    expect(kept.commonLabels.label_0).toBe("value_0");
+    expect(kept.commonLabels["…"]).toMatch(/^\(\d+ more entries left out\)$/);
     expect(kept.alerts[0]).toMatchObject({ fingerprint: "abc", labels: { alertname: "Big" } });
     expect(kept.receiver).toBe("r");
   });
 
-  it("falls back to an excerpt, still JSON, when no part can go", () => {
-    const many = Array.from({ length: 5000 }, (_, i) => i);
-    const text = fitJson(many, 200);
-    expect(text.length).toBeLessThanOrEqual(200);
-    const kept = JSON.parse(text) as { truncated: boolean; originalLength: number; excerpt: string };
-    expect(kept.truncated).toBe(true);
-    expect(kept.originalLength).toBe(JSON.stringify(many).length);
-    expect(kept.excerpt.startsWith("[0,1,2,3")).toBe(true);
+  it("keeps the head of a long list, with how many items are left out, when no one part is enough", () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `line ${i} of a long log`);
+    const text = fitJson({ event: "deploy", lines: many }, 1000);
+    expect(text.length).toBeLessThanOrEqual(1000);
+    const kept = JSON.parse(text) as { event: string; lines: string[] };
+    expect(kept.event).toBe("deploy");
+    expect(kept.lines.slice(0, 2)).toEqual(["line 0 of a long log", "line 1 of a long log"]);
+    expect(kept.lines[kept.lines.length - 1]).toMatch(/^\(\d+ more items left out\)$/);
+  });
+
+  it("keeps the first entries of an object with too many, with how many are left out", () => {
+    const labels = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`label_${i}`, `value_${i}`]));
+    const kept = JSON.parse(fitJson(labels, 500)) as Record<string, string>;
+    expect(kept.label_0).toBe("value_0");
+    expect(kept["…"]).toMatch(/^\(\d+ more entries left out\)$/);
+    expect(JSON.stringify(kept).length).toBeLessThanOrEqual(500);
   });
 
   it("keeps an excerpt of text that escapes long within the limit", () => {

@@ -19,16 +19,22 @@ export function fitJson(value: unknown, max: number): string {
   const whole = JSON.stringify(value) ?? "null";
   if (whole.length <= max) return whole;
 
-  for (const limit of CLIP_STAGES) {
-    const text = JSON.stringify(clipStrings(value, limit));
-    if (text.length <= max) return text;
+  // The tightest clip first: when even it is too long, the looser ones are not tried (a payload
+  // of many values, not of long ones).
+  const tree = clipStrings(value, CLIP_STAGES[CLIP_STAGES.length - 1]);
+  const tightest = JSON.stringify(tree);
+  if (tightest.length <= max) {
+    for (const limit of CLIP_STAGES.slice(0, -1)) {
+      const text = JSON.stringify(clipStrings(value, limit));
+      if (text.length <= max) return text;
+    }
+    return tightest;
   }
 
-  const tree = clipStrings(value, CLIP_STAGES[CLIP_STAGES.length - 1]);
   if (isRecord(tree) || Array.isArray(tree)) {
-    // Each pass replaces one part with a note of its size; a part is never replaced twice, so
-    // the loop ends (bounded anyway, in case a note is no smaller than what it replaces).
-    for (let pass = 0; pass < 10_000; pass++) {
+    // Each pass leaves out at least an eighth of what is too much, or the tail of a long list
+    // that is enough; bounded anyway, and the excerpt below is the way out.
+    for (let pass = 0; pass < 64; pass++) {
       const text = JSON.stringify(tree);
       if (text.length <= max) return text;
       if (!leaveOutOnePart(tree, text.length - max)) break;
@@ -46,24 +52,71 @@ function clipStrings(value: unknown, limit: number): unknown {
   return out;
 }
 
-type Part = { parent: Record<string, unknown> | unknown[]; key: string | number; size: number };
+type Part = { parent: Container; key: string | number; size: number };
 
 const note = (size: number) => `(${size} characters left out)`;
 
 /**
- * Replaces the smallest part whose replacement is enough to fit (losing as little as possible);
- * when none is, the largest (gaining the most), then the caller measures again.
+ * Leaves out the smallest part whose removal is enough to fit (losing as little as possible);
+ * when none is, the largest if that gains at least an eighth of the excess; else (many small
+ * parts: a list of thousands of lines) the tail of the container with the most entries. A list
+ * or an object chosen keeps its first entries and says how many went, rather than going whole.
  */
-function leaveOutOnePart(tree: Record<string, unknown> | unknown[], excess: number): boolean {
+function leaveOutOnePart(tree: Container, excess: number): boolean {
   const parts: Part[] = [];
   collect(tree, parts);
-  const gain = (p: Part) => p.size - JSON.stringify(note(p.size)).length;
-  const useful = parts.filter((p) => gain(p) > 0);
-  if (!useful.length) return false;
-  const enough = useful.filter((p) => gain(p) >= excess).sort((a, b) => a.size - b.size);
-  const pick = enough[0] ?? useful.sort((a, b) => b.size - a.size)[0];
-  (pick.parent as Record<string | number, unknown>)[pick.key] = note(pick.size);
+  const children = new Map<Container, Part[]>([[tree, []]]);
+  for (const p of parts) {
+    const list = children.get(p.parent);
+    if (list) list.push(p);
+    else children.set(p.parent, [p]);
+  }
+  // A note is plain ASCII: its JSON is its length and two quotes.
+  const gain = (p: Part) => p.size - (note(p.size).length + 2);
+  let smallestEnough: Part | undefined;
+  let largest: Part | undefined;
+  for (const p of parts) {
+    const g = gain(p);
+    if (g <= 0) continue;
+    if (g >= excess && (!smallestEnough || p.size < smallestEnough.size)) smallestEnough = p;
+    if (!largest || p.size > largest.size) largest = p;
+  }
+  const pick = smallestEnough ?? (largest && gain(largest) * 8 >= excess ? largest : undefined);
+  if (pick) {
+    const value = (pick.parent as Record<string | number, unknown>)[pick.key];
+    const entries = isContainer(value) ? children.get(value) : undefined;
+    if (isContainer(value) && entries && entries.length > 1) cutTail(value, entries, excess);
+    else (pick.parent as Record<string | number, unknown>)[pick.key] = note(pick.size);
+    return true;
+  }
+  let longest: Container | undefined;
+  for (const [c, list] of children) if (list.length > 1 && (!longest || list.length > children.get(longest)!.length)) longest = c;
+  if (!longest) return false;
+  cutTail(longest, children.get(longest)!, excess);
   return true;
+}
+
+type Container = Record<string, unknown> | unknown[];
+
+function isContainer(value: unknown): value is Container {
+  return Array.isArray(value) || isRecord(value);
+}
+
+/** Drops a container's last entries until enough is gone (keeping one), with a note of how many. */
+function cutTail(container: Container, entries: Part[], excess: number): void {
+  let removed = 0;
+  let count = 0;
+  while (count < entries.length - 1 && removed < excess + 40) {
+    const p = entries[entries.length - 1 - count];
+    removed += p.size + 1 + (typeof p.key === "string" ? JSON.stringify(p.key).length + 1 : 0);
+    count++;
+  }
+  if (Array.isArray(container)) {
+    container.splice(container.length - count, count, `(${count} more items left out)`);
+  } else {
+    for (const p of entries.slice(entries.length - count)) delete container[p.key as string];
+    container["…"] = `(${count} more entries left out)`;
+  }
 }
 
 /** Every part below the root with its JSON size (a note already in place counts as a plain string). */

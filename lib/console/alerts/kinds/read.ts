@@ -1,6 +1,7 @@
 // What every parser needs to read a body it cannot trust: typed reads that fail with the field's
 // path in words (never a TypeError), text cut to the model's limits, links that are safe to show,
 // times, and a hash that doesn't depend on key order.
+import "server-only";
 import { createHash } from "node:crypto";
 import { ALERT_LIMITS } from "../limits";
 import { UnreadablePayload, type AlertLink } from "../normalized";
