@@ -109,10 +109,12 @@ describe("integration snippets", () => {
     });
   });
 
-  it("gives PagerDuty the URL and the routing key", () => {
-    const [endpoint] = integrationSnippets(input("PAGERDUTY"));
-    expect(endpoint.code).toContain("https://console.example.com/api/alerts/pagerduty/v2/enqueue");
-    expect(endpoint.code).toContain("routing_key): imt_s3cr3t-token");
+  it("gives PagerDuty the URL and the routing key, and how Alertmanager and Grafana send there", () => {
+    const snippets = integrationSnippets(input("PAGERDUTY"));
+    expect(snippets.map((s) => s.id)).toEqual(["pagerduty-endpoint", "alertmanager-pagerduty", "grafana-pagerduty", "curl"]);
+    for (const s of snippets) expect(s.code).toContain("https://console.example.com/api/alerts/pagerduty/v2/enqueue");
+    expect(snippets[0].code).toContain("routing_key): imt_s3cr3t-token");
+    expect(snippets[2].code).toContain("Integration Key: imt_s3cr3t-token");
   });
 
   it.each(ALERT_KINDS)("gives %s a curl whose body the console reads as that kind", (kind) => {

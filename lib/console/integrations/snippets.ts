@@ -153,6 +153,22 @@ function pagerDutyEndpoint(i: SnippetInput): Snippet {
   };
 }
 
+function grafanaPagerDuty(i: SnippetInput): Snippet {
+  return {
+    id: "grafana-pagerduty",
+    title: "Grafana PagerDuty contact point",
+    language: "text",
+    description: "Or reuse Grafana's PagerDuty integration (Grafana 11.1 and later, which lets it send elsewhere than PagerDuty):",
+    code: [
+      `Name: ${oneLine(i.name)}`,
+      `Integration: PagerDuty`,
+      `Integration Key: ${i.token}`,
+      `Optional PagerDuty settings → URL: ${i.pagerDutyUrl}`,
+      ``,
+    ].join("\n"),
+  };
+}
+
 /** A POST with a JSON body, as a copy-paste shell command. */
 function curl(url: string, headers: string[], body: unknown): string {
   return [
@@ -243,7 +259,7 @@ export function integrationSnippets(input: SnippetInput): Snippet[] {
     case "GRAFANA":
       return [grafanaSteps(input), grafanaProvisioning(input), curlSnippet(input)];
     case "PAGERDUTY":
-      return [pagerDutyEndpoint(input), alertmanagerPagerDuty(input), curlSnippet(input)];
+      return [pagerDutyEndpoint(input), alertmanagerPagerDuty(input), grafanaPagerDuty(input), curlSnippet(input)];
     case "GENERIC":
       return [curlSnippet(input)];
   }

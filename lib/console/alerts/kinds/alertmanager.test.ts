@@ -109,6 +109,26 @@ describe("Alertmanager webhook (version 4)", () => {
     expect(parseAlertmanager(body, received)[0].links).toEqual([]);
   });
 
+  it("links a runbook annotation first, and any other *_url annotation after the kind's own links", () => {
+    const body = alertFixture("alertmanager", "probe-failure");
+    Object.assign((body.alerts as { annotations: Record<string, string> }[])[0].annotations, {
+      dashboard_url: "https://grafana.example.org/d/probes",
+      runbook: "https://runbooks.example.org/probe-failure",
+    });
+    expect(parseAlertmanager(body, received)[0].links.map((l) => l.title)).toEqual([
+      "Prometheus graph",
+      "Silence in Alertmanager",
+      "Runbook",
+      "Dashboard",
+    ]);
+  });
+
+  it("ignores an endsAt it cannot read (it only starts and resolves by status)", () => {
+    const body = alertFixture("alertmanager", "probe-failure");
+    (body.alerts as Record<string, unknown>[])[0].endsAt = "soon";
+    expect(parseAlertmanager(body, received)[0].status).toBe("FIRING");
+  });
+
   it("uses a fixed source the model accepts", () => {
     expect(isCustomSource(ALERTMANAGER_SOURCE)).toBe(true);
   });

@@ -80,7 +80,6 @@ export function parseGroup(body: unknown, receivedAt: Date, format: GroupFormat)
     // Without one (older Alertmanagers), the labels identify the alert, as they do in Alertmanager.
     const fingerprint = sent ? boundedFingerprint(sent.trim()) : stableHash(labels);
     const startsAt = optionalTime(alert, "startsAt", `${path}.startsAt`);
-    optionalTime(alert, "endsAt", `${path}.endsAt`);
 
     const summaryNote = annotations.summary?.trim() || undefined;
     const title = fitTitle(summaryNote ?? titleFromLabels(labels) ?? `${format.sender} alert ${fingerprint}`);
