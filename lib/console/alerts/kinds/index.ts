@@ -1,14 +1,41 @@
-// Webhook bodies → NormalizedAlert[] (../normalized.ts), one parser per kind. STUB: only the
-// generic kind's required fields; the kinds' own modules (alertmanager, grafana, pagerduty,
-// generic) replace it.
-import { UnreadablePayload, type AlertKind, type NormalizedAlert } from "../normalized";
+// Every kind of webhook the console takes, read into NormalizedAlerts (../normalized). The intake
+// calls parseDelivery and answers 400 with the UnreadablePayload's message (for PagerDuty, with
+// PagerDuty's own error body: InvalidPagerDutyEvent, pagerDutyInvalidBody); the processing job
+// uses triggerRawData for StartIncident's triggerDetails.
+import "server-only";
+import type { AlertKind, NormalizedAlert } from "../normalized";
+import { parseAlertmanager } from "./alertmanager";
+import { parseGeneric } from "./generic";
+import { parseGrafana } from "./grafana";
+import { parsePagerDuty } from "./pagerduty";
 
-/** Reads a delivery of `kind`; throws UnreadablePayload (a reason in words) for a body it cannot read. */
+const PARSERS: Record<AlertKind, (body: unknown, receivedAt: Date) => NormalizedAlert[]> = {
+  ALERTMANAGER: parseAlertmanager,
+  GRAFANA: parseGrafana,
+  PAGERDUTY: parsePagerDuty,
+  GENERIC: parseGeneric,
+};
+
+/**
+ * The alerts of one delivery (a group's alerts each on its own; one for the other kinds), or
+ * UnreadablePayload with the reason in words. `body` is the parsed JSON; `receivedAt` stands for
+ * an alert that names no time (and seeds a PagerDuty trigger's generated dedup_key).
+ */
 export function parseDelivery(kind: AlertKind, body: unknown, receivedAt: Date): NormalizedAlert[] {
-  if (kind !== "GENERIC") throw new UnreadablePayload(`${kind} payloads are not read yet`);
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new UnreadablePayload("The body must be a JSON object.");
-  const b = body as Record<string, unknown>;
-  if (typeof b.title !== "string" || !b.title.trim()) throw new UnreadablePayload("`title` is required: a non-empty string.");
-  const status = b.status === "resolved" ? "RESOLVED" : "FIRING";
-  return [{ fingerprint: typeof b.dedupeKey === "string" ? b.dedupeKey : b.title, status, title: b.title.trim(), links: [], source: "io.incident-manager.generic", timestamp: receivedAt, raw: body }];
+  const parse = PARSERS[kind];
+  if (!parse) throw new Error(`No parser for alert kind ${String(kind)}`);
+  return parse(body, receivedAt);
 }
+
+export { ALERTMANAGER_SOURCE } from "./alertmanager";
+export { GRAFANA_SOURCE } from "./grafana";
+export { GENERIC_SOURCE } from "./generic";
+export {
+  InvalidPagerDutyEvent,
+  PAGERDUTY_SOURCE,
+  generatedDedupKey,
+  pagerDutyAcceptedBody,
+  pagerDutyEventErrors,
+  pagerDutyInvalidBody,
+} from "./pagerduty";
+export { fitJson, triggerRawData } from "./raw-data";
