@@ -9,7 +9,7 @@ import { responsePlanPath } from "@/lib/console/response-plans/paths";
 import { db } from "@/lib/db/client";
 import type { IntegrationRow, IntegrationWithToken, TestAlertSent } from "./dto";
 import { createIntegration, revokeIntegration, rotateIntegrationToken, sendTestAlert } from "./integration-store";
-import { requireLocalMode } from "./mode";
+import { requireLocalMode } from "@/lib/console/alerts/mode";
 import { createIntegrationFormSchema, integrationIdSchema, toSeverityMap } from "./schemas";
 
 /** The plan's page shows its integrations; its name is the ARN's last part. */

@@ -39,6 +39,3 @@ export type TestAlertSent = { integrationId: string; alertIds: string[] };
 
 /** An integration as the Alerts page's filter offers it: its name and its plan's. */
 export type IntegrationOption = { id: string; name: string; responsePlanName: string; revoked: boolean };
-
-/** What an aws-mode console says on the pages and in every refused action. */
-export const LOCAL_MODE_ONLY = "Alert intake needs local mode: this console runs in aws mode, where incidents start in AWS and no alerts are received here.";

@@ -6,9 +6,9 @@ import { withServices } from "@/lib/console/core/safe-action";
 import { db } from "@/lib/db/client";
 import type { IntegrationOption, IntegrationRow } from "./dto";
 import { integrationOptions, listIntegrations } from "./integration-store";
-import { requireLocalMode } from "./mode";
+import { requireLocalMode } from "@/lib/console/alerts/mode";
 
-export { alertIntakeAvailable } from "./mode";
+export { alertIntakeAvailable } from "@/lib/console/alerts/mode";
 
 export function listPlanIntegrations(responsePlanArn: string) {
   return withServices("listPlanIntegrations", "plans.read", async (): Promise<IntegrationRow[]> => {
