@@ -11,6 +11,10 @@ export const KIND_LABELS: Record<AlertKind, string> = {
   GENERIC: "Generic JSON",
 };
 
+/** The plan page's section says what integrations are for, in local and aws mode alike. */
+export const ALERT_INTEGRATIONS_DESCRIPTION =
+  "Monitoring tools whose alerts start this plan's incidents: Prometheus Alertmanager, Grafana, PagerDuty-compatible senders, or any JSON.";
+
 export type IntegrationRow = {
   id: string;
   name: string;

@@ -14,6 +14,11 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { reachWarnings } from "@/lib/console/contacts/reachability";
 import { getResponsePlanByName } from "@/lib/console/response-plans/queries";
+import { IntegrationsSection } from "@/components/integrations/integrations-section";
+import { Alert } from "@/components/ui/alert";
+import { LOCAL_MODE_ONLY } from "@/lib/console/alerts/dto";
+import { ALERT_INTEGRATIONS_DESCRIPTION } from "@/lib/console/integrations/dto";
+import { alertIntakeAvailable, listPlanIntegrations } from "@/lib/console/integrations/queries";
 
 type Params = { params: Promise<{ name: string }> };
 
@@ -40,7 +45,12 @@ export default async function ResponsePlanPage({ params }: Params) {
     );
   }
   const plan = result.data;
-  const [warnings, onCall] = await Promise.all([reachWarnings(plan.engagements ?? []), onCallNow(plan.engagements ?? [])]);
+  const intake = alertIntakeAvailable();
+  const [warnings, onCall, integrations] = await Promise.all([
+    reachWarnings(plan.engagements ?? []),
+    onCallNow(plan.engagements ?? []),
+    intake ? listPlanIntegrations(plan.arn!) : null,
+  ]);
   const canStart = can(user.role, "incidents.write");
   const canWrite = can(user.role, "plans.write");
   return (
@@ -65,6 +75,21 @@ export default async function ResponsePlanPage({ params }: Params) {
         </Container>
       ) : null}
       <ResponsePlanSections plan={plan} canWrite={canWrite} />
+      <div className="mt-5">
+        {integrations === null ? (
+          <Container header="Alert integrations" description={ALERT_INTEGRATIONS_DESCRIPTION}>
+            <Alert type="info" header="Not available in aws mode">
+              {LOCAL_MODE_ONLY}
+            </Alert>
+          </Container>
+        ) : integrations.ok ? (
+          <IntegrationsSection responsePlanArn={plan.arn!} integrations={integrations.data} canWrite={canWrite} foldsAlerts={!!plan.incidentTemplate?.dedupeString} />
+        ) : (
+          <Container header="Alert integrations">
+            <ErrorAlert error={integrations.error} />
+          </Container>
+        )}
+      </div>
     </>
   );
 }
