@@ -13,6 +13,7 @@ const WIDE = "(min-width: 1024px)";
 
 const NAV = [
   { href: "/incidents", label: "Incidents" },
+  { href: "/alerts", label: "Alerts" },
   { href: "/pages", label: "My pages" },
   { href: "/engagements", label: "Engagements" },
   { href: "/response-plans", label: "Response plans" },
