@@ -14,6 +14,7 @@ function PanelLoading() {
 
 export const TimelinePanel = dynamic(() => import("@/components/timeline/timeline-panel").then((m) => m.TimelinePanel), { loading: PanelLoading });
 export const RelatedItemsTab = dynamic(() => import("@/components/related-items/related-items-tab").then((m) => m.RelatedItemsTab), { loading: PanelLoading });
+export const IncidentAlertsTab = dynamic(() => import("@/components/alerts/incident-alerts-tab").then((m) => m.IncidentAlertsTab), { loading: PanelLoading });
 export const FindingsTab = dynamic(() => import("@/components/findings/findings-tab").then((m) => m.FindingsTab), { loading: PanelLoading });
 export const EngagementsTab = dynamic(() => import("@/components/engagements/incident-engagements-tab").then((m) => m.EngagementsTab), { loading: PanelLoading });
 export const RunbookTab = dynamic(() => import("./runbook-tab").then((m) => m.RunbookTab), { loading: PanelLoading });

@@ -7,9 +7,9 @@ import { IncidentDuration } from "@/components/incidents/incident-duration";
 import { IncidentStatus } from "@/components/incidents/incident-status";
 import { ChatChannel } from "@/components/incidents/detail/chat-channel";
 import { IncidentDetailTabs } from "@/components/incidents/detail/incident-detail-tabs";
-import { openIncidentTab } from "@/components/incidents/detail/incident-tabs-list";
+import { incidentTabs, openIncidentTab } from "@/components/incidents/detail/incident-tabs-list";
 import { IncidentShortcuts } from "@/components/incidents/detail/incident-shortcuts";
-import { EngagementsTab, FindingsTab, RelatedItemsTab, RunbookTab, TimelinePanel } from "@/components/incidents/detail/lazy-panels";
+import { EngagementsTab, FindingsTab, IncidentAlertsTab, RelatedItemsTab, RunbookTab, TimelinePanel } from "@/components/incidents/detail/lazy-panels";
 import { OverviewPanel } from "@/components/incidents/detail/overview-panel";
 import { PropertiesPanel } from "@/components/incidents/detail/properties-panel";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -18,6 +18,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getIncidentByPath } from "@/lib/console/incidents/queries";
+import { incidentHasAlerts } from "@/lib/console/alerts/queries";
 import { principalName } from "@/lib/console/core/names";
 import { responsePlanPath } from "@/lib/console/response-plans/paths";
 
@@ -51,10 +52,12 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   const plan = incident.responsePlanName;
   const canWrite = can(user.role, "incidents.write");
   // Only the open tab's panel is rendered (and so only its code is sent); the others load when chosen.
-  const tab = openIncidentTab(typeof requestedTab === "string" ? requestedTab : null);
+  const hasAlerts = await incidentHasAlerts(incident.arn);
+  const tab = openIncidentTab(typeof requestedTab === "string" ? requestedTab : null, incidentTabs(hasAlerts));
   const panel = {
     overview: () => <OverviewPanel incident={incident} />,
     timeline: () => <TimelinePanel incident={{ arn: incident.arn, title: incident.title }} canWrite={canWrite} />,
+    alerts: () => <IncidentAlertsTab incidentArn={incident.arn} />,
     "related-items": () => <RelatedItemsTab incidentArn={incident.arn} canWrite={canWrite} />,
     findings: () => <FindingsTab incidentArn={incident.arn} />,
     engagements: () => <EngagementsTab incidentArn={incident.arn} canWrite={can(user.role, "contacts.write")} />,
@@ -97,7 +100,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
         actions={canWrite ? <IncidentActions incident={incident} /> : null}
       />
       <IncidentShortcuts canWrite={canWrite} />
-      <IncidentDetailTabs tab={tab} panel={panel} />
+      <IncidentDetailTabs tab={tab} panel={panel} hasAlerts={hasAlerts} />
     </>
   );
 }
