@@ -3,6 +3,7 @@
 // with a copy button, and the ready-to-paste configuration for the kind's tools in tabs. The token
 // is not stored (only its SHA-256): closing this panel is the last chance to copy it.
 import * as Tabs from "@radix-ui/react-tabs";
+import { useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -15,7 +16,13 @@ export function IntegrationToken({ shown, rotated, onDismiss }: { shown: Integra
   const { integration, token } = shown;
   const { ingestionUrl, pagerDutyUrl } = integrationUrls(useOrigin(), integration.id);
   const snippets = integrationSnippets({ kind: integration.kind, ingestionUrl, pagerDutyUrl, token, name: integration.name });
+  // The dialog that made it has closed: take the keyboard (and the screen) to what must be copied now.
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [token]);
   return (
+    <div ref={ref} tabIndex={-1} className="scroll-mt-16 focus-visible:outline-none">
     <Alert type="success" header={rotated ? `New token for ${integration.name}` : `Integration ${integration.name} added`}>
       <p>
         Copy the token now: it is not stored and will not be shown again.
@@ -74,5 +81,6 @@ export function IntegrationToken({ shown, rotated, onDismiss }: { shown: Integra
         I have saved the token
       </Button>
     </Alert>
+    </div>
   );
 }
