@@ -22,7 +22,7 @@ function IncidentLink({ row }: { row: AlertRow }) {
   if (!row.incident) return <span className="text-muted">—</span>;
   if (row.incident.title === undefined) return <span className="text-muted">A deleted incident</span>;
   return (
-    <Link href={incidentPath(row.incident.arn)} className="text-link hover:underline">
+    <Link href={incidentPath(row.incident.arn)} title={row.incident.arn} className="text-link hover:underline">
       {row.incident.title || "(untitled)"}
     </Link>
   );
