@@ -196,6 +196,22 @@ describe.each(PROVIDERS)("alert integrations on %s", (provider) => {
     expect(await t.db.alertIntegration.findUniqueOrThrow({ where: { id: integration.id } })).toMatchObject({ alertCount: 1 });
   });
 
+  it("holds a plan to 50 active integrations; revoking one makes room, and the list shows active ones first", async () => {
+    state.user = users.admin;
+    const im = localServices({ principalArn: ADMIN }, { db: t.db, accountId: "000000000000", region: "us-east-1" });
+    const arn = (await im.incidents.createResponsePlan({ name: "busy", incidentTemplate: { title: "Busy", impact: 3 } })).arn!;
+    const made: string[] = [];
+    for (let i = 0; i < 50; i++) made.push((await create({ responsePlanArn: arn, name: `Source ${i}` })).integration.id);
+    expect(await createIntegrationAction(form({ responsePlanArn: arn, name: "One too many" }))).toMatchObject({ ok: false, error: { name: "ServiceQuotaExceededException" } });
+    expect(await revokeIntegrationAction({ id: made[0]! })).toMatchObject({ ok: true });
+    const room = await create({ responsePlanArn: arn, name: "Now there is room" });
+    const listed = await listPlanIntegrations(arn);
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect(listed.data).toHaveLength(51);
+    expect(listed.data[0]!.id).toBe(room.integration.id);
+    expect(listed.data.at(-1)).toMatchObject({ id: made[0], revokedAt: expect.any(String) });
+  });
+
   it("refuses everything in aws mode, in words", async () => {
     state.user = users.admin;
     const { integration } = await create({ name: "Before the switch" });

@@ -18,7 +18,7 @@ import type { IntegrationOption, IntegrationRow, IntegrationWithToken, TestAlert
 import { ingestionPath } from "./paths";
 import { testAlertBody } from "./test-alert";
 
-/** How many integrations one response plan may have, revoked ones included (each is a way in). */
+/** How many active integrations one response plan may have (each is a way in). */
 export const MAX_INTEGRATIONS_PER_PLAN = 50;
 
 const ROW_SELECT = {
@@ -92,9 +92,9 @@ export type NewIntegration = {
 
 /** Adds an integration to a plan (which the caller checked exists); the token is returned once and never stored. */
 export async function createIntegration(db: Db, input: NewIntegration, now = new Date()): Promise<IntegrationWithToken> {
-  const count = await db.alertIntegration.count({ where: { responsePlanArn: input.responsePlanArn } });
+  const count = await db.alertIntegration.count({ where: { responsePlanArn: input.responsePlanArn, revokedAt: null } });
   if (count >= MAX_INTEGRATIONS_PER_PLAN) {
-    throw new ImError("ServiceQuotaExceededException", `This response plan has ${count} integrations, the most one plan may have: delete one it no longer needs.`);
+    throw new ImError("ServiceQuotaExceededException", `This response plan has ${count} active integrations, the most one plan may have: revoke one it no longer needs.`);
   }
   const token = newBearerToken();
   const row = await db.alertIntegration.create({
@@ -148,15 +148,15 @@ export async function getIntegration(db: Db, id: string): Promise<IntegrationRow
   return row!;
 }
 
-/** A plan's integrations, newest first (active and revoked). */
+/** A plan's integrations: the active ones first, each part newest first (revoked ones are kept: their alerts name them). */
 export async function listIntegrations(db: Db, responsePlanArn: string): Promise<IntegrationRow[]> {
   const rows = await db.alertIntegration.findMany({
     where: { responsePlanArn },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take: MAX_INTEGRATIONS_PER_PLAN * 2,
+    take: 500,
     select: ROW_SELECT,
   });
-  return rowsOf(db, rows);
+  return rowsOf(db, [...rows.filter((r) => !r.revokedAt), ...rows.filter((r) => r.revokedAt)]);
 }
 
 /** Every integration by name with its plan's name, for the Alerts page's filter. */
