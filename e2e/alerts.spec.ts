@@ -27,6 +27,8 @@ async function addIntegration(page: Page, name: string, kind = "Prometheus Alert
   await expect(dialog).toBeHidden();
   const shown = section.getByRole("status").filter({ hasText: `Integration ${name} added` });
   await expect(shown).toBeVisible();
+  // The dialog is gone: the screen (and the keyboard) went to what must be copied now.
+  await expect(shown.getByRole("button", { name: "Copy token" })).toBeInViewport();
   const token = (await shown.getByTestId("integration-token").textContent()) ?? "";
   expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   return token;

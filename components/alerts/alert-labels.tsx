@@ -13,7 +13,7 @@ export function AlertOutcomeLabel({ outcome, reason }: { outcome: AlertOutcome; 
   const label = ALERT_OUTCOME_LABELS[outcome];
   return (
     <span className="break-words">
-      {outcome === "PENDING" ? <span className="text-muted">{label}…</span> : outcome === "IGNORED" ? <span>{label}</span> : <StatusIndicator type="info">{label}</StatusIndicator>}
+      {outcome === "PENDING" ? <span className="text-muted">{label}…</span> : outcome === "IGNORED" ? <span>{label}</span> : <StatusIndicator type="success">{label}</StatusIndicator>}
       {reason ? <span className="block text-muted">{reason}</span> : null}
     </span>
   );

@@ -16,10 +16,13 @@ export function IntegrationToken({ shown, rotated, onDismiss }: { shown: Integra
   const { integration, token } = shown;
   const { ingestionUrl, pagerDutyUrl } = integrationUrls(useOrigin(), integration.id);
   const snippets = integrationSnippets({ kind: integration.kind, ingestionUrl, pagerDutyUrl, token, name: integration.name });
-  // The dialog that made it has closed: take the keyboard (and the screen) to what must be copied now.
+  // The dialog that made it has closed: take the keyboard (and the screen) to what must be copied
+  // now. Radix gives focus back to the dialog's trigger in a timeout of its own as the dialog
+  // unmounts (in the same render this panel mounts in); this one, queued after it, wins.
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    ref.current?.focus();
+    const timer = setTimeout(() => ref.current?.focus(), 0);
+    return () => clearTimeout(timer);
   }, [token]);
   return (
     <div ref={ref} tabIndex={-1} className="scroll-mt-16 focus-visible:outline-none">
