@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { integrationPrincipalArn } from "@/lib/console/core/names";
 import { acceptDelivery } from "@/lib/console/alerts/intake";
 import { storedAlert, type AlertProcessing } from "@/lib/console/alerts/process";
+import { deleteExpired, ensureRetentionJob } from "@/lib/console/alerts/retention";
 import { tickAlerts } from "@/lib/console/alerts/runner";
+import { createDb } from "@/lib/db/client";
 import type { Caller, Services } from "@/lib/im";
 import { ManualClock } from "@/lib/im/local/clock";
 import { localServices } from "@/lib/im/local";
@@ -266,6 +268,148 @@ describe.each(PROVIDERS)("alert processing on %s", (provider) => {
     expect(again.outcome).toBe("IGNORED");
     // Nothing is retried: the jobs are done.
     expect(await t.db.engineJob.count({ where: { queue: "ALERTS", status: { not: "DONE" }, kind: "ALERT_PROCESS", payload: { contains: again.id } } })).toBe(0);
+  });
+
+  /** The services, with StartIncident answering `fail(call)`'s error after (or instead of) its work. */
+  function failing(fail: (call: number) => "after" | "instead" | undefined): AlertProcessing {
+    let calls = 0;
+    return {
+      ...ctx,
+      services(caller) {
+        const s = services(caller);
+        const incidents = new Proxy(s.incidents, {
+          get(target, prop, receiver) {
+            if (prop !== "startIncident") {
+              const value: unknown = Reflect.get(target, prop, receiver);
+              return typeof value === "function" ? value.bind(target) : value;
+            }
+            return async (input: Parameters<Services["incidents"]["startIncident"]>[0]) => {
+              const how = fail(++calls);
+              if (how === "instead") throw new Error("the database went away");
+              const out = await target.startIncident(input);
+              if (how === "after") throw new Error("the process died before writing the outcome");
+              return out;
+            };
+          },
+        });
+        return { ...s, incidents };
+      },
+    };
+  }
+
+  it("a crash between StartIncident and the outcome loses nothing and doubles nothing", async () => {
+    const planArn = await plan();
+    const i = await integration("GENERIC", { planArn });
+    const body = { ...alertFixture("generic", "firing"), dedupeKey: `crash-${randomUUID()}` };
+    clock.set(at(0));
+    const { alertIds } = await acceptDelivery(t.db, i, body, at(0));
+    const crashing = failing((call) => (call === 1 ? "after" : undefined));
+    expect(await tickAlerts(crashing, { now: at(0) })).toMatchObject({ claimed: 1, completed: 0, released: 1 });
+    const founder = await t.db.alert.findUniqueOrThrow({ where: { id: alertIds[0] } });
+    // The incident was started, the outcome not written: the alert is still PENDING, bound to its group.
+    expect(founder).toMatchObject({ outcome: "PENDING", incidentArn: null });
+    expect(founder.groupId).not.toBeNull();
+    expect(await incidentsOf(planArn)).toHaveLength(1);
+
+    // A repeat while the founder waits for its retry joins the group without an incident yet.
+    const [repeat] = (await deliver(i, body, 5)).alerts;
+    expect(repeat).toMatchObject({ outcome: "ADDED", groupId: founder.groupId, incidentArn: null });
+
+    // The retry (released for 15 s) replays StartIncident by the group's clientToken: the same incident.
+    await tickAlerts(ctx, { now: at(16) });
+    const [incident] = await incidentsOf(planArn);
+    expect(await incidentsOf(planArn)).toHaveLength(1);
+    expect(await t.db.alert.findUniqueOrThrow({ where: { id: founder.id } })).toMatchObject({ outcome: "NEW_INCIDENT", incidentArn: incident.arn, groupId: founder.groupId });
+    expect(await t.db.alert.findUniqueOrThrow({ where: { id: repeat.id } })).toMatchObject({ incidentArn: incident.arn });
+    expect(await t.db.alertGroup.findUniqueOrThrow({ where: { id: founder.groupId! } })).toMatchObject({ count: 2, incidentArn: incident.arn });
+  });
+
+  it("settles an alert IGNORED with the error after its last attempt, never leaving it PENDING", async () => {
+    const planArn = await plan();
+    const i = await integration("GENERIC", { planArn });
+    const body = { ...alertFixture("generic", "firing"), dedupeKey: `broken-${randomUUID()}` };
+    clock.set(at(1000));
+    const { alertIds } = await acceptDelivery(t.db, i, body, at(1000));
+    const broken = failing(() => "instead");
+    for (let attempt = 0; attempt < 5; attempt++) await tickAlerts(broken, { now: at(1000 + attempt * 100) });
+    const alert = await t.db.alert.findUniqueOrThrow({ where: { id: alertIds[0] } });
+    expect(alert).toMatchObject({ outcome: "IGNORED", outcomeReason: "Not processed after 5 attempts: the database went away", groupId: null });
+    // Its group closed with it: the next alert starts afresh.
+    expect(await t.db.alertGroup.count({ where: { integrationId: i.id, openKey: { not: null } } })).toBe(0);
+    const [next] = (await deliver(i, body, 1500)).alerts;
+    expect(next.outcome).toBe("NEW_INCIDENT");
+  });
+
+  it("two runners processing the same fingerprints at once make one incident each", async () => {
+    // PostgreSQL: two instances, each with its own connections. SQLite is one process's file (a
+    // second connection in this process would block the first's open transaction): two runners
+    // of one process, their ticks interleaved at every await.
+    const db2 = provider === "postgresql" ? createDb(t.url) : t.db;
+    try {
+      const other: AlertProcessing = { ...ctx, db: db2, services: (caller) => localServices(caller, { db: db2, clock, ...IDS }) };
+      const planArn = await plan();
+      const i = await integration("GENERIC", { planArn });
+      const keys = Array.from({ length: 5 }, (_, k) => `race-${k}-${randomUUID()}`);
+      let ms = 0;
+      for (const dedupeKey of keys) {
+        for (let n = 0; n < 4; n++) {
+          const now = new Date(at(2000).getTime() + ms++);
+          await acceptDelivery(t.db, i, { title: `Race ${dedupeKey}`, dedupeKey }, now);
+        }
+      }
+      clock.set(at(2001));
+      // Each runner ticks until no job is left: a tick whose claim loses a race to the other ends.
+      const pending = () => t.db.engineJob.count({ where: { queue: "ALERTS", kind: "ALERT_PROCESS", status: { in: ["PENDING", "RUNNING"] } } });
+      const drain = async (runner: AlertProcessing, instanceId: string) => {
+        let completed = 0;
+        for (let round = 0; round < 100 && (await pending()); round++) {
+          completed += (await tickAlerts(runner, { now: at(2001), batchSize: 1, maxBatches: 2, instanceId })).completed;
+        }
+        return completed;
+      };
+      const [a, b] = await Promise.all([drain(ctx, "instance-a"), drain(other, "instance-b")]);
+      expect(a + b).toBe(20);
+      expect(a * b).toBeGreaterThan(0);
+      const incidents = await incidentsOf(planArn);
+      expect(incidents.map((x) => x.title).sort()).toEqual(keys.map((k) => `Race ${k}`).sort());
+      const alerts = await t.db.alert.findMany({ where: { integrationId: i.id } });
+      expect(alerts.filter((x) => x.outcome === "NEW_INCIDENT")).toHaveLength(5);
+      expect(alerts.filter((x) => x.outcome === "ADDED")).toHaveLength(15);
+      const groups = await t.db.alertGroup.findMany({ where: { integrationId: i.id } });
+      expect(groups).toHaveLength(5);
+      for (const g of groups) {
+        expect(g.count).toBe(4);
+        expect(alerts.filter((x) => x.groupId === g.id).map((x) => x.incidentArn)).toEqual(Array(4).fill(g.incidentArn));
+      }
+    } finally {
+      if (db2 !== t.db) await db2.$disconnect();
+    }
+  });
+
+  it("retention deletes alerts and resolved groups past the retention, and keeps the rest; its job runs hourly", async () => {
+    const i = await integration("GENERIC");
+    const old = -31 * 86_400;
+    const dedupeKey = `old-${randomUUID()}`;
+    const [oldFiring] = (await deliver(i, { title: "Old", dedupeKey }, old)).alerts;
+    await deliver(i, { title: "Old", dedupeKey, status: "resolved" }, old + 1);
+    const [openOld] = (await deliver(i, { title: "Still open", dedupeKey: `open-${randomUUID()}` }, old + 2)).alerts;
+    const [recent] = (await deliver(i, { title: "Recent", dedupeKey: `new-${randomUUID()}` }, 0)).alerts;
+
+    expect(await deleteExpired(t.db, at(0), 30)).toMatchObject({ alerts: 3, groups: 1 });
+    const left = await t.db.alert.findMany({ where: { integrationId: i.id } });
+    expect(left.map((x) => x.id)).toEqual([recent.id]);
+    expect(await t.db.alertGroup.findUnique({ where: { id: oldFiring.groupId! } })).toBeNull();
+    // A group still firing is kept, however old: its incident is open.
+    expect(await t.db.alertGroup.findUnique({ where: { id: openOld.groupId! } })).not.toBeNull();
+
+    await ensureRetentionJob(t.db, at(0));
+    await ensureRetentionJob(t.db, at(0));
+    const jobs = () => t.db.engineJob.findMany({ where: { queue: "ALERTS", kind: "ALERT_RETENTION" }, orderBy: { dueAt: "asc" } });
+    expect((await jobs()).filter((j) => j.status === "PENDING")).toHaveLength(1);
+    await tickAlerts(ctx, { now: at(0) });
+    const [ran, next] = await jobs();
+    expect(ran.status).toBe("DONE");
+    expect(next).toMatchObject({ status: "PENDING", dueAt: at(3600) });
   });
 
   it("reads a stored alert back as its parser did, PagerDuty's without its routing key", () => {
