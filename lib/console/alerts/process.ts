@@ -9,10 +9,12 @@
 // share one group, and calls StartIncident with clientToken = the group's id, so a StartIncident
 // that is retried — a crash before the outcome was written, another runner's claim after a lease
 // ran out — answers the same incident. Every other call carries a clientToken made from the alert's
-// id (timeline events, the auto-resolve), or is conditional (AcceptPage). The outcome is written
-// last, in a transaction fenced twice: by the job's claim (completeClaimed for the job's last
-// alert) and by the alert itself (only while it is still PENDING), so its counts and group changes
-// are written once even when two runners held its job.
+// id (timeline events, the auto-resolve), or is conditional (AcceptPage). The outcomes, the groups'
+// counts and the jobs' completion are written last, for the whole batch in one transaction fenced
+// by the claim (completeClaimed: only the jobs this runner still holds), so they are written once
+// even when two runners held a job. Within a batch the alerts see each other's effects through the
+// batch's view of their groups; its writes are few (one UPDATE per group and outcome), which is what
+// keeps up with a flood of repeats.
 //
 // What can't be done is said, not retried forever: a revoked integration, a response plan that is
 // gone, a StartIncident the model refuses → IGNORED with the reason. Anything unexpected releases
@@ -57,9 +59,7 @@ type GroupWrite =
   /** The founder's incident: the group's and every alert's already in it. */
   | { kind: "started"; id: string; incidentArn: string }
   /** Another FIRING alert of an open group: counted. */
-  | { kind: "repeat"; id: string; seenAt: Date }
-  /** A founder that started nothing: its group is closed, so the next alert starts afresh. */
-  | { kind: "abandon"; id: string; at: Date };
+  | { kind: "repeat"; id: string };
 
 type Settlement = {
   outcome: Exclude<AlertOutcome, "PENDING">;
@@ -68,11 +68,6 @@ type Settlement = {
   incidentArn: string | null;
   group?: GroupWrite;
 };
-
-/** The claim this runner held was taken by another after its lease ran out: the other writes. */
-class LostClaim extends Error {
-  override name = "LostClaim";
-}
 
 const SOURCES: Record<AlertKind, string> = {
   ALERTMANAGER: ALERTMANAGER_SOURCE,
@@ -116,138 +111,190 @@ function isFinal(e: unknown): boolean {
 const isNotFound = (e: unknown) => isImError(e) && e.code === "ResourceNotFoundException";
 const isConflict = (e: unknown) => isImError(e) && e.code === "ConflictException";
 
-/** One batch's caches: integrations, their services, incidents known open. */
-type Batch = {
-  integrations: Map<string, AlertIntegrationModel | null>;
-  services: Map<string, Services>;
-  openIncidents: Map<string, boolean>;
-  settled: number;
-};
+/**
+ * One batch's view of what it works with: integrations and their services, incidents known open or
+ * not, and the alert groups it read or changed — by openKey, null for "none open" — so the alerts
+ * of a batch see each other's effects before they are written together.
+ */
+class Batch {
+  readonly integrations = new Map<string, AlertIntegrationModel | null>();
+  readonly services = new Map<string, Services>();
+  readonly openIncidents = new Map<string, boolean>();
+  readonly groups = new Map<string, AlertGroupModel | null>();
+  settled = 0;
+}
 
-/** Fires a claimed batch of the ALERTS queue: PROCESS jobs in the order claimed (received), RETENTION. */
+type Settled = { row: AlertModel; s: Settlement };
+type JobDone = { job: JobRow; settled: Settled[] };
+
+/**
+ * Fires a claimed batch of the ALERTS queue. PROCESS jobs in the order claimed (received): each
+ * alert is settled — acting through the contract — then the batch's outcomes, group counts and job
+ * completions are written in one transaction, fenced by the claim (only the jobs this runner still
+ * holds are written); should that fail, job by job. RETENTION jobs run on their own.
+ */
 export async function fireAlertJobs(ctx: AlertProcessing, jobs: JobRow[], claim: Claim): Promise<FireResult> {
-  const batch: Batch = { integrations: new Map(), services: new Map(), openIncidents: new Map(), settled: 0 };
+  const batch = new Batch();
   const result: FireResult = { completed: 0, released: 0 };
-  for (const job of jobs) {
-    let done: "completed" | "released" | "lost";
+  const release = async (job: JobRow, e: unknown) => {
+    console.error(`[${RUNNER_NAME}] job ${job.id} (${job.kind}) failed; it is tried again later`, e);
+    await releaseJob(ctx.db, job, claim.token, ctx.clock.now(), e);
+    result.released++;
+  };
+
+  const processing = jobs.filter((j) => j.kind === ALERT_JOB_KIND.process);
+  const rows = await loadAlerts(ctx.db, processing);
+  const done: JobDone[] = [];
+  for (const job of processing) {
+    const settled = await processJob(ctx, batch, job, rows);
+    if (settled instanceof Error) await release(job, settled);
+    else done.push({ job, settled });
+  }
+  if (done.length) {
     try {
-      if (job.kind === ALERT_JOB_KIND.process) done = await processJob(ctx, batch, job, claim);
-      else if (job.kind === ALERT_JOB_KIND.retention) done = await runRetention(ctx, job, claim, RUNNER_NAME);
-      else {
+      result.completed += await ctx.db.$transaction((tx) => writeSettled(tx, done, claim, ctx.clock.now()));
+    } catch (e) {
+      // One job's effects failing holds back none of the others.
+      console.error(`[${RUNNER_NAME}] writing a batch of ${done.length} jobs failed; writing them one by one`, e);
+      for (const d of done) {
+        try {
+          result.completed += await ctx.db.$transaction((tx) => writeSettled(tx, [d], claim, ctx.clock.now()));
+        } catch (e2) {
+          await release(d.job, e2);
+        }
+      }
+    }
+  }
+
+  for (const job of jobs.filter((j) => j.kind !== ALERT_JOB_KIND.process)) {
+    try {
+      if (job.kind === ALERT_JOB_KIND.retention) {
+        if ((await runRetention(ctx, job, claim, RUNNER_NAME)) === "completed") result.completed++;
+      } else {
         console.error(`[${RUNNER_NAME}] job ${job.id} has a kind this runner doesn't know (${job.kind}); completed without effect`);
-        done = (await ctx.db.$transaction((tx) => completeClaimed(tx, [job.id], claim, RUNNER_NAME))).has(job.id) ? "completed" : "lost";
+        if ((await ctx.db.$transaction((tx) => completeClaimed(tx, [job.id], claim, RUNNER_NAME))).has(job.id)) result.completed++;
       }
     } catch (e) {
-      console.error(`[${RUNNER_NAME}] job ${job.id} (${job.kind}) failed; it is tried again later`, e);
-      await releaseJob(ctx.db, job, claim.token, ctx.clock.now(), e);
-      done = "released";
+      await release(job, e);
     }
-    if (done !== "lost") result[done]++;
   }
+  batch.settled = done.reduce((n, d) => n + d.settled.length, 0);
   if (batch.settled) ctx.onSettled?.(batch.settled);
   return result;
 }
 
-async function processJob(ctx: AlertProcessing, batch: Batch, job: JobRow, claim: Claim): Promise<"completed" | "released" | "lost"> {
-  const { alertIds } = payloadOf<ProcessPayload>(job);
-  const rows = await ctx.db.alert.findMany({ where: { id: { in: alertIds } } });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  // In the delivery's order; an alert settled by an earlier attempt is not settled again, and one
-  // deleted since (its integration was) is gone with its outcome.
-  const pending = alertIds.map((id) => byId.get(id)).filter((r): r is AlertModel => r?.outcome === "PENDING");
-  if (!pending.length) {
-    return (await ctx.db.$transaction((tx) => completeClaimed(tx, [job.id], claim, RUNNER_NAME))).has(job.id) ? "completed" : "lost";
+/** The batch's alerts, in one read. */
+async function loadAlerts(db: Db, jobs: JobRow[]): Promise<Map<string, AlertModel>> {
+  const ids = jobs.flatMap((j) => payloadOf<ProcessPayload>(j).alertIds);
+  const rows = new Map<string, AlertModel>();
+  // In slices: a statement's parameters are bounded (SQLite's 32,766).
+  for (let i = 0; i < ids.length; i += 5000) {
+    for (const r of await db.alert.findMany({ where: { id: { in: ids.slice(i, i + 5000) } } })) rows.set(r.id, r);
   }
-  for (const [i, row] of pending.entries()) {
-    const last = i === pending.length - 1;
-    let settlement: Settlement;
-    try {
-      settlement = await settle(ctx, batch, row);
-    } catch (e) {
-      if (job.attempts < MAX_ATTEMPTS) {
-        console.error(`[${RUNNER_NAME}] alert ${row.id} could not be processed; its job is tried again later`, e);
-        await releaseJob(ctx.db, job, claim.token, ctx.clock.now(), e);
-        return "released";
-      }
-      // The last attempt: what is left is settled IGNORED with the error, never left PENDING.
-      const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
-      console.error(`[${RUNNER_NAME}] alert ${row.id} could not be processed in ${MAX_ATTEMPTS} attempts; settled IGNORED`, e);
-      for (const [j, rest] of pending.slice(i).entries()) {
-        const s: Settlement = {
-          outcome: "IGNORED",
-          reason: `Not processed after ${MAX_ATTEMPTS} attempts: ${message}`,
-          groupId: null,
-          incidentArn: null,
-          ...(rest.groupId && rest.status === "FIRING" ? { group: { kind: "abandon" as const, id: rest.groupId, at: rest.receivedAt } } : {}),
-        };
-        if (!(await record(ctx, batch, job, claim, rest, s, i + j === pending.length - 1))) return "lost";
-      }
-      return "completed";
-    }
-    if (!(await record(ctx, batch, job, claim, row, settlement, last))) return "lost";
-  }
-  return "completed";
+  return rows;
 }
 
 /**
- * Writes one alert's outcome and its group's changes — and, for the job's last alert, completes
- * the job — in one transaction, fenced by the claim and by the alert still being PENDING. False
- * when the claim was lost (another runner holds the job now, and writes).
+ * Settles a job's alerts in the delivery's order: an alert settled by an earlier attempt is not
+ * settled again, and one deleted since (its integration was) is gone with its outcome. An
+ * unexpected failure gives the error back (the job is released), except on the job's last attempt:
+ * then what is left is settled IGNORED with the error, never left PENDING.
  */
-async function record(ctx: AlertProcessing, batch: Batch, job: JobRow, claim: Claim, row: AlertModel, s: Settlement, last: boolean): Promise<boolean> {
-  const now = ctx.clock.now();
-  try {
-    await ctx.db.$transaction(async (tx) => {
-      const held = last ? (await completeClaimed(tx, [job.id], claim, RUNNER_NAME)).has(job.id) : await holds(tx, job.id, claim.token);
-      if (!held) throw new LostClaim();
-      const { count } = await tx.alert.updateMany({
-        where: { id: row.id, outcome: "PENDING" },
+async function processJob(ctx: AlertProcessing, batch: Batch, job: JobRow, rows: Map<string, AlertModel>): Promise<Settled[] | Error> {
+  const pending = payloadOf<ProcessPayload>(job)
+    .alertIds.map((id) => rows.get(id))
+    .filter((r): r is AlertModel => r?.outcome === "PENDING");
+  const settled: Settled[] = [];
+  for (const [i, row] of pending.entries()) {
+    try {
+      settled.push({ row, s: await settle(ctx, batch, row) });
+    } catch (e) {
+      if (job.attempts < MAX_ATTEMPTS) return e instanceof Error ? e : new Error(String(e));
+      const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+      console.error(`[${RUNNER_NAME}] alert ${row.id} could not be processed in ${MAX_ATTEMPTS} attempts; settled IGNORED`, e);
+      for (const rest of pending.slice(i)) {
+        // A group it founded closes with it: the next alert starts afresh.
+        if (rest.groupId && rest.status === "FIRING") await closeFounded(ctx.db, batch, rest);
+        settled.push({ row: rest, s: { outcome: "IGNORED", reason: `Not processed after ${MAX_ATTEMPTS} attempts: ${message}`, groupId: null, incidentArn: null } });
+      }
+      break;
+    }
+  }
+  return settled;
+}
+
+/** Closes the group this founder alert opened, if it never got its incident. */
+async function closeFounded(db: Db, batch: Batch, row: AlertModel): Promise<void> {
+  if (!row.groupId) return;
+  const { count } = await db.alertGroup.updateMany({
+    where: { id: row.groupId, incidentArn: null, openKey: { not: null } },
+    data: { openKey: null, status: "RESOLVED", resolvedAt: row.receivedAt },
+  });
+  if (count) batch.groups.delete(`${row.integrationId} ${row.fingerprint}`);
+}
+
+/**
+ * Writes settled jobs: completes those this claim still holds (completeClaimed) and writes their
+ * alerts' outcomes and their groups' counts, in the transaction it is given. The alerts of one
+ * group and outcome are one UPDATE; the groups are updated in id order (two instances' batches
+ * lock them in the same order). Returns how many jobs it completed.
+ */
+async function writeSettled(tx: Tx, done: JobDone[], claim: Claim, now: Date): Promise<number> {
+  const owned = await completeClaimed(tx, done.map((d) => d.job.id), claim, RUNNER_NAME);
+  const items = done.filter((d) => owned.has(d.job.id)).flatMap((d) => d.settled);
+
+  type GroupChange = { repeats: number; seenAt: number; incidentArn?: string; backfill: boolean };
+  const groups = new Map<string, GroupChange>();
+  const change = (id: string) => {
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { repeats: 0, seenAt: 0, backfill: false }));
+    return g;
+  };
+  for (const { row, s } of items) {
+    if (s.group?.kind === "started") Object.assign(change(s.group.id), { incidentArn: s.group.incidentArn, backfill: true });
+    else if (s.group?.kind === "repeat") {
+      const g = change(s.group.id);
+      g.repeats++;
+      g.seenAt = Math.max(g.seenAt, row.receivedAt.getTime());
+      if (!s.incidentArn) g.backfill = true;
+    }
+  }
+  // The groups first: a repeat racing on another instance updates them too, so the two serialize
+  // on their rows, and alerts that joined a group before its incident was known get it below.
+  for (const [id, g] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (g.incidentArn) await tx.alertGroup.updateMany({ where: { id }, data: { incidentArn: g.incidentArn } });
+    if (g.repeats) {
+      const seenAt = new Date(g.seenAt);
+      const { count } = await tx.alertGroup.updateMany({ where: { id, lastSeenAt: { lt: seenAt } }, data: { count: { increment: g.repeats }, lastSeenAt: seenAt } });
+      if (!count) await tx.alertGroup.updateMany({ where: { id }, data: { count: { increment: g.repeats } } });
+    }
+  }
+
+  const updates = new Map<string, { s: Settlement; ids: string[] }>();
+  for (const { row, s } of items) {
+    const key = JSON.stringify([s.outcome, s.reason ?? null, s.groupId, s.incidentArn]);
+    const u = updates.get(key);
+    if (u) u.ids.push(row.id);
+    else updates.set(key, { s, ids: [row.id] });
+  }
+  for (const { s, ids } of updates.values()) {
+    for (let i = 0; i < ids.length; i += 5000) {
+      await tx.alert.updateMany({
+        where: { id: { in: ids.slice(i, i + 5000) }, outcome: "PENDING" },
         data: { outcome: s.outcome, outcomeReason: s.reason ?? null, groupId: s.groupId, incidentArn: s.incidentArn, processedAt: now },
       });
-      // Settled already (a runner whose lease ran out wrote it): nothing of it a second time.
-      if (!count) return;
-      batch.settled++;
-      await writeGroup(tx, row, s);
-    });
-    return true;
-  } catch (e) {
-    if (e instanceof LostClaim) {
-      console.warn(`[${RUNNER_NAME}] job ${job.id} was claimed by another scheduler after this one's lease ran out; its alerts are left to it`);
-      return false;
     }
-    throw e;
   }
-}
 
-async function holds(tx: Tx, jobId: string, token: string): Promise<boolean> {
-  return (await tx.engineJob.count({ where: { id: jobId, claimedBy: token, status: "RUNNING" } })) === 1;
-}
-
-async function writeGroup(tx: Tx, row: AlertModel, s: Settlement): Promise<void> {
-  const g = s.group;
-  if (!g) return;
-  switch (g.kind) {
-    case "started":
-      // The group first: a repeat racing on another instance updates it too, so the two serialize
-      // on its row, and the alerts that joined before it knew its incident get it here.
-      await tx.alertGroup.updateMany({ where: { id: g.id }, data: { incidentArn: g.incidentArn } });
-      await tx.alert.updateMany({ where: { groupId: g.id, incidentArn: null }, data: { incidentArn: g.incidentArn } });
-      return;
-    case "repeat": {
-      await tx.alertGroup.updateMany({ where: { id: g.id }, data: { count: { increment: 1 } } });
-      await tx.alertGroup.updateMany({ where: { id: g.id, lastSeenAt: { lt: g.seenAt } }, data: { lastSeenAt: g.seenAt } });
-      // Its incident as the group knows it now (its founder may have committed it meanwhile).
-      const group = await tx.alertGroup.findUnique({ where: { id: g.id }, select: { incidentArn: true } });
-      if (group && group.incidentArn !== s.incidentArn) await tx.alert.update({ where: { id: row.id }, data: { incidentArn: group.incidentArn } });
-      return;
-    }
-    case "abandon":
-      await tx.alertGroup.updateMany({ where: { id: g.id, incidentArn: null, openKey: { not: null } }, data: { openKey: null, status: "RESOLVED", resolvedAt: g.at } });
-      return;
+  for (const [id, g] of groups) {
+    if (!g.backfill) continue;
+    const group = await tx.alertGroup.findUnique({ where: { id }, select: { incidentArn: true } });
+    if (group?.incidentArn) await tx.alert.updateMany({ where: { groupId: id, incidentArn: null }, data: { incidentArn: group.incidentArn } });
   }
+  return owned.size;
 }
 
-/** What becomes of one alert. Acts through the contract (idempotently); writes only its group's claim. */
+/** What becomes of one alert. Acts through the contract (idempotently); writes only its group's claims. */
 async function settle(ctx: AlertProcessing, batch: Batch, row: AlertModel): Promise<Settlement> {
   let integration = batch.integrations.get(row.integrationId);
   if (integration === undefined) {
@@ -256,12 +303,12 @@ async function settle(ctx: AlertProcessing, batch: Batch, row: AlertModel): Prom
   }
   if (!integration) return { outcome: "IGNORED", reason: "The integration no longer exists.", groupId: null, incidentArn: null };
   if (integration.revokedAt) {
+    if (row.status === "FIRING") await closeFounded(ctx.db, batch, row);
     return {
       outcome: "IGNORED",
       reason: `The integration "${integration.name}" was revoked: its alerts no longer start or change incidents.`,
       groupId: null,
       incidentArn: null,
-      ...(row.groupId && row.status === "FIRING" ? { group: { kind: "abandon" as const, id: row.groupId, at: row.receivedAt } } : {}),
     };
   }
   const a = new AlertWork(ctx, batch, integration, row);
@@ -305,8 +352,13 @@ class AlertWork {
     return this.ctx.db;
   }
 
-  private openGroup(): Promise<AlertGroupModel | null> {
-    return this.db.alertGroup.findUnique({ where: { openKey: this.openKey } });
+  /** The open group of this alert's fingerprint, as the batch knows it (read once per batch). */
+  private async openGroup(): Promise<AlertGroupModel | null> {
+    const known = this.batch.groups.get(this.openKey);
+    if (known !== undefined) return known;
+    const group = await this.db.alertGroup.findUnique({ where: { openKey: this.openKey } });
+    this.batch.groups.set(this.openKey, group);
+    return group;
   }
 
   /** FIRING: the open group's repeat, else a new group and its incident. */
@@ -314,7 +366,10 @@ class AlertWork {
     if (this.row.groupId) {
       // Bound to a group by an earlier attempt whose incident isn't recorded: this alert founded it.
       const founded = await this.db.alertGroup.findUnique({ where: { id: this.row.groupId } });
-      if (founded && !founded.incidentArn) return this.start(founded);
+      if (founded && !founded.incidentArn && founded.openKey) {
+        this.batch.groups.set(this.openKey, founded);
+        return this.start(founded);
+      }
     }
     for (let race = 0; race < 3; race++) {
       let group = await this.openGroup();
@@ -344,9 +399,13 @@ class AlertWork {
         });
       } catch (e) {
         // Another process opened the group first: this alert is its repeat (read again above).
-        if (isUniqueViolation(e, "openKey")) continue;
+        if (isUniqueViolation(e, "openKey")) {
+          this.batch.groups.delete(this.openKey);
+          continue;
+        }
         throw e;
       }
+      this.batch.groups.set(this.openKey, group);
       return this.start(group);
     }
     throw new Error(`The alert group ${this.openKey} kept changing while this alert was processed`);
@@ -374,17 +433,17 @@ class AlertWork {
       incidentArn = (await this.im.incidents.startIncident(input)).incidentRecordArn!;
     } catch (e) {
       if (!isFinal(e)) throw e;
-      return {
-        outcome: "IGNORED",
-        reason: `No incident was started: ${(e as Error).message}`,
-        groupId: null,
-        incidentArn: null,
-        group: { kind: "abandon", id: group.id, at: this.row.receivedAt },
-      };
+      // Its group closes: the next alert tries again rather than joining a group without an incident.
+      await closeFounded(this.db, this.batch, { ...this.row, groupId: group.id });
+      return { outcome: "IGNORED", reason: `No incident was started: ${(e as Error).message}`, groupId: null, incidentArn: null };
     }
     this.batch.openIncidents.set(incidentArn, true);
-    // Another group already behind this incident: the plan's dedupe string folded the alert into it.
-    const folded = await this.db.alertGroup.findFirst({ where: { incidentArn, id: { not: group.id } }, select: { id: true } });
+    // Another group already behind this incident (written, or started earlier in this batch): the
+    // plan's dedupe string folded the alert into it.
+    const folded =
+      [...this.batch.groups.values()].some((g) => g && g.id !== group.id && g.incidentArn === incidentArn) ||
+      !!(await this.db.alertGroup.findFirst({ where: { incidentArn, id: { not: group.id } }, select: { id: true } }));
+    group.incidentArn = incidentArn;
     const record = await this.record(incidentArn);
     const ours = !folded && record?.incidentRecordSource?.createdBy === this.principalArn;
     if (ours && record && alert.summary && record.summary !== alert.summary) {
@@ -401,9 +460,13 @@ class AlertWork {
     };
   }
 
-  /** Another FIRING alert of an open group: counted, and said on the timeline at most once a minute. */
+  /**
+   * Another FIRING alert of an open group: counted, and said on the timeline at most once a minute.
+   * The reason names no count, so a batch's repeats of one group are written as one UPDATE (the
+   * group has the count).
+   */
   private async repeat(group: AlertGroupModel): Promise<Settlement> {
-    const times = group.count + 1;
+    group.count++;
     const cutoff = new Date(this.row.receivedAt.getTime() - NOTE_EVERY_MS);
     let noted = false;
     if (group.incidentArn && (!group.lastNotedAt || group.lastNotedAt <= cutoff)) {
@@ -412,16 +475,19 @@ class AlertWork {
         where: { id: group.id, OR: [{ lastNotedAt: null }, { lastNotedAt: { lte: cutoff } }] },
         data: { lastNotedAt: this.row.receivedAt },
       });
-      if (count) noted = await this.timeline(group.incidentArn, `Alert "${this.alert.title}" fired again: ${plural(times, "time")} since ${inWords(group.firstSeenAt)}.`);
+      group.lastNotedAt = this.row.receivedAt;
+      if (count) noted = await this.timeline(group.incidentArn, `Alert "${this.alert.title}" fired again: ${plural(group.count, "time")} since ${inWords(group.firstSeenAt)}.`);
     }
     return {
       outcome: "ADDED",
       reason: group.incidentArn
-        ? `Fired again (${plural(times, "time")})${noted ? "; noted on the incident's timeline" : "; already noted on the timeline within the last minute"}.`
-        : `Fired again (${plural(times, "time")}) while its incident was being started.`,
+        ? noted
+          ? "Fired again; noted on the incident's timeline."
+          : "Fired again; already noted on the incident's timeline within the last minute."
+        : "Fired again while its incident was being started.",
       groupId: group.id,
       incidentArn: group.incidentArn,
-      group: { kind: "repeat", id: group.id, seenAt: this.row.receivedAt },
+      group: { kind: "repeat", id: group.id },
     };
   }
 
@@ -436,13 +502,17 @@ class AlertWork {
         this.db.alert.update({ where: { id: this.row.id }, data: { groupId: group.id }, select: { id: true } }),
         this.db.alertGroup.updateMany({ where: { id: group.id, openKey: { not: null } }, data: { openKey: null, status: "RESOLVED", resolvedAt: this.row.receivedAt } }),
       ]);
+      this.batch.groups.set(this.openKey, null);
     }
     // Named as it fired: a resolve or acknowledge may carry no title of its own (PagerDuty's).
     await this.timeline(incidentArn, `Alert "${group.title}" resolved.`);
     let reason = "Resolved; the integration leaves the incident open (auto-resolve is off).";
     if (this.integration.autoResolve) {
-      const firing = await this.db.alertGroup.count({ where: { incidentArn, openKey: { not: null } } });
-      if (firing) reason = `Resolved; the incident stays open: ${plural(firing, "other alert")} behind it still firing.`;
+      // Still firing: the open groups behind the incident, those this batch opened included.
+      const firing = new Set((await this.db.alertGroup.findMany({ where: { incidentArn, openKey: { not: null } }, select: { id: true } })).map((g) => g.id));
+      for (const g of this.batch.groups.values()) if (g?.incidentArn === incidentArn) firing.add(g.id);
+      firing.delete(group.id);
+      if (firing.size) reason = `Resolved; the incident stays open: ${plural(firing.size, "other alert")} behind it still firing.`;
       else {
         const record = await this.record(incidentArn);
         if (record?.status === "OPEN") {
@@ -524,6 +594,7 @@ class AlertWork {
   /** Closes the group if it is still open (the alert's incident was resolved without it). */
   private async close(groupId: string): Promise<void> {
     await this.db.alertGroup.updateMany({ where: { id: groupId, openKey: { not: null } }, data: { openKey: null, status: "RESOLVED", resolvedAt: this.row.receivedAt } });
+    this.batch.groups.set(this.openKey, null);
   }
 
   /**
