@@ -6,6 +6,7 @@
 // what can't be done is IGNORED with its reason.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "@/lib/config";
 import { integrationPrincipalArn } from "@/lib/console/core/names";
 import { acceptDelivery } from "@/lib/console/alerts/intake";
 import { storedAlert, type AlertProcessing } from "@/lib/console/alerts/process";
@@ -22,6 +23,16 @@ import { seedPersonal } from "../engine/fixtures";
 const IDS = { accountId: "000000000000", region: "us-east-1" };
 const T0 = new Date("2026-12-07T10:00:00.000Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+describe("IM_ALERT_RETENTION_DAYS", () => {
+  it("is 30 days unless set, and a whole number of days from 1 to 3650", () => {
+    expect(readConfig({ NODE_ENV: "test" }).alertRetentionDays).toBe(30);
+    expect(readConfig({ NODE_ENV: "test", IM_ALERT_RETENTION_DAYS: "7" }).alertRetentionDays).toBe(7);
+    for (const bad of ["0", "3651", "1.5", "a week"]) {
+      expect(() => readConfig({ NODE_ENV: "test", IM_ALERT_RETENTION_DAYS: bad })).toThrow(ConfigError);
+    }
+  });
+});
 
 describe.each(PROVIDERS)("alert processing on %s", (provider) => {
   let t: TestDatabase;
@@ -147,6 +158,20 @@ describe.each(PROVIDERS)("alert processing on %s", (provider) => {
     expect(group).toMatchObject({ count: 4, lastNotedAt: at(71) });
     expect(await customEvents(first.incidentArn!)).toHaveLength(2);
     expect(await incidentsOf(planArn)).toHaveLength(1);
+  });
+
+  it("starts a new incident when the group's incident was resolved by hand meanwhile", async () => {
+    const planArn = await plan();
+    const i = await integration("GENERIC", { planArn });
+    const body = { ...alertFixture("generic", "firing"), dedupeKey: `by-hand-${randomUUID()}` };
+    const [first] = (await deliver(i, body, 0)).alerts;
+    await admin.incidents.updateIncidentRecord({ arn: first.incidentArn!, status: "RESOLVED" });
+    const [second] = (await deliver(i, body, 30)).alerts;
+    expect(second.outcome).toBe("NEW_INCIDENT");
+    expect(second.incidentArn).not.toBe(first.incidentArn);
+    expect(second.groupId).not.toBe(first.groupId);
+    expect(await t.db.alertGroup.findUniqueOrThrow({ where: { id: first.groupId! } })).toMatchObject({ openKey: null, status: "RESOLVED", count: 1 });
+    expect(await incidentsOf(planArn)).toHaveLength(2);
   });
 
   it("takes the alert's own impact, its links as related items, and the plan's impact when nothing maps", async () => {
