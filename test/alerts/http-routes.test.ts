@@ -51,7 +51,7 @@ describe(`the intake's route handlers (next dev) on ${provider}`, () => {
 
   it("answers PagerDuty events at /v2/enqueue as PagerDuty does", async () => {
     const i = await integration("PAGERDUTY");
-    const event = { ...alertFixture("pagerduty", "trigger"), routing_key: i.token };
+    const event: Record<string, unknown> = { ...alertFixture("pagerduty", "trigger"), routing_key: i.token };
     const res = await enqueueRoute.POST(new Request("http://localhost:3000/v2/enqueue", { method: "POST", body: JSON.stringify(event) }));
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ status: "success", message: "Event processed", dedup_key: event.dedup_key });

@@ -113,7 +113,7 @@ describe.each(PROVIDERS)("alert intake over HTTP on %s", (provider) => {
 
   it.each(alertFixtureNames("pagerduty"))("PagerDuty's %s at /v2/enqueue → PagerDuty's 202 with the dedup_key", async (name) => {
     const i = await integration("PAGERDUTY");
-    const event = { ...alertFixture("pagerduty", name), routing_key: i.token };
+    const event: Record<string, unknown> = { ...alertFixture("pagerduty", name), routing_key: i.token };
     const res = await post(`${server.url}/v2/enqueue`, event);
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ status: "success", message: "Event processed", dedup_key: event.dedup_key });
