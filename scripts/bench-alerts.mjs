@@ -11,6 +11,7 @@
 //      per fingerprint);
 //   3. outcome settlement: Alert.processedAt − receivedAt, p95 and max (target ≤ 5 s) — "n/a" when
 //      this build has no alert processing yet (nothing settles).
+// BENCH_PROFILE (a directory): the console writes a CPU profile there when it stops.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -95,7 +96,14 @@ const epochMs = (v) => (v instanceof Date ? v.getTime() : typeof v === "number" 
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "im-bench-alerts-"));
 const database = await freshDatabase(dataDir);
-const server = await startConsole({ root, dataDir, key: KEY, account: ACCOUNT, env: () => ({ DATABASE_URL: database.url }) });
+const server = await startConsole({
+  root,
+  dataDir,
+  key: KEY,
+  account: ACCOUNT,
+  env: () => ({ DATABASE_URL: database.url }),
+  nodeArgs: process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [],
+});
 const conn = database.open();
 let failed = false;
 try {
