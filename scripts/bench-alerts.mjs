@@ -96,17 +96,20 @@ const epochMs = (v) => (v instanceof Date ? v.getTime() : typeof v === "number" 
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "im-bench-alerts-"));
 const database = await freshDatabase(dataDir);
-const server = await startConsole({
-  root,
-  dataDir,
-  key: KEY,
-  account: ACCOUNT,
-  env: () => ({ DATABASE_URL: database.url }),
-  nodeArgs: process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [],
-});
-const conn = database.open();
+let server;
+let conn;
 let failed = false;
 try {
+  server = await startConsole({
+    root,
+    dataDir,
+    key: KEY,
+    account: ACCOUNT,
+    // PostgreSQL wants the server key every instance shares; a fresh one for a fresh database.
+    env: () => ({ DATABASE_URL: database.url, IM_SECRET_KEY: randomBytes(32).toString("base64") }),
+    nodeArgs: process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [],
+  });
+  conn = database.open();
   console.log(
     `bench:alerts — ${ALERTS.toLocaleString()} alerts over ${SECONDS} s, ${FINGERPRINTS} fingerprints, ${SENDERS} senders, on ${database.label}; node ${process.version}`,
   );
@@ -222,8 +225,8 @@ try {
   }
   failed ||= rows.length !== ALERTS;
 } finally {
-  await conn.close();
-  await server.stop();
+  await conn?.close();
+  await server?.stop();
   await database.drop();
   rmSync(dataDir, { recursive: true, force: true });
 }
