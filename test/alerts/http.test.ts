@@ -4,10 +4,17 @@
 // bad JSON, an unreadable payload, an invalid PagerDuty event → 400 with the reason (PagerDuty's
 // own shapes at /v2/enqueue); past 1 MiB → 413, by Content-Length at once and while streaming;
 // past the integration's rate → 429 with Retry-After; another method → 405; an aws-mode console
-// → 404. Neither a token nor a body ever reaches the server's log. Needs `npm run build`.
+// → 404. Neither a token nor a body ever reaches the server's log. Once the alert processing is in
+// the tree (lib/console/alerts/process.ts), a firing alert answered 202 also becomes one incident,
+// started by the integration, with its trigger details and links, and its repeat adds to it.
+// Needs `npm run build`.
 import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
 import { request } from "node:http";
+import path from "node:path";
+import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { integrationPrincipalArn } from "@/lib/console/core/names";
 import { createDb, type Db } from "@/lib/db/client";
 import { bearerTokenHash, newBearerToken } from "@/lib/secrets/bearer-token";
 import { alertFixture, alertFixtureNames, type FixtureKind } from "../support/alert-fixtures";
@@ -15,6 +22,8 @@ import { BOOTSTRAP_KEY, startConsoleServer, type ConsoleServer } from "../suppor
 import { createTestDatabaseUrl, PROVIDERS } from "../support/databases";
 
 const MiB = 1024 * 1024;
+/** The processing (issue 15's other half) settles outcomes and starts incidents once it is merged. */
+const PROCESSING = existsSync(path.join(process.cwd(), "lib/console/alerts/process.ts"));
 const PLAN_ARN = "arn:aws:ssm-incidents::000000000000:response-plan/http-intake";
 
 type Integration = { id: string; token: string; url: string };
@@ -77,7 +86,10 @@ describe.each(PROVIDERS)("alert intake over HTTP on %s", (provider) => {
 
   const tokens: string[] = [];
 
-  async function integration(kind: string, data: { ratePerSecond?: number; rateBurst?: number; revokedAt?: Date } = {}): Promise<Integration> {
+  async function integration(
+    kind: string,
+    data: { ratePerSecond?: number; rateBurst?: number; revokedAt?: Date; responsePlanArn?: string } = {},
+  ): Promise<Integration> {
     const id = randomUUID();
     const token = newBearerToken();
     tokens.push(token);
@@ -308,6 +320,62 @@ describe.each(PROVIDERS)("alert intake over HTTP on %s", (provider) => {
     const res = await fetch(`${server.url}/api/integrations`, { method: "POST", redirect: "manual" });
     expect(res.status).not.toBe(202);
     expect(res.status).toBeLessThan(500);
+  });
+
+  /** The alerts' rows once every one has an outcome (the processing job ran). */
+  async function settled(ids: string[]) {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const rows = await db.alert.findMany({ where: { id: { in: ids } } });
+      if (rows.length === ids.length && rows.every((r) => r.outcome !== "PENDING")) return rows;
+      if (Date.now() > deadline) throw new Error(`alerts still pending: ${JSON.stringify(rows.map((r) => r.outcome))}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it.skipIf(!PROCESSING)("turns a firing alert into one incident started by the integration, and adds its repeat to it", async () => {
+    const incidents = new SSMIncidents({ endpoint: `${server.url}/api/aws/ssm-incidents`, region: "us-east-1", credentials: BOOTSTRAP_KEY, maxAttempts: 1 });
+    const { arn: responsePlanArn } = await incidents.createResponsePlan({
+      name: `http-intake-${randomUUID().slice(0, 8)}`,
+      incidentTemplate: { title: "From alerts", impact: 3 },
+    });
+    const i = await integration("ALERTMANAGER", { responsePlanArn });
+    const body = alertFixture("alertmanager", "probe-failure");
+    const first = await post(i.url, body, bearer(i));
+    expect(first.status).toBe(202);
+    const [row] = await settled(first.body.ids as string[]);
+    expect(row).toMatchObject({ outcome: "NEW_INCIDENT", incidentArn: expect.stringMatching(/^arn:aws:ssm-incidents::/) });
+    const { incidentRecord } = await incidents.getIncidentRecord({ arn: row!.incidentArn! });
+    expect(incidentRecord).toMatchObject({
+      status: "OPEN",
+      incidentRecordSource: { createdBy: integrationPrincipalArn("000000000000", { id: i.id, name: "ALERTMANAGER over HTTP" }), source: "io.prometheus.alertmanager" },
+    });
+    const { relatedItems } = await incidents.listRelatedItems({ incidentRecordArn: row!.incidentArn! });
+    expect(relatedItems!.some((r) => r.identifier?.value?.url?.startsWith("http://prometheus.example.org:9090/graph"))).toBe(true);
+
+    // The same alert again while the incident is open starts nothing: it is added to it.
+    const again = await post(i.url, body, bearer(i));
+    expect(again.status).toBe(202);
+    const [repeat] = await settled(again.body.ids as string[]);
+    expect(repeat).toMatchObject({ outcome: "ADDED", incidentArn: row!.incidentArn });
+    const open = await incidents.listIncidentRecords({ filters: [{ key: "status", condition: { equals: { stringValues: ["OPEN"] } } }] });
+    expect(open.incidentRecordSummaries!.filter((s) => s.arn === row!.incidentArn)).toHaveLength(1);
+    expect(await db.alertGroup.findMany({ where: { integrationId: i.id } })).toMatchObject([{ count: 2, status: "FIRING" }]);
+  });
+
+  it.skipIf(!PROCESSING)("turns a PagerDuty trigger at /v2/enqueue into an incident", async () => {
+    const incidents = new SSMIncidents({ endpoint: `${server.url}/api/aws/ssm-incidents`, region: "us-east-1", credentials: BOOTSTRAP_KEY, maxAttempts: 1 });
+    const { arn: responsePlanArn } = await incidents.createResponsePlan({
+      name: `http-intake-pd-${randomUUID().slice(0, 8)}`,
+      incidentTemplate: { title: "From PagerDuty events", impact: 3 },
+    });
+    const i = await integration("PAGERDUTY", { responsePlanArn });
+    const res = await post(`${server.url}/v2/enqueue`, { ...alertFixture<Record<string, unknown>>("pagerduty", "trigger"), dedup_key: `pd-${randomUUID()}`, routing_key: i.token });
+    expect(res.status).toBe(202);
+    const [row] = await settled((await alertsOf(i)).map((r) => r.id));
+    expect(row).toMatchObject({ outcome: "NEW_INCIDENT", fingerprint: res.body.dedup_key });
+    const { incidentRecord } = await incidents.getIncidentRecord({ arn: row!.incidentArn! });
+    expect(incidentRecord).toMatchObject({ title: "Example alert on host1.example.com", incidentRecordSource: { source: "com.pagerduty.events" } });
   });
 
   it("never writes a token or a body into the server's log", async () => {
