@@ -24,6 +24,8 @@ export type Config = {
   smsWebhookUrl?: string;
   /** IM_LIVE_RECHECK_MS: how often an open /api/live stream checks its session again (lib/live/stream.ts). */
   liveRecheckMs: number;
+  /** IM_ALERT_RETENTION_DAYS: received alerts (and resolved alert groups) are kept this many days (lib/console/alerts/retention.ts). */
+  alertRetentionDays: number;
   dataDir: string;
   /** IM_TRUST_PROXY: believe X-Forwarded-Proto / X-Forwarded-For from the reverse proxy in front. */
   trustProxy: boolean;
@@ -63,6 +65,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^[0-9]+$/.test(liveRecheck) || Number(liveRecheck) < 100 || Number(liveRecheck) > 3_600_000) {
     throw new ConfigError("IM_LIVE_RECHECK_MS must be a whole number of milliseconds from 100 to 3600000");
   }
+  const alertRetention = env.IM_ALERT_RETENTION_DAYS?.trim() || "30";
+  if (!/^[0-9]+$/.test(alertRetention) || Number(alertRetention) < 1 || Number(alertRetention) > 3650) {
+    throw new ConfigError("IM_ALERT_RETENTION_DAYS must be a whole number of days from 1 to 3650");
+  }
   return {
     backend,
     databaseUrl,
@@ -79,6 +85,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: env.IM_SMTP_FROM?.trim() || undefined,
     smsWebhookUrl,
     liveRecheckMs: Number(liveRecheck),
+    alertRetentionDays: Number(alertRetention),
     dataDir: dir,
     trustProxy: /^(1|true|yes)$/i.test(env.IM_TRUST_PROXY?.trim() ?? ""),
   };

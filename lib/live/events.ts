@@ -1,11 +1,13 @@
 // What the live stream carries: that something changed, and what. Consoles refetch what they show
 // when an event arrives; the event itself never carries data a viewer couldn't read anyway (an
 // operation name and an ARN), so one stream serves every signed-in user.
-export type LiveService = "ssm-incidents" | "ssm-contacts";
+// "console-alerts" is the console's own alert intake (lib/console/alerts): AlertsReceived after a
+// delivery is stored, AlertsSettled after the processing job settled alerts' outcomes.
+export type LiveService = "ssm-incidents" | "ssm-contacts" | "console-alerts";
 
 export type LiveEvent = {
   service: LiveService;
-  /** The contract operation that changed something (e.g. "CreateTimelineEvent"), or "EngineTick". */
+  /** The contract operation that changed something (e.g. "CreateTimelineEvent"), "EngineTick", or the alert intake's "AlertsReceived" / "AlertsSettled". */
   operation: string;
   /** The resource it changed, when the input or output names one. */
   arn?: string;

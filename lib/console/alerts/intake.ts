@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { AlertIntegrationModel } from "@/lib/db/generated/sqlite/models";
 import { insertMany } from "@/lib/db/insert-many";
-import { enqueueProcessing, wakeAlertProcessing } from "./jobs";
+import { announceAlertsReceived, enqueueProcessing, wakeAlertProcessing } from "./jobs";
 import { parseDelivery } from "./kinds";
 import type { AlertKind } from "./normalized";
 
@@ -18,7 +18,8 @@ const ALERT_COLUMNS = ["id", "integrationId", "receivedAt", "kind", "payload", "
 
 /**
  * Stores the alerts of one delivery to an already authenticated integration, with their processing
- * job, in one transaction (the 202 point), then wakes the processing. Throws UnreadablePayload for a
+ * job, in one transaction (the 202 point), then wakes the processing and announces the delivery on
+ * the live bus ("console-alerts" AlertsReceived, when the process registered it). Throws UnreadablePayload for a
  * body its kind cannot read, changing nothing. A delivery of no alerts (an Alertmanager group with
  * an empty `alerts`) stores nothing and is no error.
  */
@@ -47,5 +48,6 @@ export async function acceptDelivery(db: Db, integration: AlertIntegrationModel,
     await enqueueProcessing(tx, alertIds, now);
   });
   wakeAlertProcessing();
+  announceAlertsReceived();
   return { alertIds, fingerprints: alerts.map((a) => a.fingerprint) };
 }

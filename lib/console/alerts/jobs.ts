@@ -25,14 +25,26 @@ export async function enqueueProcessing(tx: Tx, alertIds: string[], now: Date): 
   });
 }
 
-let wake: (() => void) | undefined;
+// On globalThis: the production server (server/main.ts, bundled by esbuild) and Next's bundle each
+// have their own copy of this module in one process, and the intake may run in either.
+const hooks = globalThis as unknown as { imAlertJobsWake?: () => void; imAlertsReceived?: () => void };
 
-/** The process's alert scheduler registers how to wake it (lib/bootstrap starts it). */
+/** The process's alert scheduler registers how to wake it (./start.ts); undefined unregisters. */
 export function onAlertJobs(wakeUp: (() => void) | undefined): void {
-  wake = wakeUp;
+  hooks.imAlertJobsWake = wakeUp;
+}
+
+/** The process registers how an accepted delivery is announced (the live bus's "AlertsReceived"). */
+export function onAlertsReceived(announce: (() => void) | undefined): void {
+  hooks.imAlertsReceived = announce;
 }
 
 /** After the intake's commit: process now rather than at the scheduler's next tick. */
 export function wakeAlertProcessing(): void {
-  wake?.();
+  hooks.imAlertJobsWake?.();
+}
+
+/** After the intake's commit: consoles showing the Alerts page refetch. */
+export function announceAlertsReceived(): void {
+  hooks.imAlertsReceived?.();
 }
