@@ -105,8 +105,8 @@ test("a responder adds an integration, sees its token once, sends a test alert a
   await section.screenshot({ path: testInfo.outputPath("integrations-phone.png") });
 });
 
-// Needs the ALERTS processing runner (lib/console/alerts/process.ts, started with the console):
-// until it is merged, the alert stays "Processing…" and this test fails at the incident step.
+// Through the ALERTS processing runner the console starts (lib/console/alerts/process.ts): the
+// test alert starts an incident of the plan, created by the integration.
 test("the test alert's incident appears live on an open incidents list, and its Alerts tab names the alert", async ({ pageAs }) => {
   const planName = uniqueName("alerts-live");
   await createPlanThroughApi(planName, "Alerts live template", 3);
