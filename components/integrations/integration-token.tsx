@@ -52,7 +52,7 @@ export function IntegrationToken({ shown, rotated, onDismiss }: { shown: Integra
             <dd className="mt-1 text-muted">
               {integration.kind === "PAGERDUTY"
                 ? "Send it as the events' routing_key."
-                : 'Send it as a bearer token: "Authorization: Bearer <token>".'}
+                : `Send it as a bearer token ("Authorization: Bearer <token>"), or, from a tool that can't set a header, at the end of the URL: ?token=<token>.`}
             </dd>
           </div>
         </dl>
