@@ -42,6 +42,7 @@ vi.mock("@/lib/auth/session", async () => {
 
 const { createIntegrationAction, revokeIntegrationAction, rotateIntegrationTokenAction, sendTestAlertAction } = await import("@/lib/console/integrations/actions");
 const { listPlanIntegrations, listIntegrationOptions } = await import("@/lib/console/integrations/queries");
+const { integrationLookup } = await import("@/lib/console/alerts/integration-cache");
 
 const ADMIN = "arn:aws:iam::000000000000:user/admin@example.com";
 
@@ -113,6 +114,22 @@ describe.each(PROVIDERS)("alert integrations on %s", (provider) => {
     expect(after.tokenHash).toBe(bearerTokenHash(rotated.data.token));
     expect(await t.db.alertIntegration.count({ where: { tokenHash: bearerTokenHash(old) } })).toBe(0);
     expect(after.tokenRotatedAt.getTime()).toBeGreaterThanOrEqual(before.tokenRotatedAt.getTime());
+  });
+
+  it("rotating and revoking stop the intake trusting a token it cached, at once", async () => {
+    state.user = users.admin;
+    // The intake's lookup, trusting a matched token for a minute: only the actions' forgetting ends it early.
+    const lookup = integrationLookup(t.db, { cacheMs: 60_000 });
+    const { integration, token } = await create({ name: "Cached" });
+    expect(await lookup.byId(integration.id, bearerTokenHash(token))).toMatchObject({ id: integration.id });
+    const rotated = await rotateIntegrationTokenAction({ id: integration.id });
+    if (!rotated.ok) throw new Error(rotated.error.message);
+    expect(await lookup.byId(integration.id, bearerTokenHash(token))).toBeNull();
+    expect(await lookup.byTokenHash(bearerTokenHash(rotated.data.token))).toMatchObject({ id: integration.id });
+    expect(await lookup.byId(integration.id, bearerTokenHash(rotated.data.token))).toMatchObject({ id: integration.id });
+    expect(await revokeIntegrationAction({ id: integration.id })).toMatchObject({ ok: true });
+    expect(await lookup.byId(integration.id, bearerTokenHash(rotated.data.token))).toBeNull();
+    expect(await lookup.byTokenHash(bearerTokenHash(rotated.data.token))).toBeNull();
   });
 
   it("revokes for good: no rotation, no test alert afterwards; revoking again changes nothing", async () => {

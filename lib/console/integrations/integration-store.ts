@@ -3,11 +3,13 @@
 // test alert through the real intake. The actions (./actions.ts) check the session, the role, the
 // console's mode and the response plan before calling these; the writes are scoped by id in their
 // `where`, and a revoked integration's token is never changed again (the conditional update, not
-// a read before it, decides a rotate racing a revoke).
+// a read before it, decides a rotate racing a revoke). Rotating and revoking tell this process's
+// intake to forget the integration's cached token (lib/console/alerts/integration-cache.ts).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { iso } from "@/lib/console/core/names";
 import { acceptDelivery } from "@/lib/console/alerts/intake";
+import { forgetIntegration } from "@/lib/console/alerts/integration-cache";
 import { ALERT_KINDS, type AlertKind } from "@/lib/console/alerts/normalized";
 import { readSeverityMap } from "@/lib/console/alerts/severity";
 import type { Db } from "@/lib/db/client";
@@ -129,6 +131,8 @@ const revokedConflict = (row: Selected) =>
 export async function rotateIntegrationToken(db: Db, id: string, now = new Date()): Promise<IntegrationWithToken> {
   const token = newBearerToken();
   const { count } = await db.alertIntegration.updateMany({ where: { id, revokedAt: null }, data: { tokenHash: bearerTokenHash(token), tokenRotatedAt: now } });
+  // This process's intake stops trusting the old token now (other instances within seconds).
+  forgetIntegration(id);
   const row = await found(db, id);
   if (count === 0) throw revokedConflict(row);
   const [integration] = await rowsOf(db, [row]);
@@ -138,6 +142,7 @@ export async function rotateIntegrationToken(db: Db, id: string, now = new Date(
 /** Revokes an integration for good: its token is refused from now on. Revoking it again changes nothing. */
 export async function revokeIntegration(db: Db, id: string, now = new Date()): Promise<IntegrationRow> {
   await db.alertIntegration.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+  forgetIntegration(id);
   const [row] = await rowsOf(db, [await found(db, id)]);
   return row!;
 }
