@@ -4,14 +4,12 @@
 // bad JSON, an unreadable payload, an invalid PagerDuty event → 400 with the reason (PagerDuty's
 // own shapes at /v2/enqueue); past 1 MiB → 413, by Content-Length at once and while streaming;
 // past the integration's rate → 429 with Retry-After; another method → 405; an aws-mode console
-// → 404. Neither a token nor a body ever reaches the server's log. Once the alert processing is in
-// the tree (lib/console/alerts/process.ts), a firing alert answered 202 also becomes one incident,
-// started by the integration, with its trigger details and links, and its repeat adds to it.
+// → 404. Neither a token nor a body ever reaches the server's log. A firing alert answered 202
+// becomes one incident, started by the integration, with its trigger details and links, and its
+// repeat adds to it.
 // Needs `npm run build`.
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import { request } from "node:http";
-import path from "node:path";
 import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { integrationPrincipalArn } from "@/lib/console/core/names";
@@ -22,8 +20,6 @@ import { BOOTSTRAP_KEY, startConsoleServer, type ConsoleServer } from "../suppor
 import { createTestDatabaseUrl, PROVIDERS } from "../support/databases";
 
 const MiB = 1024 * 1024;
-/** The processing (issue 15's other half) settles outcomes and starts incidents once it is merged. */
-const PROCESSING = existsSync(path.join(process.cwd(), "lib/console/alerts/process.ts"));
 const PLAN_ARN = "arn:aws:ssm-incidents::000000000000:response-plan/http-intake";
 
 type Integration = { id: string; token: string; url: string };
@@ -333,7 +329,7 @@ describe.each(PROVIDERS)("alert intake over HTTP on %s", (provider) => {
     }
   }
 
-  it.skipIf(!PROCESSING)("turns a firing alert into one incident started by the integration, and adds its repeat to it", async () => {
+  it("turns a firing alert into one incident started by the integration, and adds its repeat to it", async () => {
     const incidents = new SSMIncidents({ endpoint: `${server.url}/api/aws/ssm-incidents`, region: "us-east-1", credentials: BOOTSTRAP_KEY, maxAttempts: 1 });
     const { arn: responsePlanArn } = await incidents.createResponsePlan({
       name: `http-intake-${randomUUID().slice(0, 8)}`,
@@ -363,7 +359,7 @@ describe.each(PROVIDERS)("alert intake over HTTP on %s", (provider) => {
     expect(await db.alertGroup.findMany({ where: { integrationId: i.id } })).toMatchObject([{ count: 2, status: "FIRING" }]);
   });
 
-  it.skipIf(!PROCESSING)("turns a PagerDuty trigger at /v2/enqueue into an incident", async () => {
+  it("turns a PagerDuty trigger at /v2/enqueue into an incident", async () => {
     const incidents = new SSMIncidents({ endpoint: `${server.url}/api/aws/ssm-incidents`, region: "us-east-1", credentials: BOOTSTRAP_KEY, maxAttempts: 1 });
     const { arn: responsePlanArn } = await incidents.createResponsePlan({
       name: `http-intake-pd-${randomUUID().slice(0, 8)}`,

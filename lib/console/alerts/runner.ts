@@ -17,11 +17,19 @@ export function tickAlerts(ctx: AlertProcessing, o: Omit<TickOptions, "where"> =
   return tickJobs(alertJobs(ctx), o);
 }
 
+/**
+ * The ALERTS queue's lease: a batch settles in well under a second, so a console that died holding
+ * one (kill -9, a lost machine) delays its alerts by this much rather than lib/jobs' default minute.
+ * A batch that outlives it is safe all the same: another runner takes it over, StartIncident's
+ * clientToken (the group's id) returns the same incident, and only one claim writes the outcomes.
+ */
+export const ALERT_LEASE_MS = 15_000;
+
 export type AlertSchedulerOptions = Pick<SchedulerOptions, "intervalMs" | "onError" | "onTick"> & Pick<TickOptions, "batchSize" | "leaseMs" | "instanceId">;
 
 /** The process's loop over the ALERTS queue, with the retention job scheduled. */
 export function startAlertScheduler(ctx: AlertProcessing, o: AlertSchedulerOptions = {}): Scheduler {
-  const { batchSize, leaseMs, instanceId, ...loop } = o;
+  const { batchSize, leaseMs = ALERT_LEASE_MS, instanceId, ...loop } = o;
   const jobs = alertJobs(ctx);
   const scheduler = startJobScheduler({
     ...loop,
