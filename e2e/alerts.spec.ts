@@ -2,13 +2,14 @@
 // plan's page and sees its token once (with the URL and ready-to-paste snippets), sends a test
 // alert through the real intake, and finds it on the Alerts page with its raw payload; the test
 // alert's incident appears live on an open incidents list, and its Alerts tab names the alert;
-// rotating gives a new token, revoking ends it; a viewer sees the list without the controls; an
-// aws-mode console says alert intake needs local mode. Runs in the local project only (the
-// aws-mode console has no intake: the last test opens it to check it says so).
+// rotating gives a new token, revoking ends it; a viewer sees the list without the controls (and
+// the server refuses their replayed rotation); an aws-mode console says alert intake needs local
+// mode. Runs in the local project only (the aws-mode console has no intake: the last test opens
+// it to check it says so).
 import type { Page } from "@playwright/test";
 import { createPlanThroughApi } from "./support/aws-api";
 import { AWS_MODE_BASE_URL } from "./support/env";
-import { expect, signInThroughApi, test, uniqueName } from "./support/fixtures";
+import { expect, replayAction, signInThroughApi, test, uniqueName } from "./support/fixtures";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -161,7 +162,10 @@ test("rotating gives a new token and revoking ends the integration; a viewer see
 
   const item = section.getByRole("listitem", { name });
   await item.getByRole("button", { name: `Rotate token of ${name}` }).click();
+  // The admin's rotation, captured to post again with a viewer's session.
+  const captured = page.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
   await page.getByRole("dialog", { name: "Rotate token" }).getByRole("button", { name: "Rotate token" }).click();
+  const rotation = await captured;
   const rotated = section.getByRole("status").filter({ hasText: `New token for ${name}` });
   await expect(rotated).toContainText("The old token no longer works.");
   const second = (await rotated.getByTestId("integration-token").textContent()) ?? "";
@@ -177,6 +181,10 @@ test("rotating gives a new token and revoking ends the integration; a viewer see
   for (const control of ["Add integration", `Send test alert to ${name}`, `Rotate token of ${name}`, `Revoke ${name}`]) {
     await expect(theirs.getByRole("button", { name: control })).toHaveCount(0);
   }
+  // The server refuses the viewer's forced rotation: no token comes back.
+  const forced = await replayAction(viewer, rotation);
+  expect(forced).toContain("AccessDeniedException");
+  expect(forced).not.toMatch(/"token":"[A-Za-z0-9_-]{43}"/);
 
   await item.getByRole("button", { name: `Revoke ${name}` }).click();
   await page.getByRole("dialog", { name: "Revoke integration" }).getByRole("button", { name: "Revoke" }).click();
