@@ -38,14 +38,12 @@ export async function acceptDelivery(db: Db, integration: AlertIntegrationModel,
     outcome: "PENDING",
   }));
   const alertIds = rows.map((r) => r.id);
+  // Three statements, the integration's counters last: on PostgreSQL that UPDATE takes the row lock
+  // every delivery to this integration needs, so it is held only until the commit that follows.
   await db.$transaction(async (tx) => {
     await insertMany(tx, "Alert", ALERT_COLUMNS, rows);
-    await tx.alertIntegration.update({
-      where: { id: integration.id },
-      data: { alertCount: { increment: rows.length }, lastAlertAt: now },
-      select: { id: true },
-    });
     await enqueueProcessing(tx, alertIds, now);
+    await tx.$executeRaw`UPDATE "AlertIntegration" SET "alertCount" = "alertCount" + ${rows.length}, "lastAlertAt" = ${now} WHERE "id" = ${integration.id}`;
   });
   wakeAlertProcessing();
   announceAlertsReceived();

@@ -5,7 +5,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
-import { JOB_QUEUE } from "@/lib/jobs";
+import { insertMany } from "@/lib/db/insert-many";
+import { JOB_QUEUE, JOB_STATUS } from "@/lib/jobs";
 
 export const ALERT_JOB_KIND = {
   /** Settles the outcome of the alerts of one delivery, in the order they were received. */
@@ -19,11 +20,13 @@ export type ProcessPayload = { alertIds: string[] };
 /** In the intake's transaction: the job that processes these alerts, due now. */
 export async function enqueueProcessing(tx: Tx, alertIds: string[], now: Date): Promise<void> {
   const payload: ProcessPayload = { alertIds };
-  await tx.engineJob.create({
-    data: { id: randomUUID(), queue: JOB_QUEUE.alerts, kind: ALERT_JOB_KIND.process, payload: JSON.stringify(payload), dueAt: now },
-    select: { id: true },
-  });
+  // One plain INSERT (lib/db/insert-many.ts: a fifth of Prisma's create on the intake's hot path).
+  await insertMany(tx, "EngineJob", JOB_COLUMNS, [
+    { id: randomUUID(), queue: JOB_QUEUE.alerts, kind: ALERT_JOB_KIND.process, payload: JSON.stringify(payload), dueAt: now, status: JOB_STATUS.pending, attempts: 0 },
+  ]);
 }
+
+const JOB_COLUMNS = ["id", "queue", "kind", "payload", "dueAt", "status", "attempts"] as const;
 
 // On globalThis: the production server (server/main.ts, bundled by esbuild) and Next's bundle each
 // have their own copy of this module in one process, and the intake may run in either.
