@@ -28,7 +28,7 @@ export default defineConfig({
     { name: "local", use: { baseURL: BASE_URL } },
     // The main flow again through a console in aws mode: its AWS SDK clients talk to the first
     // console's AWS-compatible endpoints, so the aws backend is exercised end to end offline.
-    { name: "aws-mode", use: { baseURL: AWS_MODE_BASE_URL }, testMatch: /(incident-(lifecycle|page-[a-z-]+)|incidents-list|related-items|findings|engagements(-page)?|engagement-state|names-not-identifiers|reach-warnings|live-updates|my-pages-count|contacts|response-plans|planner-chain|schedule-builder|schedules|schedule-feeds|settings(-[a-z-]+)?)\.spec\.ts/ },
+    { name: "aws-mode", use: { baseURL: AWS_MODE_BASE_URL }, testMatch: /(incident-(lifecycle|page-[a-z-]+)|incidents-list|related-items|findings|engagements(-page)?|engagement-state|names-not-identifiers|reach-warnings|live-updates|my-pages-count|contacts|response-plans|planner-chain|schedule-builder|schedule-oncall-flow|schedules|schedule-feeds|settings(-[a-z-]+)?)\.spec\.ts/ },
   ],
   webServer: [
     {

@@ -48,7 +48,8 @@ export function proxy(req: NextRequest, event: NextFetchEvent) {
 export const config = {
   matcher: [
     // Everything except next-auth's own routes, the health probe, the SigV4-signed AWS endpoints
-    // (they authenticate each request) and static files.
-    "/((?!api/auth|api/health|api/aws|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|css|js|map|woff2?)$).*)",
+    // and the alert intake (they authenticate each request: signature, integration token) and
+    // static files.
+    "/((?!api/auth|api/health|api/aws|api/integrations/[^/]+$|v2/enqueue$|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|css|js|map|woff2?)$).*)",
   ],
 };

@@ -1,13 +1,22 @@
 // On-call schedules (issue 14): a schedule of two rotations seeded through the SDK; who is on call
 // on the list and the schedule page; day / week / month views with the view and date in the URL;
 // cover a shift (the gap and overlap warnings before saving), see it marked with who made it,
-// delete it; a viewer sees no editing controls and the server refuses a forced override; desktop
-// and 390 px screenshots.
+// delete it; a viewer sees no editing controls and the server refuses the overrides they force
+// (made or deleted); desktop and 390 px screenshots.
 import type { Page, TestInfo } from "@playwright/test";
 import { contactsApi } from "./support/aws-api";
 import { expect, replayAction, test, uniqueName } from "./support/fixtures";
 
-type Seeded = { schedule: string; displayName: string; primary: string; daytime: string; names: { ann: string; ben: string; cy: string }; cyOption: string };
+type Seeded = {
+  schedule: string;
+  displayName: string;
+  primary: string;
+  primaryArn: string;
+  daytime: string;
+  cyArn: string;
+  names: { ann: string; ben: string; cy: string };
+  cyOption: string;
+};
 
 /**
  * Three people; "primary" hands off daily at 09:00 Tokyo time between Ann and Ben, all day;
@@ -50,7 +59,7 @@ async function seedSchedule(): Promise<Seeded> {
   const schedule = `${tag}-oncall`;
   const displayName = `On call ${tag.slice(-6)}`;
   await api.createContact({ Alias: schedule, DisplayName: displayName, Type: "ONCALL_SCHEDULE", Plan: { Stages: [], RotationIds: [primaryArn!, daytimeArn!] } });
-  return { schedule, displayName, primary, daytime, names: { ann: ann.name, ben: ben.name, cy: cy.name }, cyOption: `${cy.name} (${tag}-cy)` };
+  return { schedule, displayName, primary, primaryArn: primaryArn!, daytime, cyArn: cy.arn, names: { ann: ann.name, ben: ben.name, cy: cy.name }, cyOption: `${cy.name} (${tag}-cy)` };
 }
 
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
@@ -155,7 +164,7 @@ test("a responder sees who is on call, moves through the calendar, covers a shif
   await shoot(page, testInfo, "schedule-day-phone");
 });
 
-test("a viewer sees no editing controls, and the server refuses an override they force", async ({ pageAs }) => {
+test("a viewer sees no editing controls, and the server refuses the overrides they force, made or deleted", async ({ pageAs }) => {
   const seeded = await seedSchedule();
   const responder = await pageAs("responder");
   await responder.goto(`/schedules/${seeded.schedule}?view=week`);
@@ -184,6 +193,26 @@ test("a viewer sees no editing controls, and the server refuses an override they
   // The responder's request, replayed with the viewer's session and a fresh request id.
   const forced = await replayAction(viewer, captured, (captured.postData() ?? "").replace(/"requestId":"[^"]+"/, `"requestId":"${crypto.randomUUID()}"`));
   expect(forced).toContain("AccessDeniedException");
+  await viewer.reload();
+  await expect(viewer.getByRole("list", { name: "Overrides" }).getByRole("listitem")).toHaveCount(1);
+
+  // A delete too: a second override (Cy, over the first's time, through the API) deleted by the
+  // responder; that request replayed by the viewer for the first override is refused, and it stays.
+  const api = contactsApi();
+  const [first] = (await api.listRotationOverrides({ RotationId: seeded.primaryArn, StartTime: new Date(Date.now() - 30 * 86_400_000), EndTime: new Date(Date.now() + 30 * 86_400_000) })).RotationOverrides!;
+  const { RotationOverrideId: secondId } = await api.createRotationOverride({ RotationId: seeded.primaryArn, NewContactIds: [seeded.cyArn], StartTime: first.StartTime!, EndTime: first.EndTime! });
+  await responder.reload();
+  const overrides = responder.getByRole("list", { name: "Overrides" });
+  await expect(overrides.getByRole("listitem")).toHaveCount(2);
+  await overrides.getByRole("button", { name: new RegExp(`^Delete the override of ${seeded.names.cy}`) }).click();
+  const deleteRequest = responder.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
+  await responder.getByRole("dialog").getByRole("button", { name: "Delete override" }).click();
+  const capturedDelete = await deleteRequest;
+  expect(capturedDelete.postData()).toContain(secondId!);
+  await expect(overrides.getByRole("listitem")).toHaveCount(1);
+  const forcedDelete = await replayAction(viewer, capturedDelete, (capturedDelete.postData() ?? "").replaceAll(secondId!, first.RotationOverrideId!));
+  expect(forcedDelete).toContain("AccessDeniedException");
+  await expect(api.getRotationOverride({ RotationId: seeded.primaryArn, RotationOverrideId: first.RotationOverrideId! })).resolves.toMatchObject({ RotationOverrideId: first.RotationOverrideId });
   await viewer.reload();
   await expect(viewer.getByRole("list", { name: "Overrides" }).getByRole("listitem")).toHaveCount(1);
 });

@@ -1,10 +1,12 @@
-// The production server (`npm start`): one node:http server in front of two request handlers.
+// The production server (`npm start`): one node:http server in front of three request handlers.
 //   /api/aws/ssm-incidents/** and /api/aws/ssm-contacts → server/aws-endpoints.ts (node:http
 //     straight into lib/wire: issue 3's throughput targets are out of reach through a Next
 //     route handler);
+//   POST /api/integrations/<id> and /v2/enqueue → server/alert-intake.ts (the alert intake,
+//     issue 15, on node:http for the same reason);
 //   everything else → Next.js's own request handler (a documented Next "custom server").
 // Bundled at build time by scripts/build-server.mjs into <distDir>/im-server.mjs and started by
-// scripts/start.mjs. `next dev` keeps serving /api/aws through the route handlers in app/api/aws.
+// scripts/start.mjs. `next dev` keeps serving both through the route handlers in app/.
 // SIGTERM or SIGINT stops it cleanly (README "Operating"): requests in flight finish (at most
 // DRAIN_TIMEOUT_MS), then the engine, the live bus and the databases close, and it exits 0.
 import { createServer } from "node:http";
@@ -12,6 +14,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
 import { bootstrap, closeServices } from "@/lib/bootstrap";
+import { alertIntake, alertIntakeFor } from "./alert-intake";
 import { awsEndpoints, awsServiceFor } from "./aws-endpoints";
 import { drainable } from "./drain";
 
@@ -38,16 +41,19 @@ async function main() {
   const nextHandler = app.getRequestHandler();
   await app.prepare();
   const aws = awsEndpoints();
+  const alerts = alertIntake();
 
   const server = createServer((req, res) => {
     // Who is on the other end, for sign-in throttling (lib/auth/throttle.ts): ours to say, never
     // the client's.
     req.headers["x-im-remote-address"] = req.socket.remoteAddress ?? "";
     const service = awsServiceFor(req.url);
-    const handled = service ? aws(service, req, res) : nextHandler(req, res);
+    const intake = service ? undefined : alertIntakeFor(req.url);
+    const handled = service ? aws(service, req, res) : intake ? alerts(intake, req, res) : nextHandler(req, res);
     handled.catch((e: unknown) => {
-      // Both handlers answer their own errors; this is the last resort.
-      console.error(`[server] ${req.method} ${req.url} failed`, e);
+      // Every handler answers its own errors; this is the last resort. The path only: a query may
+      // carry a secret (an alert integration's ?token=).
+      console.error(`[server] ${req.method} ${(req.url ?? "").split("?", 1)[0]} failed`, e);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Internal Server Error");
     });

@@ -15,6 +15,7 @@ import { useNow } from "@/components/ui/use-now";
 import { errorOf, readJson } from "@/lib/console/core/errors";
 import {
   coverageGaps,
+  dayStart,
   legendOf,
   nowOffset,
   parseDate,
@@ -68,7 +69,7 @@ function Calendar({ alias, rotations, canWrite, zone }: { alias: string; rotatio
   const [selected, setSelected] = useState<ShiftView | null>(null);
 
   const go = (next: { view?: CalendarView; date?: string }) => {
-    const search = new URLSearchParams({ view: next.view ?? view, date: next.date ?? date.toString() });
+    const search = new URLSearchParams({ view: next.view ?? view, date: next.date ?? date });
     router.push(`${pathname}?${search}`, { scroll: false });
   };
 
@@ -78,18 +79,18 @@ function Calendar({ alias, rotations, canWrite, zone }: { alias: string; rotatio
   // While another range loads, the last one's shifts stay (dimmed); their gaps over this range would be false.
   const gaps = data && !query.isPlaceholderData ? coverageGaps(shifts, days[0].start, days.at(-1)!.end) : [];
   const legend = legendOf(shifts);
-  const rangeLabel = view === "day" ? dayLabel(days[0].start, zone) : view === "week" ? `${dayLabel(days[0].start, zone)} – ${dayLabel(days.at(-1)!.start, zone)}` : monthLabel(date.toZonedDateTime({ timeZone: zone }).epochMilliseconds, zone);
+  const rangeLabel = view === "day" ? dayLabel(days[0].start, zone) : view === "week" ? `${dayLabel(days[0].start, zone)} – ${dayLabel(days.at(-1)!.start, zone)}` : monthLabel(dayStart(date, zone), zone);
   const rotationName = (arn: string) => rotations.find((r) => r.arn === arn)?.name ?? "A rotation";
 
   return (
     <section aria-labelledby="calendar-heading" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2">
-          <Button onClick={() => go({ date: today(zone, now).toString() })}>Today</Button>
-          <Button variant="link" className="text-xl" aria-label={`Previous ${view}`} onClick={() => go({ date: stepDate(view, date, -1).toString() })}>
+          <Button onClick={() => go({ date: today(zone, now) })}>Today</Button>
+          <Button variant="link" className="text-xl" aria-label={`Previous ${view}`} onClick={() => go({ date: stepDate(view, date, -1) })}>
             ‹
           </Button>
-          <Button variant="link" className="text-xl" aria-label={`Next ${view}`} onClick={() => go({ date: stepDate(view, date, 1).toString() })}>
+          <Button variant="link" className="text-xl" aria-label={`Next ${view}`} onClick={() => go({ date: stepDate(view, date, 1) })}>
             ›
           </Button>
           <h2 id="calendar-heading" className="text-lg font-bold" aria-live="polite">
@@ -120,7 +121,7 @@ function Calendar({ alias, rotations, canWrite, zone }: { alias: string; rotatio
           <Legend legend={legend} />
           <div className={clsx(query.isPlaceholderData && "opacity-60")} aria-busy={query.isFetching} data-testid="calendar">
             {view === "month" ? (
-              <MonthGrid days={days} date={date.toString()} placed={placed} rotations={rotations} gaps={gaps} now={now} zone={zone} onSelect={setSelected} rotationName={rotationName} />
+              <MonthGrid days={days} date={date} placed={placed} rotations={rotations} gaps={gaps} now={now} zone={zone} onSelect={setSelected} rotationName={rotationName} />
             ) : (
               <TimelineGrid days={days} placed={placed} rotations={rotations} gaps={gaps} now={now} zone={zone} onSelect={setSelected} rotationName={rotationName} wide={view === "day"} />
             )}

@@ -1,68 +1,112 @@
 // The schedule calendar's layout, as pure functions the calendar component and its tests share:
 // which days a view shows in the viewer's zone (day / week / month, weeks from Monday), where a
 // shift sits on a day (percentages of that day, so the grid is CSS only), the coverage gaps (time
-// no rotation covers), and one colour per person. Client-safe. Days are calendar days of the
-// viewer's zone through Temporal: a day of a DST change is 23 or 25 hours long, and a shift is
-// placed by its instants on it, never by hand-computed offsets.
-import { Temporal } from "temporal-polyfill";
+// no rotation covers), and one colour per person. Client-safe and light: dates are "YYYY-MM-DD"
+// strings stepped with date-fns, and a day's instants in the viewer's zone come from the zone's
+// UTC offsets (@date-fns/tz's tzOffset, the browser's Intl data), resolved by Temporal's rules
+// (checked against Temporal in the tests): a day of a DST change is 23 or 25 hours long (23.5 on
+// Lord Howe), a day whose midnight is skipped starts at the transition, and a shift is placed by
+// its instants on it. Temporal itself stays on the server (rotation arithmetic): in the browser
+// it would be most of the schedule page's JavaScript.
+import { tzOffset } from "@date-fns/tz/tzOffset";
+import { addDays, addMonths, addWeeks, eachDayOfInterval, endOfISOWeek, endOfMonth, startOfISOWeek, startOfMonth } from "date-fns";
 import type { Person, ShiftView } from "./dto";
 
 export type CalendarView = "day" | "week" | "month";
 export const CALENDAR_VIEWS: readonly CalendarView[] = ["day", "week", "month"];
 
+/** A calendar date, "YYYY-MM-DD" (no zone: a day of whoever reads it). */
+export type CalendarDate = string;
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
 export function parseView(raw: string | null | undefined): CalendarView {
   return CALENDAR_VIEWS.includes(raw as CalendarView) ? (raw as CalendarView) : "week";
 }
 
-/** A YYYY-MM-DD date, else undefined. */
-export function parseDate(raw: string | null | undefined): Temporal.PlainDate | undefined {
-  if (!raw || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return undefined;
-  try {
-    return Temporal.PlainDate.from(raw, { overflow: "reject" });
-  } catch {
-    return undefined;
-  }
+/** A local-noon Date of the date, for date-fns' calendar arithmetic (noon: no zone skips it). */
+function toLocal(date: CalendarDate): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  const local = new Date(2000, 0, 1, 12);
+  local.setFullYear(y, m - 1, d);
+  return local;
 }
 
-export function today(timeZone: string, now: number = Date.now()): Temporal.PlainDate {
-  return Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(timeZone).toPlainDate();
+const fromLocal = (local: Date): CalendarDate => `${pad(local.getFullYear(), 4)}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
+
+/** A YYYY-MM-DD date that exists, else undefined. */
+export function parseDate(raw: string | null | undefined): CalendarDate | undefined {
+  if (!raw || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return undefined;
+  return fromLocal(toLocal(raw)) === raw ? raw : undefined;
+}
+
+/** The zone's UTC offset at an instant, in ms (NaN for a zone Intl doesn't know). */
+const offsetAt = (timeZone: string, at: number) => Math.round(tzOffset(timeZone, new Date(at)) * MINUTE);
+
+/** A wall clock as if it were UTC (ms) → its date and time fields. */
+const wallFields = (wall: number) => new Date(wall).toISOString();
+
+/** An instant → its wall clock in the zone, as ms of that wall clock read as UTC. */
+const wallAt = (at: number, timeZone: string) => at + offsetAt(timeZone, at);
+
+export function today(timeZone: string, now: number = Date.now()): CalendarDate {
+  return wallFields(wallAt(now, timeZone)).slice(0, 10);
+}
+
+/**
+ * The instants whose wall clock in the zone reads `wall` (ms of the wall clock read as UTC), in
+ * order: one; two in an hour the clocks repeat; none in a skipped one. As Temporal finds them: the
+ * zone's offsets a day either side are the candidates, and a candidate counts if it reads back.
+ */
+function instantsAt(wall: number, timeZone: string): { instants: number[]; before: number; after: number } {
+  const before = offsetAt(timeZone, wall - DAY);
+  const after = offsetAt(timeZone, wall + DAY);
+  const instants = [...new Set([wall - before, wall - after])].filter((at) => offsetAt(timeZone, at) === wall - at).sort((a, b) => a - b);
+  return { instants, before, after };
+}
+
+/** The first instant of a date in the zone (ms): its midnight (the first, if repeated), or the transition that skips it. */
+export function dayStart(date: CalendarDate, timeZone: string): number {
+  const wall = Date.parse(`${date}T00:00:00Z`);
+  const { instants, before, after } = instantsAt(wall, timeZone);
+  if (instants.length) return instants[0];
+  if (Number.isNaN(before) || Number.isNaN(after)) return NaN;
+  // Midnight is skipped: the day starts at the transition, somewhere in (wall − after, wall − before].
+  let lo = wall - after;
+  let hi = wall - before;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offsetAt(timeZone, mid) === after) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 /** A calendar day of the viewer's zone: its date and its instants [start, end). */
-export type Day = { date: string; start: number; end: number };
+export type Day = { date: CalendarDate; start: number; end: number };
 
-function dayOf(date: Temporal.PlainDate, timeZone: string): Day {
-  const start = date.toZonedDateTime({ timeZone }).epochMilliseconds;
-  const end = date.add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds;
-  return { date: date.toString(), start, end };
+function dayOf(date: CalendarDate, timeZone: string): Day {
+  return { date, start: dayStart(date, timeZone), end: dayStart(fromLocal(addDays(toLocal(date), 1)), timeZone) };
 }
-
-const mondayOf = (d: Temporal.PlainDate) => d.subtract({ days: d.dayOfWeek - 1 });
 
 /** The days a view shows around `date`: the day; its week (Mon–Sun); the whole weeks of its month. */
-export function viewDays(view: CalendarView, date: Temporal.PlainDate, timeZone: string): Day[] {
-  let first: Temporal.PlainDate;
-  let count: number;
-  if (view === "day") {
-    first = date;
-    count = 1;
-  } else if (view === "week") {
-    first = mondayOf(date);
-    count = 7;
-  } else {
-    const start = date.with({ day: 1 });
-    first = mondayOf(start);
-    const last = start.with({ day: start.daysInMonth });
-    const lastSunday = last.add({ days: 7 - last.dayOfWeek });
-    count = first.until(lastSunday).days + 1;
-  }
-  return Array.from({ length: count }, (_, i) => dayOf(first.add({ days: i }), timeZone));
+export function viewDays(view: CalendarView, date: CalendarDate, timeZone: string): Day[] {
+  const local = toLocal(date);
+  const dates =
+    view === "day"
+      ? [local]
+      : view === "week"
+        ? eachDayOfInterval({ start: startOfISOWeek(local), end: endOfISOWeek(local) })
+        : eachDayOfInterval({ start: startOfISOWeek(startOfMonth(local)), end: endOfISOWeek(endOfMonth(local)) });
+  return dates.map((d) => dayOf(fromLocal(d), timeZone));
 }
 
-/** The date a view moves to: the previous or next day, week or month. */
-export function stepDate(view: CalendarView, date: Temporal.PlainDate, direction: 1 | -1): Temporal.PlainDate {
-  const unit = view === "day" ? { days: direction } : view === "week" ? { weeks: direction } : { months: direction };
-  return date.add(unit);
+/** The date a view moves to: the previous or next day, week or month (the 31st → the month's last day). */
+export function stepDate(view: CalendarView, date: CalendarDate, direction: 1 | -1): CalendarDate {
+  const step = view === "day" ? addDays : view === "week" ? addWeeks : addMonths;
+  return fromLocal(step(toLocal(date), direction));
 }
 
 /** A piece of a shift on one day: where it starts and how wide it is, in percent of that day. */
@@ -172,17 +216,22 @@ export function contrastWithWhite(hex: string): number {
   return 1.05 / (l + 0.05);
 }
 
-/** A wall-clock "YYYY-MM-DDTHH:mm" of the viewer's zone → an instant (ISO); a skipped time moves later. */
+/**
+ * A wall-clock "YYYY-MM-DDTHH:mm" (seconds optional) of the viewer's zone → an instant (ISO); a
+ * skipped time moves later by the length of the gap, a repeated one is its later reading
+ * (Temporal's disambiguation "later").
+ */
 export function wallClockToIso(local: string, timeZone: string): string | undefined {
-  try {
-    return Temporal.PlainDateTime.from(local).toZonedDateTime(timeZone, { disambiguation: "later" }).toInstant().toString();
-  } catch {
-    return undefined;
-  }
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
+  if (!m || !parseDate(m[1]) || Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) return undefined;
+  const wall = Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? "00"}Z`);
+  const { instants, before } = instantsAt(wall, timeZone);
+  const at = instants.length ? instants.at(-1)! : wall - before;
+  return Number.isNaN(at) ? undefined : new Date(at).toISOString().replace(".000Z", "Z");
 }
 
 /** An instant → the viewer's wall clock, "YYYY-MM-DDTHH:mm" (for a datetime-local input). */
 export function isoToWallClock(iso: string | number, timeZone: string): string {
-  const instant = typeof iso === "number" ? Temporal.Instant.fromEpochMilliseconds(iso) : Temporal.Instant.from(iso);
-  return instant.toZonedDateTimeISO(timeZone).toPlainDateTime().toString({ smallestUnit: "minute" });
+  const at = typeof iso === "number" ? iso : Date.parse(iso);
+  return wallFields(wallAt(at, timeZone)).slice(0, 16);
 }

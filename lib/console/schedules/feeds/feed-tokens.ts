@@ -1,26 +1,19 @@
 // Calendar feed tokens in the console's database (CalendarFeed). A feed's URL carries a random
-// 256-bit token; only its SHA-256 is stored. A fast hash is right here, unlike for passwords: a
-// token that long can't be guessed, so there is nothing for a slow hash to slow down, and the
-// hash is what the unique index looks up (a salted or sealed value could not be found by index).
-// A copy of the database opens no feed.
+// 256-bit token; only its SHA-256 is stored (lib/secrets/bearer-token.ts says why a fast hash is
+// right for it). A copy of the database opens no feed.
 import "server-only";
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { can, isRole, type Role } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { iso } from "@/lib/console/core/names";
 import { ImError, notFound } from "@/lib/im/errors";
+import { BEARER_TOKEN_PATTERN, bearerTokenHash, newBearerToken, sameTokenHash } from "@/lib/secrets/bearer-token";
 import { aliasOfArn, type FeedKind, type FeedRow } from "./dto";
 
-/** 32 random bytes in base64url: 43 characters of [A-Za-z0-9_-]. */
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 /** How many live feeds one user may hold (each is a standing read of the services). */
 export const MAX_FEEDS_PER_USER = 50;
 /** lastUsedAt is shown to the minute; calendar apps poll often, so it is written at most this often. */
 const TOUCH_INTERVAL_MS = 60_000;
-
-export function tokenHash(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
-}
 
 const FEED_SELECT = { id: true, kind: true, scheduleArn: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
 type FeedSelected = { id: string; kind: string; scheduleArn: string | null; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
@@ -42,9 +35,9 @@ export async function createFeed(db: Db, input: { userId: string; kind: FeedKind
   if (live >= MAX_FEEDS_PER_USER) {
     throw new ImError("ServiceQuotaExceededException", `You have ${live} calendar feeds, the most one user may hold: revoke one you no longer use.`);
   }
-  const token = randomBytes(32).toString("base64url");
+  const token = newBearerToken();
   const row = await db.calendarFeed.create({
-    data: { id: randomUUID(), tokenHash: tokenHash(token), userId: input.userId, kind: input.kind, scheduleArn: input.kind === "SCHEDULE" ? input.scheduleArn : null },
+    data: { id: randomUUID(), tokenHash: bearerTokenHash(token), userId: input.userId, kind: input.kind, scheduleArn: input.kind === "SCHEDULE" ? input.scheduleArn : null },
     select: FEED_SELECT,
   });
   return { ...toFeedRow(row), token };
@@ -73,15 +66,15 @@ export async function revokeFeed(db: Db, userId: string, id: string, now = new D
 export type OpenedFeed = { id: string; kind: FeedKind; scheduleArn?: string; owner: { id: string; email: string; name: string; role: Role; contactArn: string | null } };
 
 export async function openFeed(db: Db, token: string): Promise<OpenedFeed | null> {
-  if (!TOKEN_PATTERN.test(token)) return null;
-  const hash = tokenHash(token);
+  if (!BEARER_TOKEN_PATTERN.test(token)) return null;
+  const hash = bearerTokenHash(token);
   const row = await db.calendarFeed.findUnique({
     where: { tokenHash: hash },
     select: { id: true, kind: true, scheduleArn: true, tokenHash: true, revokedAt: true, user: { select: { id: true, email: true, name: true, role: true, active: true, contactArn: true } } },
   });
   // The index lookup's timing depends only on the hash, which says nothing of other tokens; the
   // comparison is constant-time all the same, so no answer depends on how much of a value matched.
-  if (!row || !timingSafeEqual(Buffer.from(row.tokenHash, "hex"), Buffer.from(hash, "hex"))) return null;
+  if (!row || !sameTokenHash(row.tokenHash, hash)) return null;
   const { user } = row;
   if (row.revokedAt || !user.active || !isRole(user.role) || !can(user.role, "contacts.read")) return null;
   return {
