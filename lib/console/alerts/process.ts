@@ -142,8 +142,14 @@ export async function fireAlertJobs(ctx: AlertProcessing, jobs: JobRow[], claim:
     result.released++;
   };
 
-  const processing = jobs.filter((j) => j.kind === ALERT_JOB_KIND.process);
-  const rows = await loadAlerts(ctx.db, processing);
+  let processing = jobs.filter((j) => j.kind === ALERT_JOB_KIND.process);
+  let rows = new Map<string, AlertModel>();
+  try {
+    rows = await loadAlerts(ctx.db, processing);
+  } catch (e) {
+    for (const job of processing) await release(job, e);
+    processing = [];
+  }
   const done: JobDone[] = [];
   for (const job of processing) {
     const settled = await processJob(ctx, batch, job, rows);
