@@ -84,7 +84,7 @@ describe.each(PROVIDERS)("alert intake over HTTP on %s", (provider) => {
 
   async function integration(
     kind: string,
-    data: { ratePerSecond?: number; rateBurst?: number; revokedAt?: Date; responsePlanArn?: string } = {},
+    data: { ratePerSecond?: number; rateBurst?: number; revokedAt?: Date; responsePlanArn?: string; autoResolve?: boolean } = {},
   ): Promise<Integration> {
     const id = randomUUID();
     const token = newBearerToken();
@@ -372,6 +372,44 @@ describe.each(PROVIDERS)("alert intake over HTTP on %s", (provider) => {
     expect(row).toMatchObject({ outcome: "NEW_INCIDENT", fingerprint: res.body.dedup_key });
     const { incidentRecord } = await incidents.getIncidentRecord({ arn: row!.incidentArn! });
     expect(incidentRecord).toMatchObject({ title: "Example alert on host1.example.com", incidentRecordSource: { source: "com.pagerduty.events" } });
+  });
+
+  it("a resolved alert says so on the incident's timeline and, with auto-resolve, resolves it", async () => {
+    const incidents = new SSMIncidents({ endpoint: `${server.url}/api/aws/ssm-incidents`, region: "us-east-1", credentials: BOOTSTRAP_KEY, maxAttempts: 1 });
+    const { arn: responsePlanArn } = await incidents.createResponsePlan({ name: `http-resolve-${randomUUID().slice(0, 8)}`, incidentTemplate: { title: "From alerts", impact: 3 } });
+    const i = await integration("GENERIC", { responsePlanArn, autoResolve: true });
+    const firing = await post(i.url, alertFixture("generic", "firing"), bearer(i));
+    const [started] = await settled(firing.body.ids as string[]);
+    expect(started).toMatchObject({ outcome: "NEW_INCIDENT" });
+    const resolved = await post(i.url, alertFixture("generic", "resolved"), bearer(i));
+    expect(resolved.status).toBe(202);
+    expect((await settled(resolved.body.ids as string[]))[0]).toMatchObject({ outcome: "ADDED", incidentArn: started!.incidentArn });
+    const { incidentRecord } = await incidents.getIncidentRecord({ arn: started!.incidentArn! });
+    expect(incidentRecord!.status).toBe("RESOLVED");
+    const { eventSummaries } = await incidents.listTimelineEvents({ incidentRecordArn: started!.incidentArn! });
+    const events = await Promise.all(
+      eventSummaries!.filter((e) => e.eventType === "Custom Event").map((e) => incidents.getTimelineEvent({ incidentRecordArn: started!.incidentArn!, eventId: e.eventId! })),
+    );
+    expect(events.some((e) => /resolved/i.test(e.event!.eventData ?? ""))).toBe(true);
+  });
+
+  it("PagerDuty acknowledge and resolve at /v2/enqueue reach the incident the trigger started", async () => {
+    const incidents = new SSMIncidents({ endpoint: `${server.url}/api/aws/ssm-incidents`, region: "us-east-1", credentials: BOOTSTRAP_KEY, maxAttempts: 1 });
+    const { arn: responsePlanArn } = await incidents.createResponsePlan({ name: `http-pd-${randomUUID().slice(0, 8)}`, incidentTemplate: { title: "From PagerDuty events", impact: 3 } });
+    const i = await integration("PAGERDUTY", { responsePlanArn, autoResolve: true });
+    const dedup_key = `pd-${randomUUID()}`;
+    const enqueue = async (name: string) => {
+      const res = await post(`${server.url}/v2/enqueue`, { ...alertFixture<Record<string, unknown>>("pagerduty", name), dedup_key, routing_key: i.token });
+      expect(res).toMatchObject({ status: 202, body: { status: "success", dedup_key } });
+      const rows = await alertsOf(i);
+      return (await settled(rows.map((r) => r.id))).find((r) => r.status === { trigger: "FIRING", acknowledge: "ACKNOWLEDGED", resolve: "RESOLVED" }[name])!;
+    };
+    const trigger = await enqueue("trigger");
+    expect(trigger).toMatchObject({ outcome: "NEW_INCIDENT" });
+    // Nobody is engaged by this plan: the acknowledgement finds no page, and says so.
+    expect(await enqueue("acknowledge")).toMatchObject({ incidentArn: trigger.incidentArn, outcome: expect.stringMatching(/^(ADDED|IGNORED)$/) });
+    expect(await enqueue("resolve")).toMatchObject({ outcome: "ADDED", incidentArn: trigger.incidentArn });
+    expect((await incidents.getIncidentRecord({ arn: trigger.incidentArn! })).incidentRecord!.status).toBe("RESOLVED");
   });
 
   it("never writes a token or a body into the server's log", async () => {
