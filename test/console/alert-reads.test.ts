@@ -8,33 +8,15 @@ import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AlertGroupRow, AlertPage, AlertPayload } from "@/lib/console/alerts/dto";
 import { acceptDelivery } from "@/lib/console/alerts/intake";
-import type { Db } from "@/lib/db/client";
 import { localServices } from "@/lib/im/local";
+import { consoleState, type TestUser as User } from "../support/console-seams";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 
-type User = { id: string; email: string; name: string; role: "admin" | "responder" | "viewer" };
-const state: { db?: Db; user: User | null; backend: "local" | "aws" } = { user: null, backend: "local" };
 
-vi.mock("@/lib/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), db: () => state.db }));
-vi.mock("@/lib/config", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/config")>();
-  return { ...real, config: () => ({ ...real.readConfig({} as NodeJS.ProcessEnv), backend: state.backend }) };
-});
-vi.mock("@/lib/bootstrap/services", () => ({
-  services: (caller: { principalArn: string }) => localServices(caller, { db: state.db!, accountId: "000000000000", region: "us-east-1" }),
-}));
-vi.mock("@/lib/auth/session", async () => {
-  const { can } = await import("@/lib/auth/permissions");
-  const { ImError, accessDenied } = await import("@/lib/im/errors");
-  return {
-    getSession: async () => state.user,
-    requirePermission: async (permission: Parameters<typeof can>[1]) => {
-      if (!state.user) throw new ImError("AccessDeniedException", "Sign in to continue.");
-      if (!can(state.user.role, permission)) throw accessDenied(`Your role (${state.user.role}) does not allow ${permission}.`);
-      return state.user;
-    },
-  };
-});
+vi.mock("@/lib/db/client", (original) => import("../support/console-seams").then((s) => s.dbModule(original)));
+vi.mock("@/lib/config", (original) => import("../support/console-seams").then((s) => s.configModule(original)));
+vi.mock("@/lib/bootstrap/services", () => import("../support/console-seams").then((s) => s.servicesModule()));
+vi.mock("@/lib/auth/session", () => import("../support/console-seams").then((s) => s.sessionModule()));
 
 const { GET: listRoute } = await import("@/app/api/alerts/route");
 const { GET: payloadRoute } = await import("@/app/api/alerts/payload/route");
@@ -57,7 +39,7 @@ describe.each(PROVIDERS)("alert reads on %s", (provider) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(provider);
-    state.db = t.db;
+    consoleState.db = t.db;
     const im = localServices({ principalArn: "arn:aws:iam::000000000000:user/admin@example.com" }, { db: t.db, accountId: "000000000000", region: "us-east-1" });
     await im.incidents.createReplicationSet({ regions: { "us-east-1": {} } });
     const planArn = (await im.incidents.createResponsePlan({ name: "checkout", incidentTemplate: { title: "Checkout", impact: 3 } })).arn!;
@@ -85,13 +67,13 @@ describe.each(PROVIDERS)("alert reads on %s", (provider) => {
     await t.db.alert.updateMany({ where: { integrationId: integrations.generic.id, status: "RESOLVED" }, data: { outcome: "IGNORED", outcomeReason: "No open incident for this alert", processedAt: T0 } });
   });
   afterEach(() => {
-    state.user = null;
-    state.backend = "local";
+    consoleState.user = null;
+    consoleState.backend = "local";
   });
   afterAll(async () => t.cleanup());
 
   it("lists newest first, a page at a time, and a cursor stays right while alerts keep arriving", async () => {
-    state.user = viewer;
+    consoleState.user = viewer;
     const first = await get<AlertPage>(listRoute, "/api/alerts");
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(ALERT_PAGE_SIZE);
@@ -116,7 +98,7 @@ describe.each(PROVIDERS)("alert reads on %s", (provider) => {
   });
 
   it("narrows by integration, status, outcome, time and group, from the URL", async () => {
-    state.user = viewer;
+    consoleState.user = viewer;
     const titles = async (query: string) => {
       const all: string[] = [];
       let cursor: string | undefined;
@@ -141,7 +123,7 @@ describe.each(PROVIDERS)("alert reads on %s", (provider) => {
   });
 
   it("gives an alert's raw payload pretty-printed, on its own", async () => {
-    state.user = viewer;
+    consoleState.user = viewer;
     const row = await t.db.alert.findFirstOrThrow({ where: { integrationId: integrations.prom.id } });
     const r = await get<AlertPayload>(payloadRoute, `/api/alerts/payload?id=${row.id}`);
     expect(r.status).toBe(200);
@@ -152,7 +134,7 @@ describe.each(PROVIDERS)("alert reads on %s", (provider) => {
   });
 
   it("lists the groups behind an incident, and says whether it has any", async () => {
-    state.user = viewer;
+    consoleState.user = viewer;
     const r = await get<AlertGroupRow[]>(groupsRoute, `/api/alerts/groups?incident=${encodeURIComponent(incidentArn)}`);
     expect(r.status).toBe(200);
     expect(r.body).toEqual([
@@ -163,13 +145,13 @@ describe.each(PROVIDERS)("alert reads on %s", (provider) => {
   });
 
   it("refuses a cursor it didn't give, a signed-out caller, and says aws mode needs local mode", async () => {
-    state.user = viewer;
+    consoleState.user = viewer;
     const bad = await get<{ name: string; message: string }>(listRoute, "/api/alerts?cursor=not-a-cursor");
     expect(bad).toMatchObject({ status: 400, body: { name: "ValidationException" } });
-    state.user = null;
+    consoleState.user = null;
     expect((await get(listRoute, "/api/alerts")).status).toBe(403);
-    state.user = viewer;
-    state.backend = "aws";
+    consoleState.user = viewer;
+    consoleState.backend = "aws";
     const aws = await get<{ name: string; message: string }>(listRoute, "/api/alerts");
     expect(aws.status).toBe(400);
     expect(aws.body.message).toContain("Alert intake needs local mode");

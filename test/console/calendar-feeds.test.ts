@@ -7,31 +7,15 @@ import { NextRequest } from "next/server";
 import ical, { type VEvent } from "node-ical";
 import Papa from "papaparse";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/lib/db/client";
 import type { Services } from "@/lib/im";
 import { localServices } from "@/lib/im/local";
+import { consoleState, type TestUser as User } from "../support/console-seams";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 
-type User = { id: string; email: string; name: string; role: "admin" | "responder" | "viewer" };
-const state: { db?: Db; user: User | null } = { user: null };
 
-vi.mock("@/lib/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), db: () => state.db }));
-vi.mock("@/lib/bootstrap/services", () => ({
-  services: (caller: { principalArn: string }) => localServices(caller, { db: state.db!, accountId: "000000000000", region: "us-east-1" }),
-}));
-// The session is whoever the test says is signed in; the permission check is the real map's.
-vi.mock("@/lib/auth/session", async () => {
-  const { can } = await import("@/lib/auth/permissions");
-  const { ImError, accessDenied } = await import("@/lib/im/errors");
-  return {
-    getSession: async () => state.user,
-    requirePermission: async (permission: Parameters<typeof can>[1]) => {
-      if (!state.user) throw new ImError("AccessDeniedException", "Sign in to continue.");
-      if (!can(state.user.role, permission)) throw accessDenied(`Your role (${state.user.role}) does not allow ${permission}.`);
-      return state.user;
-    },
-  };
-});
+vi.mock("@/lib/db/client", (original) => import("../support/console-seams").then((s) => s.dbModule(original)));
+vi.mock("@/lib/bootstrap/services", () => import("../support/console-seams").then((s) => s.servicesModule()));
+vi.mock("@/lib/auth/session", () => import("../support/console-seams").then((s) => s.sessionModule()));
 
 const { GET: getFeed } = await import("@/app/api/calendar/[token]/route");
 const { GET: exportMine } = await import("@/app/api/schedules/export/mine/route");
@@ -57,7 +41,7 @@ describe.each(PROVIDERS)("calendar feeds and shift exports on %s", (provider) =>
   beforeAll(async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: NOW });
     t = await createTestDatabase(provider);
-    state.db = t.db;
+    consoleState.db = t.db;
     im = localServices({ principalArn: "arn:aws:iam::000000000000:user/admin@example.com" }, { db: t.db, accountId: "000000000000", region: "us-east-1" });
     for (const [alias, name] of [["ann", "Ann Archer"], ["ben", "Ben Baker"], ["cat", "Cat Cole"]]) {
       people[alias] = (await im.contacts.createContact({ Alias: `${alias}-${provider}`, DisplayName: name, Type: "PERSONAL", Plan: { Stages: [] } })).ContactArn!;
@@ -81,7 +65,7 @@ describe.each(PROVIDERS)("calendar feeds and shift exports on %s", (provider) =>
     users = { ann: await user("ann", "responder", people.ann), ben: await user("ben", "responder", people.ben), viewer: await user("viewer", "viewer") };
   });
   afterEach(() => {
-    state.user = null;
+    consoleState.user = null;
   });
   afterAll(async () => {
     vi.useRealTimers();
@@ -111,11 +95,11 @@ describe.each(PROVIDERS)("calendar feeds and shift exports on %s", (provider) =>
       .sort((a, b) => a.start.localeCompare(b.start) || a.summary.localeCompare(b.summary));
 
   it("serves a schedule's feed whose events are ListRotationShifts' shifts, each with a stable UID", async () => {
-    state.user = users.viewer;
+    consoleState.user = users.viewer;
     const made = await createScheduleFeedAction({ alias: scheduleAlias });
     if (!made.ok) throw new Error(made.error.message);
     expect(made.data.path).toMatch(/^\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
-    state.user = null; // the feed needs no session
+    consoleState.user = null; // the feed needs no session
     const res = await feed(made.data.path);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/calendar/);
@@ -135,7 +119,7 @@ describe.each(PROVIDERS)("calendar feeds and shift exports on %s", (provider) =>
   });
 
   it("serves a person's feed: their shifts in every rotation, overrides in rotations they are not a member of included", async () => {
-    state.user = users.ann;
+    consoleState.user = users.ann;
     const made = await createMyFeedAction({});
     if (!made.ok) throw new Error(made.error.message);
     const list = fromFeed(await events(await feed(made.data.path)));
@@ -146,15 +130,15 @@ describe.each(PROVIDERS)("calendar feeds and shift exports on %s", (provider) =>
   });
 
   it("answers 404 for a revoked, unknown or malformed token and for a deactivated owner's feed", async () => {
-    state.user = users.ben;
+    consoleState.user = users.ben;
     const made = await createMyFeedAction({});
     if (!made.ok) throw new Error(made.error.message);
     expect((await feed(made.data.path)).status).toBe(200);
     // Another user cannot revoke it: scoped to its owner, it is not found.
-    state.user = users.ann;
+    consoleState.user = users.ann;
     expect(await revokeFeedAction({ id: made.data.id })).toMatchObject({ ok: false, error: { name: "ResourceNotFoundException" } });
     expect((await feed(made.data.path)).status).toBe(200);
-    state.user = users.ben;
+    consoleState.user = users.ben;
     expect(await revokeFeedAction({ id: made.data.id })).toMatchObject({ ok: true, data: { revoked: NOW.toISOString() } });
     expect((await feed(made.data.path)).status).toBe(404);
 
@@ -177,12 +161,12 @@ describe.each(PROVIDERS)("calendar feeds and shift exports on %s", (provider) =>
     expect(await createScheduleFeedAction({ alias: scheduleAlias })).toMatchObject({ ok: false, error: { name: "AccessDeniedException" } });
     const res = await exportSchedule(new NextRequest(`http://console.test/api/schedules/export/${scheduleAlias}?from=2026-12-01&to=2027-01-01`), { params: Promise.resolve({ alias: scheduleAlias }) });
     expect(res.status).toBe(403);
-    state.user = users.viewer;
+    consoleState.user = users.viewer;
     expect(await createScheduleFeedAction({ alias: "no-such-schedule" })).toMatchObject({ ok: false, error: { name: "ResourceNotFoundException" } });
   });
 
   it("exports a schedule's shifts starting in the range as CSV equal to ListRotationShifts, formulae escaped", async () => {
-    state.user = users.viewer;
+    consoleState.user = users.viewer;
     const [from, to] = [new Date("2026-12-01T00:00:00Z"), new Date("2027-01-01T00:00:00Z")];
     const res = await exportSchedule(new NextRequest(`http://console.test/api/schedules/export/${scheduleAlias}?from=2026-12-01&to=2027-01-01`), { params: Promise.resolve({ alias: scheduleAlias }) });
     expect(res.status).toBe(200);
@@ -209,7 +193,7 @@ describe.each(PROVIDERS)("calendar feeds and shift exports on %s", (provider) =>
   });
 
   it("exports the signed-in user's own shifts, and names a bad range", async () => {
-    state.user = users.ann;
+    consoleState.user = users.ann;
     const res = await exportMine(new NextRequest("http://console.test/api/schedules/export/mine?from=2026-12-07T00:00:00Z&to=2026-12-14T00:00:00Z"));
     const rows = Papa.parse<Record<string, string>>(await res.text(), { header: true, skipEmptyLines: true }).data;
     const expected = (await apiShifts(new Date("2026-12-07T00:00:00Z"), new Date("2026-12-14T00:00:00Z"))).filter((s) => s.start >= "2026-12-07T00:00:00.000Z" && s.people.includes(people.ann));
@@ -219,13 +203,13 @@ describe.each(PROVIDERS)("calendar feeds and shift exports on %s", (provider) =>
     const bad = await exportMine(new NextRequest("http://console.test/api/schedules/export/mine?from=2026-12-14&to=2026-12-07"));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ name: "ValidationException", message: "to must be after from" });
-    state.user = users.viewer; // no linked contact
+    consoleState.user = users.viewer; // no linked contact
     const unlinked = await exportMine(new NextRequest("http://console.test/api/schedules/export/mine?from=2026-12-07&to=2026-12-14"));
     expect(unlinked.status).toBe(400);
   });
 
   it("says who is on call now in the schedules an escalation plan engages, and a person's next shifts", async () => {
-    state.user = users.ann;
+    consoleState.user = users.ann;
     const { ContactArn: plan } = await im.contacts.createContact({
       Alias: `escalate-${provider}`,
       Type: "ESCALATION",

@@ -8,37 +8,18 @@ import { ALERT_KINDS } from "@/lib/console/alerts/normalized";
 import { suggestedSeverityMap } from "@/lib/console/alerts/severity";
 import type { CreateIntegrationFormValues } from "@/lib/console/integrations/schemas";
 import { toSeverityRows } from "@/lib/console/integrations/schemas";
-import type { Db } from "@/lib/db/client";
 import { localServices } from "@/lib/im/local";
 import { JOB_QUEUE } from "@/lib/jobs";
 import { BEARER_TOKEN_PATTERN, bearerTokenHash } from "@/lib/secrets/bearer-token";
+import { consoleState, type TestUser as User } from "../support/console-seams";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 
-type User = { id: string; email: string; name: string; role: "admin" | "responder" | "viewer" };
-const state: { db?: Db; user: User | null; backend: "local" | "aws" } = { user: null, backend: "local" };
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("@/lib/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), db: () => state.db }));
-vi.mock("@/lib/config", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/config")>();
-  return { ...real, config: () => ({ ...real.readConfig({} as NodeJS.ProcessEnv), backend: state.backend }) };
-});
-vi.mock("@/lib/bootstrap/services", () => ({
-  services: (caller: { principalArn: string }) => localServices(caller, { db: state.db!, accountId: "000000000000", region: "us-east-1" }),
-}));
-// The session is whoever the test says is signed in; the permission check is the real map's.
-vi.mock("@/lib/auth/session", async () => {
-  const { can } = await import("@/lib/auth/permissions");
-  const { ImError, accessDenied } = await import("@/lib/im/errors");
-  return {
-    getSession: async () => state.user,
-    requirePermission: async (permission: Parameters<typeof can>[1]) => {
-      if (!state.user) throw new ImError("AccessDeniedException", "Sign in to continue.");
-      if (!can(state.user.role, permission)) throw accessDenied(`Your role (${state.user.role}) does not allow ${permission}.`);
-      return state.user;
-    },
-  };
-});
+vi.mock("@/lib/db/client", (original) => import("../support/console-seams").then((s) => s.dbModule(original)));
+vi.mock("@/lib/config", (original) => import("../support/console-seams").then((s) => s.configModule(original)));
+vi.mock("@/lib/bootstrap/services", () => import("../support/console-seams").then((s) => s.servicesModule()));
+vi.mock("@/lib/auth/session", () => import("../support/console-seams").then((s) => s.sessionModule()));
 
 const { createIntegrationAction, revokeIntegrationAction, rotateIntegrationTokenAction, sendTestAlertAction } = await import("@/lib/console/integrations/actions");
 const { listPlanIntegrations, listIntegrationOptions } = await import("@/lib/console/integrations/queries");
@@ -53,7 +34,7 @@ describe.each(PROVIDERS)("alert integrations on %s", (provider) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(provider);
-    state.db = t.db;
+    consoleState.db = t.db;
     const im = localServices({ principalArn: ADMIN }, { db: t.db, accountId: "000000000000", region: "us-east-1" });
     planArn = (await im.incidents.createResponsePlan({ name: "checkout", incidentTemplate: { title: "Checkout", impact: 3 } })).arn!;
     const user = async (role: User["role"], name: string): Promise<User> => {
@@ -63,8 +44,8 @@ describe.each(PROVIDERS)("alert integrations on %s", (provider) => {
     users = { admin: await user("admin", "Ada Admin"), responder: await user("responder", "Rui Responder"), viewer: await user("viewer", "Vic Viewer") };
   });
   afterEach(() => {
-    state.user = null;
-    state.backend = "local";
+    consoleState.user = null;
+    consoleState.backend = "local";
   });
   afterAll(async () => t.cleanup());
 
@@ -84,7 +65,7 @@ describe.each(PROVIDERS)("alert integrations on %s", (provider) => {
   }
 
   it("stores only the token's hash and returns the token once, with the intake path and the creator's name", async () => {
-    state.user = users.responder;
+    consoleState.user = users.responder;
     const { integration, token } = await create({ severityRows: [{ severity: " Critical ", impact: "1" }, { severity: "warning", impact: "3" }] });
     expect(token).toMatch(BEARER_TOKEN_PATTERN);
     const row = await t.db.alertIntegration.findUniqueOrThrow({ where: { id: integration.id } });
@@ -103,7 +84,7 @@ describe.each(PROVIDERS)("alert integrations on %s", (provider) => {
   });
 
   it("rotates the token: the new one maps to the stored hash, the old one no longer does", async () => {
-    state.user = users.admin;
+    consoleState.user = users.admin;
     const { integration, token: old } = await create({ name: "Rotating" });
     const before = await t.db.alertIntegration.findUniqueOrThrow({ where: { id: integration.id } });
     const rotated = await rotateIntegrationTokenAction({ id: integration.id });
@@ -117,7 +98,7 @@ describe.each(PROVIDERS)("alert integrations on %s", (provider) => {
   });
 
   it("rotating and revoking stop the intake trusting a token it cached, at once", async () => {
-    state.user = users.admin;
+    consoleState.user = users.admin;
     // The intake's lookup, trusting a matched token for a minute: only the actions' forgetting ends it early.
     const lookup = integrationLookup(t.db, { cacheMs: 60_000 });
     const { integration, token } = await create({ name: "Cached" });
@@ -133,7 +114,7 @@ describe.each(PROVIDERS)("alert integrations on %s", (provider) => {
   });
 
   it("revokes for good: no rotation, no test alert afterwards; revoking again changes nothing", async () => {
-    state.user = users.responder;
+    consoleState.user = users.responder;
     const { integration } = await create({ name: "Going away" });
     const revoked = await revokeIntegrationAction({ id: integration.id });
     if (!revoked.ok) throw new Error(revoked.error.message);
@@ -148,12 +129,12 @@ describe.each(PROVIDERS)("alert integrations on %s", (provider) => {
   });
 
   it("refuses a viewer's forced calls, and a signed-out caller's, changing nothing", async () => {
-    state.user = users.admin;
+    consoleState.user = users.admin;
     const { integration } = await create({ name: "Guarded" });
     const hash = (await t.db.alertIntegration.findUniqueOrThrow({ where: { id: integration.id } })).tokenHash;
     const count = await t.db.alertIntegration.count();
     for (const who of [users.viewer, null]) {
-      state.user = who;
+      consoleState.user = who;
       for (const result of [
         await createIntegrationAction(form({ name: "Sneaky" })),
         await rotateIntegrationTokenAction({ id: integration.id }),
@@ -168,12 +149,12 @@ describe.each(PROVIDERS)("alert integrations on %s", (provider) => {
     expect(row).toMatchObject({ tokenHash: hash, revokedAt: null });
     expect(await t.db.alert.count({ where: { integrationId: integration.id } })).toBe(0);
     // A viewer still reads the list (without the controls).
-    state.user = users.viewer;
+    consoleState.user = users.viewer;
     expect((await listPlanIntegrations(planArn)).ok).toBe(true);
   });
 
   it("refuses bad input by field, an unknown plan and an unknown integration by name, changing nothing", async () => {
-    state.user = users.responder;
+    consoleState.user = users.responder;
     const count = await t.db.alertIntegration.count();
     const fields = async (over: Partial<CreateIntegrationFormValues>) => {
       const r = await createIntegrationAction(form(over));
@@ -200,7 +181,7 @@ describe.each(PROVIDERS)("alert integrations on %s", (provider) => {
   });
 
   it.each(ALERT_KINDS)("sends a %s test alert through the real intake: one stored alert of that kind, with its processing job", async (kind) => {
-    state.user = users.responder;
+    consoleState.user = users.responder;
     const { integration } = await create({ name: `Test ${kind}`, kind, severityRows: toSeverityRows(suggestedSeverityMap(kind)) });
     const sent = await sendTestAlertAction({ id: integration.id });
     if (!sent.ok) throw new Error(`${sent.error.name}: ${sent.error.message}`);
@@ -214,7 +195,7 @@ describe.each(PROVIDERS)("alert integrations on %s", (provider) => {
   });
 
   it("holds a plan to 50 active integrations; revoking one makes room, and the list shows active ones first", async () => {
-    state.user = users.admin;
+    consoleState.user = users.admin;
     const im = localServices({ principalArn: ADMIN }, { db: t.db, accountId: "000000000000", region: "us-east-1" });
     const arn = (await im.incidents.createResponsePlan({ name: "busy", incidentTemplate: { title: "Busy", impact: 3 } })).arn!;
     const made: string[] = [];
@@ -230,9 +211,9 @@ describe.each(PROVIDERS)("alert integrations on %s", (provider) => {
   });
 
   it("refuses everything in aws mode, in words", async () => {
-    state.user = users.admin;
+    consoleState.user = users.admin;
     const { integration } = await create({ name: "Before the switch" });
-    state.backend = "aws";
+    consoleState.backend = "aws";
     for (const result of [
       await createIntegrationAction(form({ name: "In aws mode" })),
       await rotateIntegrationTokenAction({ id: integration.id }),
