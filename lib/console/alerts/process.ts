@@ -14,7 +14,8 @@
 // by the claim (completeClaimed: only the jobs this runner still holds), so they are written once
 // even when two runners held a job. Within a batch the alerts see each other's effects through the
 // batch's view of their groups; its writes are few (one UPDATE per group and outcome), which is what
-// keeps up with a flood of repeats.
+// keeps up with a flood of repeats. The alerts of one fingerprint are settled in the order received,
+// different fingerprints side by side (a storm's new incidents don't wait for each other).
 //
 // What can't be done is said, not retried forever: a revoked integration, a response plan that is
 // gone, a StartIncident the model refuses → IGNORED with the reason. Anything unexpected releases
@@ -121,7 +122,19 @@ class Batch {
   readonly services = new Map<string, Services>();
   readonly openIncidents = new Map<string, boolean>();
   readonly groups = new Map<string, AlertGroupModel | null>();
+  /** The response plans whose template has a dedupe string (their new incidents may fold into one). */
+  readonly dedupePlans = new Set<string>();
   settled = 0;
+
+  /** The integration's services, as its principal. */
+  servicesOf(ctx: AlertProcessing, integration: AlertIntegrationModel): Services {
+    let im = this.services.get(integration.id);
+    if (!im) {
+      im = ctx.services({ principalArn: integrationPrincipalArn(ctx.accountId, integration) });
+      this.services.set(integration.id, im);
+    }
+    return im;
+  }
 }
 
 type Settled = { row: AlertModel; s: Settlement };
@@ -143,18 +156,18 @@ export async function fireAlertJobs(ctx: AlertProcessing, jobs: JobRow[], claim:
   };
 
   let processing = jobs.filter((j) => j.kind === ALERT_JOB_KIND.process);
-  let rows = new Map<string, AlertModel>();
+  let settled = new Map<string, Settled[] | Error>();
   try {
-    rows = await loadAlerts(ctx.db, processing);
+    settled = await settleJobs(ctx, batch, processing);
   } catch (e) {
     for (const job of processing) await release(job, e);
     processing = [];
   }
   const done: JobDone[] = [];
   for (const job of processing) {
-    const settled = await processJob(ctx, batch, job, rows);
-    if (settled instanceof Error) await release(job, settled);
-    else done.push({ job, settled });
+    const s = settled.get(job.id) ?? [];
+    if (s instanceof Error) await release(job, s);
+    else done.push({ job, settled: s });
   }
   if (done.length) {
     try {
@@ -200,33 +213,94 @@ async function loadAlerts(db: Db, jobs: JobRow[]): Promise<Map<string, AlertMode
   return rows;
 }
 
+/** Fingerprints settled at once in a batch: each waits on its own StartIncident, not on the others'. */
+export const SETTLE_CONCURRENCY = 4;
+
 /**
- * Settles a job's alerts in the delivery's order: an alert settled by an earlier attempt is not
- * settled again, and one deleted since (its integration was) is gone with its outcome. An
- * unexpected failure gives the error back (the job is released), except on the job's last attempt:
- * then what is left is settled IGNORED with the error, never left PENDING.
+ * Settles the batch's alerts: those of one (integration, fingerprint) in the order received, one
+ * after the other; different fingerprints side by side, so a storm of new alerts doesn't queue
+ * behind each StartIncident in turn. An alert settled by an earlier attempt is not settled again,
+ * and one deleted since (its integration was) is gone with its outcome. An unexpected failure
+ * gives its job the error (the job is released), except on the job's last attempt: then that alert
+ * is settled IGNORED with the error, never left PENDING. Per job: its settled alerts in its order.
  */
-async function processJob(ctx: AlertProcessing, batch: Batch, job: JobRow, rows: Map<string, AlertModel>): Promise<Settled[] | Error> {
-  const pending = payloadOf<ProcessPayload>(job)
-    .alertIds.map((id) => rows.get(id))
-    .filter((r): r is AlertModel => r?.outcome === "PENDING");
-  const settled: Settled[] = [];
-  for (const [i, row] of pending.entries()) {
-    try {
-      settled.push({ row, s: await settle(ctx, batch, row) });
-    } catch (e) {
-      if (job.attempts < MAX_ATTEMPTS) return e instanceof Error ? e : new Error(String(e));
-      const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
-      console.error(`[${RUNNER_NAME}] alert ${row.id} could not be processed in ${MAX_ATTEMPTS} attempts; settled IGNORED`, e);
-      for (const rest of pending.slice(i)) {
-        // A group it founded closes with it: the next alert starts afresh.
-        if (rest.groupId && rest.status === "FIRING") await closeFounded(ctx.db, batch, rest);
-        settled.push({ row: rest, s: { outcome: "IGNORED", reason: `Not processed after ${MAX_ATTEMPTS} attempts: ${message}`, groupId: null, incidentArn: null } });
+async function settleJobs(ctx: AlertProcessing, batch: Batch, jobs: JobRow[]): Promise<Map<string, Settled[] | Error>> {
+  const rows = await loadAlerts(ctx.db, jobs);
+  const work = jobs.flatMap((job) =>
+    payloadOf<ProcessPayload>(job)
+      .alertIds.map((id) => rows.get(id))
+      .filter((row): row is AlertModel => row?.outcome === "PENDING")
+      .map((row) => ({ job, row })),
+  );
+  // The batch's integrations, and which of their plans fold new incidents into an open one: the
+  // alerts of such a plan are settled one after the other, in the order received, so the first
+  // starts the incident and each later one sees it was folded.
+  const integrationIds = [...new Set(work.map((w) => w.row.integrationId))];
+  for (const id of integrationIds) batch.integrations.set(id, null);
+  for (const i of await ctx.db.alertIntegration.findMany({ where: { id: { in: integrationIds } } })) batch.integrations.set(i.id, i);
+  const plans = new Map<string, AlertIntegrationModel>();
+  for (const i of batch.integrations.values()) if (i && !i.revokedAt) plans.set(i.responsePlanArn, i);
+  await Promise.all(
+    [...plans].map(async ([arn, i]) => {
+      try {
+        if ((await batch.servicesOf(ctx, i).incidents.getResponsePlan({ arn })).incidentTemplate?.dedupeString) batch.dedupePlans.add(arn);
+      } catch (e) {
+        // A plan that is gone: StartIncident says so.
+        if (!isNotFound(e)) throw e;
       }
-      break;
-    }
+    }),
+  );
+  const groupKey = (row: AlertModel) => `${row.integrationId} ${row.fingerprint}`;
+  const chainKey = (row: AlertModel) => {
+    const plan = batch.integrations.get(row.integrationId)?.responsePlanArn;
+    return plan && batch.dedupePlans.has(plan) ? `plan ${plan}` : groupKey(row);
+  };
+  // The batch's open groups, in one read.
+  const keys = [...new Set(work.map((w) => groupKey(w.row)))];
+  for (const key of keys) batch.groups.set(key, null);
+  for (let i = 0; i < keys.length; i += 5000) {
+    for (const g of await ctx.db.alertGroup.findMany({ where: { openKey: { in: keys.slice(i, i + 5000) } } })) batch.groups.set(g.openKey!, g);
   }
-  return settled;
+
+  const chains = new Map<string, typeof work>();
+  for (const w of work) {
+    const chain = chains.get(chainKey(w.row));
+    if (chain) chain.push(w);
+    else chains.set(chainKey(w.row), [w]);
+  }
+  const outcomes = new Map<string, Settlement>();
+  const failed = new Map<string, Error>();
+  const queue = [...chains.values()];
+  const worker = async () => {
+    for (let chain = queue.shift(); chain; chain = queue.shift()) {
+      for (const { job, row } of chain) {
+        if (failed.has(job.id)) continue;
+        try {
+          outcomes.set(row.id, await settle(ctx, batch, row));
+        } catch (e) {
+          if (job.attempts < MAX_ATTEMPTS) {
+            failed.set(job.id, e instanceof Error ? e : new Error(String(e)));
+            continue;
+          }
+          console.error(`[${RUNNER_NAME}] alert ${row.id} could not be processed in ${MAX_ATTEMPTS} attempts; settled IGNORED`, e);
+          // A group it founded closes with it: the next alert starts afresh.
+          if (row.status === "FIRING") await closeFounded(ctx.db, batch, row);
+          const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+          outcomes.set(row.id, { outcome: "IGNORED", reason: `Not processed after ${MAX_ATTEMPTS} attempts: ${message}`, groupId: null, incidentArn: null });
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SETTLE_CONCURRENCY, queue.length) }, worker));
+
+  const byJob = new Map<string, Settled[] | Error>();
+  for (const job of jobs) byJob.set(job.id, failed.get(job.id) ?? []);
+  for (const { job, row } of work) {
+    const list = byJob.get(job.id);
+    const s = outcomes.get(row.id);
+    if (Array.isArray(list) && s) list.push({ row, s });
+  }
+  return byJob;
 }
 
 /** Closes the group this founder alert opened, if it never got its incident. */
@@ -346,12 +420,7 @@ class AlertWork {
     this.alert = storedAlert(row);
     this.principalArn = integrationPrincipalArn(ctx.accountId, integration);
     this.openKey = `${integration.id} ${row.fingerprint}`;
-    let im = batch.services.get(integration.id);
-    if (!im) {
-      im = ctx.services({ principalArn: this.principalArn });
-      batch.services.set(integration.id, im);
-    }
-    this.im = im;
+    this.im = batch.servicesOf(ctx, integration);
   }
 
   private get db(): Db {
@@ -434,6 +503,11 @@ class AlertWork {
         ? { relatedItems: alert.links.map((l) => ({ title: l.title, identifier: { type: "OTHER" as const, value: { url: l.url } } })) }
         : {}),
     };
+    return this.startIncident(group, input, this.batch.dedupePlans.has(integration.responsePlanArn));
+  }
+
+  private async startIncident(group: AlertGroupModel, input: I.StartIncidentCommandInput, mayFold: boolean): Promise<Settlement> {
+    const { alert } = this;
     let incidentArn: string;
     try {
       incidentArn = (await this.im.incidents.startIncident(input)).incidentRecordArn!;
@@ -444,18 +518,23 @@ class AlertWork {
       return { outcome: "IGNORED", reason: `No incident was started: ${(e as Error).message}`, groupId: null, incidentArn: null };
     }
     this.batch.openIncidents.set(incidentArn, true);
-    // Another group already behind this incident (written, or started earlier in this batch): the
-    // plan's dedupe string folded the alert into it.
+    // Folded by the plan's dedupe string: another group is behind this incident (written, or
+    // started earlier in this batch), or someone else started it.
+    let record: I.IncidentRecord | undefined;
     const folded =
-      [...this.batch.groups.values()].some((g) => g && g.id !== group.id && g.incidentArn === incidentArn) ||
-      !!(await this.db.alertGroup.findFirst({ where: { incidentArn, id: { not: group.id } }, select: { id: true } }));
+      mayFold &&
+      ([...this.batch.groups.values()].some((g) => g && g.id !== group.id && g.incidentArn === incidentArn) ||
+        !!(await this.db.alertGroup.findFirst({ where: { incidentArn, id: { not: group.id } }, select: { id: true } })) ||
+        (record = await this.record(incidentArn))?.incidentRecordSource?.createdBy !== this.principalArn);
     group.incidentArn = incidentArn;
-    const record = await this.record(incidentArn);
-    const ours = !folded && record?.incidentRecordSource?.createdBy === this.principalArn;
-    if (ours && record && alert.summary && record.summary !== alert.summary) {
-      // The alert's summary is the incident's (StartIncident takes none). Its own token: a retry
-      // replays the first update rather than overwriting an edit made since.
-      await this.im.incidents.updateIncidentRecord({ arn: incidentArn, summary: alert.summary, clientToken: `${group.id}:summary` });
+    const ours = !folded;
+    if (ours && alert.summary) {
+      record ??= await this.record(incidentArn);
+      if (record && record.summary !== alert.summary) {
+        // The alert's summary is the incident's (StartIncident takes none). Its own token: a retry
+        // replays the first update rather than overwriting an edit made since.
+        await this.im.incidents.updateIncidentRecord({ arn: incidentArn, summary: alert.summary, clientToken: `${group.id}:summary` });
+      }
     }
     return {
       outcome: ours ? "NEW_INCIDENT" : "ADDED",
