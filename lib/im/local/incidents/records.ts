@@ -11,7 +11,7 @@ import type * as M from "@/lib/db/generated/sqlite/models";
 import { fromJson } from "../json";
 
 export type IncidentRow = M.IncidentRecordModel & { automationExecutions?: Pick<M.AutomationExecutionModel, "ssmExecutionArn">[] };
-/** What a summary needs of a row (the SQLite list path selects only these). */
+/** What a summary needs of a row (the list's read selects only these). */
 export type IncidentSummaryRow = Pick<
   M.IncidentRecordModel,
   "id" | "arn" | "title" | "status" | "impact" | "creationTime" | "resolvedTime" | "createdBy" | "source" | "invokedBy" | "resourceArn"

@@ -1,0 +1,106 @@
+// The hottest ssm-incidents reads as fixed SQL on either database (lib/db/hot-reader.ts says why:
+// Prisma compiles every query, ~600 µs a call). Each statement is written once for SQLite and
+// PostgreSQL; the contract suites run them on both. A page's boundaries are keyset conditions, so
+// a deep page costs what the first does.
+import { hotQuery, HotSql, type HotReader } from "@/lib/db/hot-reader";
+import { notFound } from "../../errors";
+import type { IncidentCursor, IncidentFilter, SummaryRow, TimelineQuery } from "./read-queries";
+import type { IncidentRow, IncidentSummaryRow } from "./records";
+
+const INCIDENT_BY_ARN = hotQuery(
+  "incident.byArn",
+  `SELECT "id", "arn", "responsePlanId", "responsePlanArn", "title", "impact", "status", "summary", "dedupeString",
+     "notificationTargets", "chatChannel", "createdBy", "invokedBy", "resourceArn", "source", "triggerArn", "triggerRawData",
+     "triggerTimestamp", "creationTime", "lastModifiedBy", "lastModifiedTime", "resolvedTime"
+   FROM "IncidentRecord" WHERE "arn" = ?`,
+  { dates: ["triggerTimestamp", "creationTime", "lastModifiedTime", "resolvedTime"] },
+);
+
+const AUTOMATION_EXECUTIONS = hotQuery(
+  "incident.automationExecutions",
+  `SELECT "ssmExecutionArn" FROM "AutomationExecution" WHERE "incidentId" = ? ORDER BY "createdAt" ASC`,
+);
+
+/** GetIncidentRecord's row with its automation executions, oldest first; null when there is none. */
+export async function incidentByArn(reader: HotReader, arn: string): Promise<IncidentRow | null> {
+  const row = await reader.get<Omit<IncidentRow, "automationExecutions">>(INCIDENT_BY_ARN, [arn]);
+  if (!row) return null;
+  const automationExecutions = await reader.all<{ ssmExecutionArn: string }>(AUTOMATION_EXECUTIONS, [row.id]);
+  return { ...row, automationExecutions };
+}
+
+const SUMMARY_DATES = { dates: ["creationTime", "resolvedTime"] };
+
+/**
+ * ListIncidentRecords: newest first, id breaking ties, `take` rows after the cursor (the
+ * (status|impact|createdBy, creationTime) and (creationTime, id) indexes serve it).
+ */
+export async function listIncidents(reader: HotReader, filters: IncidentFilter[], cursor: IncidentCursor | undefined, take: number): Promise<IncidentSummaryRow[]> {
+  const q = new HotSql().sql(`SELECT "id", "arn", "title", "status", "impact", "creationTime", "resolvedTime", "createdBy", "source", "invokedBy", "resourceArn"
+     FROM "IncidentRecord"`);
+  let and = " WHERE ";
+  for (const f of filters) {
+    q.sql(and);
+    and = " AND ";
+    if (f.column === "creationTime") q.sql(`"creationTime" ${f.op === "before" ? "<" : ">"} ?`, f.time);
+    // One value as "=": the database then walks the (column, creationTime) index in order.
+    else if (f.values.length === 1) q.sql(`"${f.column}" = ?`, f.values[0]);
+    else q.in(`"${f.column}"`, f.values);
+  }
+  // A row value, not "a < x OR (a = x AND id < y)": both databases turn this one into an index
+  // range (creationTime < x), so a deep page starts where the last one ended instead of scanning
+  // every newer row again.
+  if (cursor) q.sql(`${and}("creationTime", "id") < (?, ?)`, cursor.time, cursor.id);
+  q.sql(` ORDER BY "creationTime" DESC, "id" DESC LIMIT ?`, take);
+  return reader.all<IncidentSummaryRow>(q.query("incident.list", SUMMARY_DATES), q.params);
+}
+
+const INCIDENT_IDENTITY = hotQuery("incident.identity", `SELECT "id", "arn", "title" FROM "IncidentRecord" WHERE "arn" = ?`);
+
+/** requireIncident's answer: the incident's id, ARN and title, or ResourceNotFoundException. */
+export async function incidentIdentity(reader: HotReader, arn: string): Promise<{ id: string; arn: string; title: string }> {
+  const row = await reader.get<{ id: string; arn: string; title: string }>(INCIDENT_IDENTITY, [arn]);
+  if (!row) throw notFound("INCIDENT_RECORD", arn, `Incident record ${arn} does not exist`);
+  return row;
+}
+
+type Reference = { eventId: string; resource: string | null; relatedItemId: string | null };
+
+/** ListTimelineEvents' rows with their references in position order. */
+export async function listTimelineEvents(reader: HotReader, tq: TimelineQuery): Promise<SummaryRow[]> {
+  const q = new HotSql().sql(`SELECT e."id", e."eventTime", e."eventType", e."eventUpdatedTime", e."seq" FROM "TimelineEvent" e
+     WHERE e."incidentId" = ?`, tq.incidentId);
+  for (const f of tq.filters) {
+    if (f.key === "eventTime") q.sql(` AND e."eventTime" ${f.op === "before" ? "<" : ">"} ?`, f.time);
+    else if (f.key === "eventType") q.sql(" AND ").in(`e."eventType"`, f.values);
+    else {
+      q.sql(` AND EXISTS (SELECT 1 FROM "EventReference" r WHERE r."eventId" = e."id" AND (`)
+        .in(`r."resource"`, f.values)
+        .sql(" OR ")
+        .in(`r."relatedItemId"`, f.values)
+        .sql("))");
+    }
+  }
+  const dir = tq.dir === "desc" ? "DESC" : "ASC";
+  // An index range, as in listIncidents.
+  if (tq.cursor) q.sql(` AND (e."eventTime", e."seq") ${tq.dir === "desc" ? "<" : ">"} (?, ?)`, tq.cursor.time, tq.cursor.seq);
+  // seq breaks ties between events of one eventTime: the order they were written (issue 16).
+  q.sql(` ORDER BY e."eventTime" ${dir}, e."seq" ${dir} LIMIT ?`, tq.take);
+  const rows = await reader.all<Omit<SummaryRow, "references">>(q.query("timeline.list", { dates: ["eventTime", "eventUpdatedTime"] }), q.params);
+  // The page's references in one statement, one prepared statement for any page size.
+  let refs: Reference[] = [];
+  if (rows.length) {
+    const r = new HotSql()
+      .sql(`SELECT "eventId", "resource", "relatedItemId" FROM "EventReference" WHERE `)
+      .in(`"eventId"`, rows.map((row) => row.id), { oneStatement: true })
+      .sql(` ORDER BY "position" ASC`);
+    refs = await reader.all<Reference>(r.query("timeline.references"), r.params);
+  }
+  const byEvent = new Map<string, { resource: string | null; relatedItemId: string | null }[]>();
+  for (const r of refs) {
+    let list = byEvent.get(r.eventId);
+    if (!list) byEvent.set(r.eventId, (list = []));
+    list.push({ resource: r.resource, relatedItemId: r.relatedItemId });
+  }
+  return rows.map((r) => ({ ...r, references: byEvent.get(r.id) ?? [] }));
+}
