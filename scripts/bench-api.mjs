@@ -48,6 +48,8 @@ const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@12
 const ACCOUNT = "000000000000";
 const KEY = { accessKeyId: "AKIABENCHBOOTSTRAP00", secretAccessKey: "bench-bootstrap-secret" };
 const ADMIN = { email: "bench@example.com", password: "bench-api-console-password" };
+// PostgreSQL requires the server key every console instance shares; SQLite gets it too, alike.
+const SECRET_KEY = randomBytes(32).toString("base64");
 const signer = new SignatureV4({ service: "ssm-incidents", region: "us-east-1", credentials: KEY, sha256: Sha256 });
 // A key no server holds: each request it signs costs one key lookup and answers 403.
 const unknownSigner = new SignatureV4({
@@ -68,6 +70,7 @@ const startServer = (dataDir, databaseUrl) =>
     account: ACCOUNT,
     env: (port) => ({
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      IM_SECRET_KEY: SECRET_KEY,
       IM_ADMIN_EMAIL: ADMIN.email,
       IM_ADMIN_PASSWORD: ADMIN.password,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
@@ -225,12 +228,10 @@ async function seedPostgres(url, incidents, eventsPerIncident) {
     await c.query(
       `INSERT INTO "IncidentRecord" (id, arn, "responsePlanId", "responsePlanArn", title, impact, status, "dedupeString", "createdBy", source,
          "creationTime", "lastModifiedBy", "lastModifiedTime", "resolvedTime", "nextEventSeq")
-       SELECT u.id, $1::text || u.id, $2, $3, 'Incident ' || i, (i % 5) + 1, CASE WHEN i % 5 <> 0 THEN 'RESOLVED' ELSE 'OPEN' END, '',
-         $4::text || (i % 7), 'aws.ssm-incidents.custom', t.created, $4::text || (i % 7), t.created,
-         CASE WHEN i % 5 <> 0 THEN t.created + interval '30 seconds' END, $5::int
-       FROM generate_series(0, $6::int - 1) AS i
-       CROSS JOIN LATERAL (SELECT gen_random_uuid()::text AS id) AS u
-       CROSS JOIN LATERAL (SELECT $7::timestamp + i * interval '1 minute' AS created) AS t`,
+       SELECT s.id, $1::text || s.id, $2, $3, 'Incident ' || s.i, (s.i % 5) + 1, CASE WHEN s.i % 5 <> 0 THEN 'RESOLVED' ELSE 'OPEN' END, '',
+         $4::text || (s.i % 7), 'aws.ssm-incidents.custom', s.created, $4::text || (s.i % 7), s.created,
+         CASE WHEN s.i % 5 <> 0 THEN s.created + interval '30 seconds' END, $5::int
+       FROM (SELECT i, gen_random_uuid()::text AS id, $7::timestamp + i * interval '1 minute' AS created FROM generate_series(0, $6::int - 1) AS i) AS s`,
       [`arn:aws:ssm-incidents::${ACCOUNT}:incident-record/${plan.name}/`, plan.id, planArn, `arn:aws:iam::${ACCOUNT}:user/user-`, eventsPerIncident, incidents, ts(start)],
     );
     await c.query(

@@ -59,28 +59,29 @@ export async function listPagesByContact(
 const ENGAGEMENT_ID = hotQuery("engagement.idByArn", `SELECT "id" FROM "Engagement" WHERE "arn" = ?`);
 
 /**
- * As listPages, as fixed statements (lib/db/hot-reader.ts): the console's incidents list asks this
- * for every engagement of every incident it shows, to count the acknowledged ones.
+ * As listPages, as a fixed statement (lib/db/hot-reader.ts): the console's incidents list asks this
+ * for every engagement of every incident it shows, to count the acknowledged ones. The engagement
+ * is found inside the statement; only an empty page asks whether it exists.
  */
 export async function listPagesByEngagement(
   ctx: LocalContext,
   input: C.ListPagesByEngagementCommandInput,
 ): Promise<Out<C.ListPagesByEngagementCommandOutput>> {
   const arn = input.EngagementId!;
-  const reader = hotReader(ctx.db);
-  const engagement = await reader.get<{ id: string }>(ENGAGEMENT_ID, [arn]);
-  if (!engagement) throw notFound("ENGAGEMENT", arn, `The engagement ${arn} does not exist`);
   const limit = listLimit(input.MaxResults);
   const decoded = decodeCursor(input.NextToken);
   const cursor = decoded && { time: new Date(Number(decoded.k)), id: decoded.id };
   if (cursor && Number.isNaN(cursor.time.getTime())) throw invalidToken();
   const q = new HotSql().sql(
-    `SELECT "id", "arn", "contactArn", "sender", "incidentId", "sentTime", "deliveryTime", "readTime", "createdAt" FROM "Page" WHERE "engagementId" = ?`,
-    engagement.id,
+    `SELECT "id", "arn", "contactArn", "sender", "incidentId", "sentTime", "deliveryTime", "readTime", "createdAt" FROM "Page"
+     WHERE "engagementId" = (SELECT "id" FROM "Engagement" WHERE "arn" = ?)`,
+    arn,
   );
   if (cursor) q.sql(` AND ("createdAt", "id") < (?, ?)`, cursor.time, cursor.id);
   q.sql(` ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`, limit + 1);
+  const reader = hotReader(ctx.db);
   const rows = await reader.all<Omit<PageListRow, "engagement">>(q.query("page.byEngagement", { dates: ["sentTime", "deliveryTime", "readTime", "createdAt"] }), q.params);
+  if (!rows.length && !(await reader.get(ENGAGEMENT_ID, [arn]))) throw notFound("ENGAGEMENT", arn, `The engagement ${arn} does not exist`);
   const { items, nextToken } = page(rows, limit, (r) => r.createdAt.getTime());
   return { Pages: items.map((r) => toPage({ ...r, engagement: { arn } })), NextToken: nextToken };
 }

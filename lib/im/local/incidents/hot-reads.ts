@@ -7,26 +7,25 @@ import { notFound } from "../../errors";
 import type { IncidentCursor, IncidentFilter, SummaryRow, TimelineQuery } from "./read-queries";
 import type { IncidentRow, IncidentSummaryRow } from "./records";
 
+// The incident with its automation executions in one statement (one round trip on PostgreSQL):
+// one row per execution, or one row with a null execution.
 const INCIDENT_BY_ARN = hotQuery(
   "incident.byArn",
-  `SELECT "id", "arn", "responsePlanId", "responsePlanArn", "title", "impact", "status", "summary", "dedupeString",
-     "notificationTargets", "chatChannel", "createdBy", "invokedBy", "resourceArn", "source", "triggerArn", "triggerRawData",
-     "triggerTimestamp", "creationTime", "lastModifiedBy", "lastModifiedTime", "resolvedTime"
-   FROM "IncidentRecord" WHERE "arn" = ?`,
+  `SELECT i."id", i."arn", i."responsePlanId", i."responsePlanArn", i."title", i."impact", i."status", i."summary", i."dedupeString",
+     i."notificationTargets", i."chatChannel", i."createdBy", i."invokedBy", i."resourceArn", i."source", i."triggerArn", i."triggerRawData",
+     i."triggerTimestamp", i."creationTime", i."lastModifiedBy", i."lastModifiedTime", i."resolvedTime", a."ssmExecutionArn"
+   FROM "IncidentRecord" i LEFT JOIN "AutomationExecution" a ON a."incidentId" = i."id"
+   WHERE i."arn" = ? ORDER BY a."createdAt" ASC, a."id" ASC`,
   { dates: ["triggerTimestamp", "creationTime", "lastModifiedTime", "resolvedTime"] },
-);
-
-const AUTOMATION_EXECUTIONS = hotQuery(
-  "incident.automationExecutions",
-  `SELECT "ssmExecutionArn" FROM "AutomationExecution" WHERE "incidentId" = ? ORDER BY "createdAt" ASC`,
 );
 
 /** GetIncidentRecord's row with its automation executions, oldest first; null when there is none. */
 export async function incidentByArn(reader: HotReader, arn: string): Promise<IncidentRow | null> {
-  const row = await reader.get<Omit<IncidentRow, "automationExecutions">>(INCIDENT_BY_ARN, [arn]);
-  if (!row) return null;
-  const automationExecutions = await reader.all<{ ssmExecutionArn: string }>(AUTOMATION_EXECUTIONS, [row.id]);
-  return { ...row, automationExecutions };
+  const rows = await reader.all<Omit<IncidentRow, "automationExecutions"> & { ssmExecutionArn: string | null }>(INCIDENT_BY_ARN, [arn]);
+  if (!rows.length) return null;
+  const { ssmExecutionArn: _first, ...incident } = rows[0];
+  const automationExecutions = rows.flatMap((r) => (r.ssmExecutionArn === null ? [] : [{ ssmExecutionArn: r.ssmExecutionArn }]));
+  return { ...incident, automationExecutions };
 }
 
 const SUMMARY_DATES = { dates: ["creationTime", "resolvedTime"] };
@@ -58,18 +57,29 @@ export async function listIncidents(reader: HotReader, filters: IncidentFilter[]
 const INCIDENT_IDENTITY = hotQuery("incident.identity", `SELECT "id", "arn", "title" FROM "IncidentRecord" WHERE "arn" = ?`);
 
 /** requireIncident's answer: the incident's id, ARN and title, or ResourceNotFoundException. */
-export async function incidentIdentity(reader: HotReader, arn: string): Promise<{ id: string; arn: string; title: string }> {
+async function incidentIdentity(reader: HotReader, arn: string): Promise<{ id: string; arn: string; title: string }> {
   const row = await reader.get<{ id: string; arn: string; title: string }>(INCIDENT_IDENTITY, [arn]);
   if (!row) throw notFound("INCIDENT_RECORD", arn, `Incident record ${arn} does not exist`);
   return row;
 }
 
 type Reference = { eventId: string; resource: string | null; relatedItemId: string | null };
+type EventRow = Omit<SummaryRow, "references"> & { hasReferences: boolean };
 
-/** ListTimelineEvents' rows with their references in position order. */
-export async function listTimelineEvents(reader: HotReader, tq: TimelineQuery): Promise<SummaryRow[]> {
-  const q = new HotSql().sql(`SELECT e."id", e."eventTime", e."eventType", e."eventUpdatedTime", e."seq" FROM "TimelineEvent" e
-     WHERE e."incidentId" = ?`, tq.incidentId);
+/**
+ * ListTimelineEvents' rows with their references in position order, for the incident with this
+ * ARN; ResourceNotFoundException when there is none. Usually one statement: the incident is found
+ * inside it (a subquery the planners run once, before the index range on (incidentId, eventTime,
+ * seq)), and the references are read only when an event of the page has some.
+ */
+export async function listTimelineEvents(reader: HotReader, incidentArn: string, tq: Omit<TimelineQuery, "incidentId">): Promise<SummaryRow[]> {
+  const q = new HotSql().sql(
+    `SELECT e."id", e."eventTime", e."eventType", e."eventUpdatedTime", e."seq",
+       EXISTS (SELECT 1 FROM "EventReference" r WHERE r."eventId" = e."id") AS "hasReferences"
+     FROM "TimelineEvent" e
+     WHERE e."incidentId" = (SELECT "id" FROM "IncidentRecord" WHERE "arn" = ?)`,
+    incidentArn,
+  );
   for (const f of tq.filters) {
     if (f.key === "eventTime") q.sql(` AND e."eventTime" ${f.op === "before" ? "<" : ">"} ?`, f.time);
     else if (f.key === "eventType") q.sql(" AND ").in(`e."eventType"`, f.values);
@@ -86,13 +96,16 @@ export async function listTimelineEvents(reader: HotReader, tq: TimelineQuery): 
   if (tq.cursor) q.sql(` AND (e."eventTime", e."seq") ${tq.dir === "desc" ? "<" : ">"} (?, ?)`, tq.cursor.time, tq.cursor.seq);
   // seq breaks ties between events of one eventTime: the order they were written (issue 16).
   q.sql(` ORDER BY e."eventTime" ${dir}, e."seq" ${dir} LIMIT ?`, tq.take);
-  const rows = await reader.all<Omit<SummaryRow, "references">>(q.query("timeline.list", { dates: ["eventTime", "eventUpdatedTime"] }), q.params);
+  const rows = await reader.all<EventRow>(q.query("timeline.list", { dates: ["eventTime", "eventUpdatedTime"], booleans: ["hasReferences"] }), q.params);
+  // No row: no such event, or no such incident.
+  if (!rows.length) await incidentIdentity(reader, incidentArn);
   // The page's references in one statement, one prepared statement for any page size.
+  const withReferences = rows.filter((r) => r.hasReferences).map((r) => r.id);
   let refs: Reference[] = [];
-  if (rows.length) {
+  if (withReferences.length) {
     const r = new HotSql()
       .sql(`SELECT "eventId", "resource", "relatedItemId" FROM "EventReference" WHERE `)
-      .in(`"eventId"`, rows.map((row) => row.id), { oneStatement: true })
+      .in(`"eventId"`, withReferences, { oneStatement: true })
       .sql(` ORDER BY "position" ASC`);
     refs = await reader.all<Reference>(r.query("timeline.references"), r.params);
   }
@@ -102,5 +115,5 @@ export async function listTimelineEvents(reader: HotReader, tq: TimelineQuery): 
     if (!list) byEvent.set(r.eventId, (list = []));
     list.push({ resource: r.resource, relatedItemId: r.relatedItemId });
   }
-  return rows.map((r) => ({ ...r, references: byEvent.get(r.id) ?? [] }));
+  return rows.map(({ hasReferences: _, ...r }) => ({ ...r, references: byEvent.get(r.id) ?? [] }));
 }

@@ -33,7 +33,6 @@ export type TimelineFilter =
   | { key: "eventType" | "eventReference"; values: string[] };
 
 export type TimelineQuery = {
-  incidentId: string;
   filters: TimelineFilter[];
   dir: "asc" | "desc";
   /** The last row of the previous page: its eventTime and seq (the order is (eventTime, seq)). */

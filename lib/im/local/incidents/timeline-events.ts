@@ -11,7 +11,7 @@ import { idempotent } from "../idempotency";
 import { decodeCursor, page } from "../pagination";
 import { appendTimelineEvent, CALLER_EVENT_TYPES, isCallerEventType, requireIncident } from "./timeline";
 import { hotReader } from "@/lib/db/hot-reader";
-import { incidentIdentity, listTimelineEvents as readTimelineEvents } from "./hot-reads";
+import { listTimelineEvents as readTimelineEvents } from "./hot-reads";
 import { SUMMARY_SELECT, type SummaryRow, type TimelineFilter, type TimelineQuery } from "./read-queries";
 
 const EVENT_SELECT = { ...SUMMARY_SELECT, eventData: true } satisfies Prisma.TimelineEventSelect;
@@ -216,8 +216,7 @@ export async function listTimelineEvents(
   ctx: LocalContext,
   input: I.ListTimelineEventsCommandInput,
 ): Promise<Out<I.ListTimelineEventsCommandOutput>> {
-  const reader = hotReader(ctx.db);
-  const incident = await incidentIdentity(reader, input.incidentRecordArn!);
+  const arn = input.incidentRecordArn!;
   // Newest first by default: the ListTimelineEvents example, which passes no sort, answers in
   // descending eventTime (and DESIGN.md: lists are newest first unless a sort is given).
   // EVENT_TIME is the only sortBy the model allows; seq breaks ties (events of one eventTime in
@@ -226,13 +225,13 @@ export async function listTimelineEvents(
   const limit = input.maxResults ?? 100;
   const decoded = decodeCursor(input.nextToken);
   const query: TimelineQuery = {
-    incidentId: incident.id,
     filters: (input.filters ?? []).map(parseFilter),
     dir,
     cursor: decoded && { time: cursorTime(decoded.k), seq: cursorSeq(decoded.s) },
     take: limit + 1,
   };
-  const rows = await readTimelineEvents(reader, query);
+  // The incident is looked up in the same statement (hot-reads.ts); its ARN is the one asked for.
+  const rows = await readTimelineEvents(hotReader(ctx.db), arn, query);
   const { items, nextToken } = page(rows, limit, (r) => r.eventTime.getTime(), (r) => r.seq);
-  return { eventSummaries: items.map((r) => toEventSummary(r, incident.arn)), nextToken };
+  return { eventSummaries: items.map((r) => toEventSummary(r, arn)), nextToken };
 }
