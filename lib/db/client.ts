@@ -34,7 +34,10 @@ export function createDb(url: string): Db {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle connection that drops (a server restart) is replaced on next use; without a
     // listener the pool's "error" event would end the process.
-    pool.on("error", (e) => console.error("[db] idle PostgreSQL connection failed:", e.message));
+    pool.on("error", (e) => {
+      // A connection closing as the pool ends (end() resolves before every socket has closed) is not news.
+      if (!pool.ending) console.error("[db] idle PostgreSQL connection failed:", e.message);
+    });
     // A transaction's queries one at a time on its connection (pg-serialized.ts says why).
     const adapter = serializedPgTransactions(new PrismaPg(pool));
     // Same models, same API: the PostgreSQL client is typed as the SQLite one.

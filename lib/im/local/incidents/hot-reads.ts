@@ -21,11 +21,12 @@ const INCIDENT_BY_ARN = hotQuery(
 
 /** GetIncidentRecord's row with its automation executions, oldest first; null when there is none. */
 export async function incidentByArn(reader: HotReader, arn: string): Promise<IncidentRow | null> {
-  const rows = await reader.all<Omit<IncidentRow, "automationExecutions"> & { ssmExecutionArn: string | null }>(INCIDENT_BY_ARN, [arn]);
+  const rows = await reader.all<IncidentRow & { ssmExecutionArn: string | null }>(INCIDENT_BY_ARN, [arn]);
   if (!rows.length) return null;
-  const { ssmExecutionArn: _first, ...incident } = rows[0];
-  const automationExecutions = rows.flatMap((r) => (r.ssmExecutionArn === null ? [] : [{ ssmExecutionArn: r.ssmExecutionArn }]));
-  return { ...incident, automationExecutions };
+  // The first row is the answer (toIncidentRecord reads the members it needs; this one is ignored).
+  const incident = rows[0];
+  incident.automationExecutions = incident.ssmExecutionArn === null ? [] : rows.map((r) => ({ ssmExecutionArn: r.ssmExecutionArn! }));
+  return incident;
 }
 
 const SUMMARY_DATES = { dates: ["creationTime", "resolvedTime"] };
@@ -115,5 +116,5 @@ export async function listTimelineEvents(reader: HotReader, incidentArn: string,
     if (!list) byEvent.set(r.eventId, (list = []));
     list.push({ resource: r.resource, relatedItemId: r.relatedItemId });
   }
-  return rows.map(({ hasReferences: _, ...r }) => ({ ...r, references: byEvent.get(r.id) ?? [] }));
+  return rows.map((r) => ({ id: r.id, eventTime: r.eventTime, eventType: r.eventType, eventUpdatedTime: r.eventUpdatedTime, seq: r.seq, references: byEvent.get(r.id) ?? [] }));
 }
