@@ -312,88 +312,124 @@ const getRequest = (base, arn) => signed(base, "GET", `/api/aws/ssm-incidents/ge
 const listBody = (nextToken) =>
   JSON.stringify({ filters: [{ key: "status", condition: { equals: { stringValues: ["RESOLVED"] } } }], maxResults: 100, ...(nextToken ? { nextToken } : {}) });
 
-async function measureDataset(label, database, incidents, eventsPerIncident) {
+const NAMES = { sqlite: "SQLite", postgres: "PostgreSQL" };
+
+/** A seeded database of `database`'s kind with the production server running on it. */
+async function openDataset(database, incidents, eventsPerIncident) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "im-bench-"));
-  const file = path.join(dataDir, "bench.db");
-  const pgDb = database === "postgres" ? await createPostgresDatabase() : undefined;
-  console.log(`\n== ${label} on ${database === "postgres" ? "PostgreSQL" : "SQLite"}: ${incidents.toLocaleString()} incidents, ${(incidents * eventsPerIncident).toLocaleString()} timeline events`);
-  let server;
-  const results = {};
+  const ds = { database, name: NAMES[database], dataDir, file: path.join(dataDir, "bench.db"), results: {} };
   try {
+    ds.pgDb = database === "postgres" ? await createPostgresDatabase() : undefined;
     // Let the console create and migrate the database, then seed it while it is stopped.
-    server = await startServer(dataDir, pgDb?.url);
-    await server.stop();
+    ds.server = await startServer(dataDir, ds.pgDb?.url);
+    await ds.server.stop();
     const t0 = performance.now();
-    const { planArn, sampleArns } = pgDb ? await seedPostgres(pgDb.url, incidents, eventsPerIncident) : seedSqlite(file, incidents, eventsPerIncident);
-    console.log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    server = await startServer(dataDir, pgDb?.url);
-    const base = `${server.url}`;
+    Object.assign(ds, ds.pgDb ? await seedPostgres(ds.pgDb.url, incidents, eventsPerIncident) : seedSqlite(ds.file, incidents, eventsPerIncident));
+    console.log(`${ds.name}: seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    ds.server = await startServer(dataDir, ds.pgDb?.url);
+    ds.base = ds.server.url;
     // Warm up the route handlers and the database cache.
-    const warm = await prepared(base, sampleArns.slice(0, 50), getRequest);
-    for (const r of warm) await send(base, r);
-
-    const gets = await prepared(base, sampleArns, getRequest);
-    results.get = await load(base, (i) => gets[i % gets.length]);
-    console.log(`GetIncidentRecord            ${fmt(results.get)}`);
-
-    // List pages: collect tokens by walking the list once, then measure first and deep pages.
-    const tokens = [undefined];
-    const walkDepth = Math.min(Math.floor((incidents * 0.8) / 100) - 1, 400);
-    for (let p = 0; p < walkDepth; p++) {
-      const res = await send(base, await signed(base, "POST", "/api/aws/ssm-incidents/listIncidentRecords", listBody(tokens[tokens.length - 1])));
-      const next = JSON.parse(res.body).nextToken;
-      if (!next) break;
-      tokens.push(next);
-    }
-    const firstPage = [await signed(base, "POST", "/api/aws/ssm-incidents/listIncidentRecords", listBody(undefined))];
-    results.listFirst = await load(base, () => firstPage[0], { seconds: SECONDS / 2 });
-    console.log(`ListIncidentRecords page 1   ${fmt(results.listFirst)}`);
-    const deep = await Promise.all(tokens.slice(-20).map((t) => signed(base, "POST", "/api/aws/ssm-incidents/listIncidentRecords", listBody(t))));
-    results.deepPage = tokens.length;
-    results.listDeep = await load(base, (i) => deep[i % deep.length], { seconds: SECONDS / 2 });
-    console.log(`ListIncidentRecords page ${String(tokens.length).padEnd(4)}${fmt(results.listDeep)}`);
-
-    const timeline = await prepared(base, sampleArns, (b, arn) =>
-      signed(b, "POST", "/api/aws/ssm-incidents/listTimelineEvents", JSON.stringify({ incidentRecordArn: arn, maxResults: 100 })),
-    );
-    results.timeline = await load(base, (i) => timeline[i % timeline.length], { seconds: SECONDS / 2 });
-    console.log(`ListTimelineEvents           ${fmt(results.timeline)}`);
-
-    const unknownKey = await prepared(base, sampleArns, (b, arn) =>
-      signed(b, "GET", `/api/aws/ssm-incidents/getIncidentRecord?arn=${encodeURIComponent(arn)}`, undefined, unknownSigner),
-    );
-    results.keyLookup = await load(base, (i) => unknownKey[i % unknownKey.length], { seconds: SECONDS / 2, expectStatus: [403] });
-    console.log(`API-key lookup (403)         ${fmt(results.keyLookup)}`);
-
-    const jar = await signIn(base, ADMIN);
-    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-    const consoleList = { method: "GET", path: "/api/incidents", headers: { cookie } };
-    const sample = JSON.parse((await send(base, consoleList)).body);
-    const counted = sample.items?.filter((i) => i.engagements?.engaged > 0).length ?? 0;
-    if (sample.items?.length !== 20 || counted !== 20) throw new Error(`console list: expected 20 incidents with engagements, got ${JSON.stringify(sample).slice(0, 300)}`);
-    results.consoleList = await load(base, () => consoleList, { seconds: SECONDS / 2 });
-    console.log(`console incidents list       ${fmt(results.consoleList)}`);
-
-    const starts = await Promise.all(
-      Array.from({ length: 2000 }, (_, i) =>
-        signed(base, "POST", "/api/aws/ssm-incidents/startIncident", JSON.stringify({ responsePlanArn: planArn, title: `bench ${i}`, clientToken: randomUUID() })),
-      ),
-    );
-    results.start = await load(base, (i) => starts[i % starts.length], { seconds: SECONDS / 2 });
-    console.log(`StartIncident                ${fmt(results.start)}`);
-
-    await server.stop();
-    const bare = await startBare(file, pgDb?.url);
-    const bareGets = sampleArns.map((arn) => ({ method: "GET", path: `/getIncidentRecord?arn=${encodeURIComponent(arn)}`, headers: {} }));
-    results.bare = await load(bare.url, (i) => bareGets[i % bareGets.length]);
-    console.log(`bare node:http GetIncident   ${fmt(results.bare)}`);
-    await bare.stop();
-  } finally {
-    await server?.stop();
-    await pgDb?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const r of await prepared(ds.base, ds.sampleArns.slice(0, 50), getRequest)) await send(ds.base, r);
+    return ds;
+  } catch (e) {
+    await closeDataset(ds);
+    throw e;
   }
-  return results;
+}
+
+async function closeDataset(ds) {
+  await ds.server?.stop();
+  await ds.pgDb?.drop();
+  rmSync(ds.dataDir, { recursive: true, force: true });
+}
+
+/**
+ * Each measurement: how to make its requests on a dataset, and the load's options. With both
+ * databases open, each is measured on SQLite and right after on PostgreSQL, so that a change in
+ * the machine's load between the two halves of the run doesn't read as a difference between them.
+ */
+function steps(incidents) {
+  return [
+    ["get", "GetIncidentRecord", async (ds) => {
+      const gets = await prepared(ds.base, ds.sampleArns, getRequest);
+      return (i) => gets[i % gets.length];
+    }],
+    ["listFirst", "ListIncidentRecords page 1", async (ds) => {
+      const first = await signed(ds.base, "POST", "/api/aws/ssm-incidents/listIncidentRecords", listBody(undefined));
+      return () => first;
+    }, { seconds: SECONDS / 2 }],
+    ["listDeep", "ListIncidentRecords deep", async (ds) => {
+      // Collect tokens by walking the list once, then measure the deepest pages.
+      const tokens = [undefined];
+      const walkDepth = Math.min(Math.floor((incidents * 0.8) / 100) - 1, 400);
+      for (let p = 0; p < walkDepth; p++) {
+        const res = await send(ds.base, await signed(ds.base, "POST", "/api/aws/ssm-incidents/listIncidentRecords", listBody(tokens[tokens.length - 1])));
+        const next = JSON.parse(res.body).nextToken;
+        if (!next) break;
+        tokens.push(next);
+      }
+      ds.deepPage = tokens.length;
+      const deep = await Promise.all(tokens.slice(-20).map((t) => signed(ds.base, "POST", "/api/aws/ssm-incidents/listIncidentRecords", listBody(t))));
+      return (i) => deep[i % deep.length];
+    }, { seconds: SECONDS / 2 }],
+    ["timeline", "ListTimelineEvents", async (ds) => {
+      const timeline = await prepared(ds.base, ds.sampleArns, (b, arn) =>
+        signed(b, "POST", "/api/aws/ssm-incidents/listTimelineEvents", JSON.stringify({ incidentRecordArn: arn, maxResults: 100 })),
+      );
+      return (i) => timeline[i % timeline.length];
+    }, { seconds: SECONDS / 2 }],
+    ["keyLookup", "API-key lookup (403)", async (ds) => {
+      const unknownKey = await prepared(ds.base, ds.sampleArns, (b, arn) =>
+        signed(b, "GET", `/api/aws/ssm-incidents/getIncidentRecord?arn=${encodeURIComponent(arn)}`, undefined, unknownSigner),
+      );
+      return (i) => unknownKey[i % unknownKey.length];
+    }, { seconds: SECONDS / 2, expectStatus: [403] }],
+    ["consoleList", "console incidents list", async (ds) => {
+      const jar = await signIn(ds.base, ADMIN);
+      const consoleList = { method: "GET", path: "/api/incidents", headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") } };
+      const sample = JSON.parse((await send(ds.base, consoleList)).body);
+      const counted = sample.items?.filter((i) => i.engagements?.engaged > 0).length ?? 0;
+      if (sample.items?.length !== 20 || counted !== 20) throw new Error(`console list: expected 20 incidents with engagements, got ${JSON.stringify(sample).slice(0, 300)}`);
+      return () => consoleList;
+    }, { seconds: SECONDS / 2 }],
+    ["start", "StartIncident", async (ds) => {
+      const starts = await Promise.all(
+        Array.from({ length: 2000 }, (_, i) =>
+          signed(ds.base, "POST", "/api/aws/ssm-incidents/startIncident", JSON.stringify({ responsePlanArn: ds.planArn, title: `bench ${i}`, clientToken: randomUUID() })),
+        ),
+      );
+      return (i) => starts[i % starts.length];
+    }, { seconds: SECONDS / 2 }],
+  ];
+}
+
+/** Every measurement at one size, on SQLite and (BENCH_DB=postgres) PostgreSQL; results by database. */
+async function measureSize(label, incidents, eventsPerIncident) {
+  const kinds = WITH_POSTGRES ? ["sqlite", "postgres"] : ["sqlite"];
+  console.log(`\n== ${label}: ${incidents.toLocaleString()} incidents, ${(incidents * eventsPerIncident).toLocaleString()} timeline events`);
+  const sets = [];
+  try {
+    for (const kind of kinds) sets.push(await openDataset(kind, incidents, eventsPerIncident));
+    for (const [key, name, setup, options] of steps(incidents)) {
+      for (const ds of sets) {
+        const next = await setup(ds);
+        ds.results[key] = await load(ds.base, next, options);
+        const title = key === "listDeep" ? `ListIncidentRecords page ${ds.deepPage}` : name;
+        console.log(`${ds.name.padEnd(10)} ${title.padEnd(28)} ${fmt(ds.results[key])}`);
+      }
+    }
+    for (const ds of sets) {
+      await ds.server.stop();
+      const bare = await startBare(ds.file, ds.pgDb?.url);
+      const bareGets = ds.sampleArns.map((arn) => ({ method: "GET", path: `/getIncidentRecord?arn=${encodeURIComponent(arn)}`, headers: {} }));
+      ds.results.bare = await load(bare.url, (i) => bareGets[i % bareGets.length]);
+      console.log(`${ds.name.padEnd(10)} ${"bare node:http GetIncident".padEnd(28)} ${fmt(ds.results.bare)}`);
+      await bare.stop();
+    }
+  } finally {
+    for (const ds of sets) await closeDataset(ds);
+  }
+  return Object.fromEntries(sets.map((ds) => [ds.database, ds.results]));
 }
 
 // ───────────────────────────── main ─────────────────────────────
@@ -411,10 +447,7 @@ const sizes = [
   ["large", INCIDENTS],
 ];
 const runs = {};
-for (const [label, n] of sizes) {
-  runs[label] = { sqlite: await measureDataset(label, "sqlite", n, EVENTS_PER_INCIDENT) };
-  if (WITH_POSTGRES) runs[label].postgres = await measureDataset(label, "postgres", n, EVENTS_PER_INCIDENT);
-}
+for (const [label, n] of sizes) runs[label] = await measureSize(label, n, EVENTS_PER_INCIDENT);
 const small = runs.small.sqlite;
 const large = runs.large.sqlite;
 
