@@ -34,14 +34,14 @@ export interface HotReader {
 
 /**
  * A list of values bound as one parameter: SQLite's `IN (?, ?, …)` takes them one by one, or as
- * one JSON text (`json: true`, for `json_each`); PostgreSQL's `= ANY($n)` as one array.
+ * one JSON text (`json: true`, for `json_each`); PostgreSQL's `= ANY($n)` as one array. Marked by
+ * a registered symbol, not a class: the production server's bundle and Next's each have a copy of
+ * this module, and a list one of them makes may reach the reader the other registered.
  */
-class ValueList {
-  constructor(
-    readonly values: readonly (string | number)[],
-    readonly json: boolean,
-  ) {}
-}
+const LIST = Symbol.for("im.hot-reader.list");
+type ValueList = { readonly [LIST]: true; readonly values: readonly (string | number)[]; readonly json: boolean };
+
+const isList = (p: unknown): p is ValueList => typeof p === "object" && p !== null && LIST in p;
 
 // The same text gets the same query object (and name) however often a request builds it.
 const queries = new Map<string, HotQuery>();
@@ -95,7 +95,8 @@ export class HotSql {
       ? `${column} IN (SELECT value FROM json_each(?))`
       : `${column} IN (${values.map(() => "?").join(", ")})`;
     this.#postgres += `${column} = ANY(?)`;
-    this.params.push(new ValueList(values, options.oneStatement ?? false));
+    const list: ValueList = { [LIST]: true, values, json: options.oneStatement ?? false };
+    this.params.push(list);
     return this;
   }
 
@@ -109,7 +110,7 @@ export class HotSql {
 function sqliteParams(params: readonly unknown[]): unknown[] {
   const out: unknown[] = [];
   for (const p of params) {
-    if (p instanceof ValueList) {
+    if (isList(p)) {
       if (p.json) out.push(JSON.stringify(p.values));
       else out.push(...p.values);
     } else if (p instanceof Date) out.push(sqliteTime(p));
@@ -161,7 +162,7 @@ const types = {
 const pgTime = (d: Date) => d.toISOString().slice(0, -1);
 
 function pgParams(params: readonly unknown[]): unknown[] {
-  return params.map((p) => (p instanceof ValueList ? p.values : p instanceof Date ? pgTime(p) : p));
+  return params.map((p) => (isList(p) ? p.values : p instanceof Date ? pgTime(p) : p));
 }
 
 /** Reads through the pool Prisma's adapter uses, as named prepared statements. */

@@ -77,6 +77,16 @@ for (const provider of PROVIDERS) {
       expect(other.name).not.toBe(query.name);
     });
 
+    it("reads lists built by another copy of the module (the production server's and Next's bundles each have one)", async () => {
+      const path = "../../lib/db/hot-reader.ts?second-copy";
+      const copy = (await import(/* @vite-ignore */ path)) as typeof import("@/lib/db/hot-reader");
+      expect(copy.HotSql).not.toBe(HotSql);
+      const q = new copy.HotSql().sql(`SELECT "id" FROM "User" WHERE `).in(`"email"`, ["a@example.com", "c@example.com"]).sql(` ORDER BY "id"`);
+      expect(await hotReader(t.db).all(q.query("test.in"), q.params)).toEqual([{ id: "u1" }, { id: "u3" }]);
+      const json = new copy.HotSql().sql(`SELECT "id" FROM "User" WHERE `).in(`"email"`, ["b@example.com"], { oneStatement: true });
+      expect(await copy.hotReader(t.db).all(json.query("test.in"), json.params)).toEqual([{ id: "u2" }]);
+    });
+
     it("has no reader for a transaction client: code in a transaction reads through it", async () => {
       await t.db.$transaction(async (tx) => {
         expect(() => hotReader(tx)).toThrow(/not a database client made by createDb/);
