@@ -46,7 +46,7 @@ export function createDb(url: string): Db {
     const disconnect = client.$disconnect.bind(client);
     client.$disconnect = async () => {
       await disconnect();
-      if (!pool.ended) await pool.end();
+      if (!pool.ending) await pool.end();
     };
     return client;
   }

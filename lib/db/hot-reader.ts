@@ -1,9 +1,10 @@
 // Hot reads on either database without Prisma's per-call cost. Prisma 6.19's client compiles every
 // query through its WASM query compiler (~600 µs a call on the 2-core machine, on SQLite and on
 // PostgreSQL alike); a statement that is prepared once and then only executed costs a fraction of
-// that. The API's hottest reads (GetIncidentRecord, ListIncidentRecords, ListTimelineEvents,
-// ListEngagements by incident, API-key lookup) go through here; everything else, and every write,
-// stays on Prisma.
+// that. The API's hottest reads go through here — GetIncidentRecord, ListIncidentRecords,
+// ListTimelineEvents, the API-key lookup, and what the console's incidents list reads
+// (ListEngagements, ListPagesByEngagement, the local counts of a page) — on both databases;
+// everything else, and every write, stays on Prisma.
 //
 // A query is written once (HotSql) in the SQL both databases read: identifiers double-quoted, `?`
 // for each value. It carries its text for each dialect — placeholders become $1…$n on PostgreSQL,
