@@ -4,7 +4,7 @@ import "server-only";
 import { isRole, type Role } from "@/lib/auth/permissions";
 import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
-import { sqliteReader } from "@/lib/db/sqlite-reader";
+import { hotQuery, hotReader } from "@/lib/db/hot-reader";
 import { openSigningKey } from "./secrets";
 import { touchLastUsed } from "./touch-last-used";
 
@@ -63,12 +63,20 @@ type StoredKey = {
   name: string;
   role: string;
   signingKeyHash: string;
-  revokedAt: Date | string | null;
+  revokedAt: Date | null;
   ownerEmail: string | null;
   ownerRole: string | null;
-  /** SQLite's reader gives 0/1. */
-  ownerActive: boolean | number | null;
+  ownerActive: boolean | null;
 };
+
+// Asked for every request signed with a key this process doesn't hold (hot-reader.ts says why
+// it isn't a Prisma query).
+const KEY_BY_ID = hotQuery(
+  "apiKey.byAccessKeyId",
+  `SELECT k."accessKeyId", k."name", k."role", k."signingKeyHash", k."revokedAt", u."email" AS "ownerEmail", u."role" AS "ownerRole", u."active" AS "ownerActive"
+   FROM "ApiKey" k LEFT JOIN "User" u ON u."id" = k."userId" WHERE k."accessKeyId" = ?`,
+  { dates: ["revokedAt"], booleans: ["ownerActive"] },
+);
 
 // Every key store of the process, so revokeApiKey can reach the ones the production server's and
 // Next's bundles each hold (on globalThis: the two bundles have their own module copies).
@@ -96,23 +104,7 @@ export function dbKeyStore(db: Db, options: { bootstrap?: BootstrapKey; cacheMs?
   keyCaches.add(new WeakRef(cache));
 
   async function load(accessKeyId: string): Promise<StoredKey | null> {
-    const reader = sqliteReader(db);
-    if (reader) {
-      return (
-        reader.get<StoredKey>(
-          `SELECT k.accessKeyId, k.name, k.role, k.signingKeyHash, k.revokedAt, u.email AS ownerEmail, u.role AS ownerRole, u.active AS ownerActive
-           FROM "ApiKey" k LEFT JOIN "User" u ON u.id = k.userId WHERE k.accessKeyId = ?`,
-          [accessKeyId],
-        ) ?? null
-      );
-    }
-    const row = await db.apiKey.findUnique({
-      where: { accessKeyId },
-      select: { accessKeyId: true, name: true, role: true, signingKeyHash: true, revokedAt: true, user: { select: { email: true, role: true, active: true } } },
-    });
-    if (!row) return null;
-    const { user, ...key } = row;
-    return { ...key, ownerEmail: user?.email ?? null, ownerRole: user?.role ?? null, ownerActive: user?.active ?? null };
+    return (await hotReader(db).get<StoredKey>(KEY_BY_ID, [accessKeyId])) ?? null;
   }
 
   return {
@@ -139,7 +131,7 @@ export function dbKeyStore(db: Db, options: { bootstrap?: BootstrapKey; cacheMs?
       }
       // A key acts as its owner: under the owner's name (never the key's free-text one), with no
       // more than the owner's role, and not at all once the owner is deactivated or gone.
-      const ownerActive = row.ownerActive === true || row.ownerActive === 1;
+      const ownerActive = row.ownerActive === true;
       const credential: ApiKeyCredential = {
         accessKeyId: row.accessKeyId,
         name: row.ownerEmail ?? `api-key/${row.accessKeyId}`,

@@ -4,6 +4,7 @@ import "server-only";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { config, isPostgresUrl } from "../config";
@@ -11,6 +12,7 @@ import { serializedPgTransactions } from "./pg-serialized";
 import { privateSqliteFile } from "./private-files";
 import { serializedSqlite } from "./sqlite-serialized";
 import { registerSqliteReader } from "./sqlite-reader";
+import { pgHotReader, registerHotReader, sqliteHotReader } from "./hot-reader";
 
 export type Db = InstanceType<typeof SqliteClient>;
 /** A transaction client, as `$transaction(async (tx) => ...)` hands it out. */
@@ -28,10 +30,25 @@ const transactionOptions = { maxWait: 15_000, timeout: 20_000 };
 
 export function createDb(url: string): Db {
   if (isPostgresUrl(url)) {
+    // One pool for Prisma and the hot reads (hot-reader.ts), ended with the client.
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection that drops (a server restart) is replaced on next use; without a
+    // listener the pool's "error" event would end the process.
+    pool.on("error", (e) => {
+      // A connection closing as the pool ends (end() resolves before every socket has closed) is not news.
+      if (!pool.ending) console.error("[db] idle PostgreSQL connection failed:", e.message);
+    });
     // A transaction's queries one at a time on its connection (pg-serialized.ts says why).
-    const adapter = serializedPgTransactions(new PrismaPg({ connectionString: url, max: 10 }));
+    const adapter = serializedPgTransactions(new PrismaPg(pool));
     // Same models, same API: the PostgreSQL client is typed as the SQLite one.
-    return new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
+    const client = new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
+    registerHotReader(client, pgHotReader(pool));
+    const disconnect = client.$disconnect.bind(client);
+    client.$disconnect = async () => {
+      await disconnect();
+      if (!pool.ending) await pool.end();
+    };
+    return client;
   }
   const file = sqliteFilePath(url);
   privateSqliteFile(file);
@@ -41,6 +58,7 @@ export function createDb(url: string): Db {
   });
   // The hot reads' own connection (sqlite-reader.ts), closed with the client.
   const reader = registerSqliteReader(client, file);
+  registerHotReader(client, sqliteHotReader(reader));
   const disconnect = client.$disconnect.bind(client);
   client.$disconnect = async () => {
     reader.close();

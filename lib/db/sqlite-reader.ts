@@ -1,8 +1,9 @@
-// Hot reads on SQLite without Prisma's per-call cost. Prisma 6.19's client compiles every query
-// through its WASM query compiler and the adapter prepares the statement again each time (~620 µs
-// a findUnique on the 2-core machine); a cached prepared statement on better-sqlite3 costs ~10 µs.
-// The API's hottest reads (GetIncidentRecord, ListIncidentRecords, ListTimelineEvents, API-key
-// lookup) go through here; everything else, and every write, stays on Prisma.
+// Cached prepared statements on SQLite: the SQLite half of the hot reads (hot-reader.ts says why
+// they bypass Prisma and which ones do). Prisma 6.19's client compiles every query through its
+// WASM query compiler and the adapter prepares the statement again each time (~620 µs a
+// findUnique on the 2-core machine); a cached prepared statement on better-sqlite3 costs ~10 µs.
+// hot-reader.ts wraps this reader in the interface both databases share; the engine's on-call
+// resolution (lib/im/local/engine/on-call.ts) uses it directly.
 //
 // The reader has its own connection to the same file. In WAL mode (lib/db/migrate.ts sets it) it
 // sees every committed write and never a transaction in progress, which is what the API promises;

@@ -6,10 +6,12 @@ import "server-only";
 import type { Filter, IncidentRecordSummary } from "@aws-sdk/client-ssm-incidents";
 import { LRUCache } from "lru-cache";
 import { config } from "@/lib/config";
+import { db } from "@/lib/db/client";
 import { withServices, type ServiceContext } from "@/lib/console/core/safe-action";
 import type { Tag } from "@/lib/console/tags/dto";
 import { principalArn } from "@/lib/im/arns";
 import { isImError, notFound } from "@/lib/im/errors";
+import { engagementCountsByIncident } from "@/lib/im/local/contacts/engagement-counts";
 import { incidentArnFor } from "./arn-prefix";
 import { liveBus } from "@/lib/live";
 import { isMutation } from "@/lib/live/events";
@@ -92,6 +94,21 @@ async function engagementCounts(ctx: ServiceContext, incidentArn: string): Promi
   }
 }
 
+/**
+ * The same counts in local mode, from the console's own database in one statement for the page
+ * (lib/im/local/contacts/engagement-counts.ts) instead of a contract call per incident and per
+ * engagement. A failure leaves the cells empty, as one incident's failure does above.
+ */
+async function localEngagementCounts(incidentArns: string[]): Promise<(EngagementCounts | null)[]> {
+  try {
+    const counts = await engagementCountsByIncident(db(), incidentArns);
+    return incidentArns.map((arn) => counts.get(arn) ?? null);
+  } catch (e) {
+    console.error("[listIncidents] engagement counts", e);
+    return incidentArns.map(() => null);
+  }
+}
+
 export function listIncidents(filter: IncidentListFilter, nextToken?: string) {
   return withServices("listIncidents", "incidents.read", async (ctx): Promise<IncidentPage> => {
     const filters = toRecordFilters(filter);
@@ -106,7 +123,7 @@ export function listIncidents(filter: IncidentListFilter, nextToken?: string) {
       summaries = out.incidentRecordSummaries ?? [];
       next = out.nextToken;
     }
-    const counts = await Promise.all(summaries.map((s) => engagementCounts(ctx, s.arn!)));
+    const counts = config().backend === "local" ? await localEngagementCounts(summaries.map((s) => s.arn!)) : await Promise.all(summaries.map((s) => engagementCounts(ctx, s.arn!)));
     return { items: summaries.map((s, i) => ({ ...toIncidentRow(s), engagements: counts[i] })), nextToken: next };
   });
 }

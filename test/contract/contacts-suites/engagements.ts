@@ -144,6 +144,15 @@ export const engagementsSuite: ContactsSuite = ({ target, ensure }) => {
         expect(p.PageArn).toContain(`:page/${p.ContactArn === a.arn ? a.alias : b.alias}/`);
         expect(p.EngagementArn).toBe(EngagementArn);
       }
+      // A page at a time, the same pages in the same order.
+      const paged: string[] = [];
+      let NextToken: string | undefined;
+      do {
+        const out = await t.contacts.listPagesByEngagement({ EngagementId: EngagementArn, MaxResults: 1, NextToken });
+        paged.push(...out.Pages!.map((p) => p.PageArn!));
+        NextToken = out.NextToken;
+      } while (NextToken);
+      expect(paged).toEqual(Pages!.map((p) => p.PageArn));
       expect((await t.contacts.listPagesByContact({ ContactId: c.arn })).Pages).toEqual([]);
     });
 

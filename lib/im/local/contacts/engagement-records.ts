@@ -5,8 +5,8 @@ import type * as M from "@/lib/db/generated/sqlite/models";
 
 const opt = <T>(v: T | null | undefined): T | undefined => (v === null || v === "" ? undefined : v);
 
-type EngagementRow = Pick<M.EngagementModel, "arn" | "contactArn" | "sender" | "incidentId" | "startTime" | "stopTime">;
-type PageRow = Pick<M.PageModel, "arn" | "contactArn" | "sender" | "incidentId" | "sentTime" | "deliveryTime" | "readTime"> & {
+export type EngagementRow = Pick<M.EngagementModel, "arn" | "contactArn" | "sender" | "incidentId" | "startTime" | "stopTime">;
+export type PageRow = Pick<M.PageModel, "arn" | "contactArn" | "sender" | "incidentId" | "sentTime" | "deliveryTime" | "readTime"> & {
   engagement: { arn: string };
 };
 type Texts = Pick<M.EngagementModel, "subject" | "content" | "publicSubject" | "publicContent">;

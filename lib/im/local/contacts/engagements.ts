@@ -2,13 +2,15 @@
 // (../engine, reached through ctx.engine): StartEngagement writes the engagement, its first pages and every scheduled step in
 // one transaction, then fires the steps due now, so the call answers with stage 0 started.
 import type * as C from "@aws-sdk/client-ssm-contacts";
-import type { Prisma } from "@/lib/db/client";
+import { hotReader, HotSql } from "@/lib/db/hot-reader";
 import type { Out } from "../../contract";
 import { notFound, validation } from "../../errors";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
-import { decodeCursor, page } from "../pagination";
-import { toDescribeEngagement, toEngagement } from "./engagement-records";
+import { decodeCursor, invalidToken, page } from "../pagination";
+import { toDescribeEngagement, toEngagement, type EngagementRow } from "./engagement-records";
+
+type EngagementListRow = EngagementRow & { id: string };
 
 /** MaxResults allows 0, which would page forever without progress: it means "the default" here. */
 export const listLimit = (max: number | undefined) => (max ? max : 100);
@@ -67,24 +69,23 @@ export async function listEngagements(
   input: C.ListEngagementsCommandInput,
 ): Promise<Out<C.ListEngagementsCommandOutput>> {
   const limit = listLimit(input.MaxResults);
-  const cursor = decodeCursor(input.NextToken);
-  const and: Prisma.EngagementWhereInput[] = [];
-  if (input.IncidentId !== undefined) and.push({ incidentId: input.IncidentId });
+  const decoded = decodeCursor(input.NextToken);
+  const cursor = decoded && { time: new Date(Number(decoded.k)), id: decoded.id };
+  if (cursor && Number.isNaN(cursor.time.getTime())) throw invalidToken();
   const range = input.TimeRangeValue;
   if (range?.StartTime && range.EndTime && range.StartTime > range.EndTime) {
     throw validation("TimeRangeValue.StartTime is after its EndTime", [{ name: "TimeRangeValue", message: "StartTime must not be after EndTime" }]);
   }
-  if (range?.EndTime) and.push({ startTime: { lte: range.EndTime } });
-  if (range?.StartTime) and.push({ OR: [{ stopTime: null }, { stopTime: { gte: range.StartTime } }] });
-  if (cursor) {
-    const t = new Date(Number(cursor.k));
-    and.push({ OR: [{ startTime: { lt: t } }, { startTime: t, id: { lt: cursor.id } }] });
-  }
-  const rows = await ctx.db.engagement.findMany({
-    where: and.length ? { AND: and } : undefined,
-    orderBy: [{ startTime: "desc" }, { id: "desc" }],
-    take: limit + 1,
-  });
+  // A fixed statement, not a Prisma query (lib/db/hot-reader.ts): the console's incidents list
+  // asks this once per incident it shows.
+  const q = new HotSql().sql(`SELECT "id", "arn", "contactArn", "sender", "incidentId", "startTime", "stopTime" FROM "Engagement" WHERE 1 = 1`);
+  if (input.IncidentId !== undefined) q.sql(` AND "incidentId" = ?`, input.IncidentId);
+  if (range?.EndTime) q.sql(` AND "startTime" <= ?`, range.EndTime);
+  if (range?.StartTime) q.sql(` AND ("stopTime" IS NULL OR "stopTime" >= ?)`, range.StartTime);
+  // A row value: an index range on both databases (see hot-reads.ts in ../incidents).
+  if (cursor) q.sql(` AND ("startTime", "id") < (?, ?)`, cursor.time, cursor.id);
+  q.sql(` ORDER BY "startTime" DESC, "id" DESC LIMIT ?`, limit + 1);
+  const rows = await hotReader(ctx.db).all<EngagementListRow>(q.query("engagement.list", { dates: ["startTime", "stopTime"] }), q.params);
   const { items, nextToken } = page(rows, limit, (r) => r.startTime.getTime());
   return { Engagements: items.map(toEngagement), NextToken: nextToken };
 }

@@ -3,16 +3,19 @@
 // contact's channels and each acceptance (DESIGN.md, engagement engine).
 import type * as C from "@aws-sdk/client-ssm-contacts";
 import type { Prisma } from "@/lib/db/client";
+import { hotQuery, hotReader, HotSql } from "@/lib/db/hot-reader";
 import type { Out } from "../../contract";
 import { ImError, notFound, validation } from "../../errors";
 import { newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
-import { decodeCursor, page } from "../pagination";
+import { decodeCursor, invalidToken, page } from "../pagination";
 import { acceptCodeMatches } from "./accept-code";
-import { toDescribePage, toPage, toReceipt } from "./engagement-records";
+import { toDescribePage, toPage, toReceipt, type PageRow } from "./engagement-records";
 import { listLimit } from "./engagements";
 
 const WITH_ENGAGEMENT = { engagement: { select: { arn: true } } } as const;
+
+type PageListRow = PageRow & { id: string; createdAt: Date };
 
 async function findPage(ctx: LocalContext, arn: string) {
   const row = await ctx.db.page.findUnique({ where: { arn }, include: WITH_ENGAGEMENT });
@@ -53,14 +56,34 @@ export async function listPagesByContact(
   return listPages(ctx, { contactArn: arn }, input.MaxResults, input.NextToken);
 }
 
+const ENGAGEMENT_ID = hotQuery("engagement.idByArn", `SELECT "id" FROM "Engagement" WHERE "arn" = ?`);
+
+/**
+ * As listPages, as a fixed statement (lib/db/hot-reader.ts): the console's incidents list asks this
+ * for every engagement of every incident it shows, to count the acknowledged ones. The engagement
+ * is found inside the statement; only an empty page asks whether it exists.
+ */
 export async function listPagesByEngagement(
   ctx: LocalContext,
   input: C.ListPagesByEngagementCommandInput,
 ): Promise<Out<C.ListPagesByEngagementCommandOutput>> {
   const arn = input.EngagementId!;
-  const engagement = await ctx.db.engagement.findUnique({ where: { arn }, select: { id: true } });
-  if (!engagement) throw notFound("ENGAGEMENT", arn, `The engagement ${arn} does not exist`);
-  return listPages(ctx, { engagementId: engagement.id }, input.MaxResults, input.NextToken);
+  const limit = listLimit(input.MaxResults);
+  const decoded = decodeCursor(input.NextToken);
+  const cursor = decoded && { time: new Date(Number(decoded.k)), id: decoded.id };
+  if (cursor && Number.isNaN(cursor.time.getTime())) throw invalidToken();
+  const q = new HotSql().sql(
+    `SELECT "id", "arn", "contactArn", "sender", "incidentId", "sentTime", "deliveryTime", "readTime", "createdAt" FROM "Page"
+     WHERE "engagementId" = (SELECT "id" FROM "Engagement" WHERE "arn" = ?)`,
+    arn,
+  );
+  if (cursor) q.sql(` AND ("createdAt", "id") < (?, ?)`, cursor.time, cursor.id);
+  q.sql(` ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`, limit + 1);
+  const reader = hotReader(ctx.db);
+  const rows = await reader.all<Omit<PageListRow, "engagement">>(q.query("page.byEngagement", { dates: ["sentTime", "deliveryTime", "readTime", "createdAt"] }), q.params);
+  if (!rows.length && !(await reader.get(ENGAGEMENT_ID, [arn]))) throw notFound("ENGAGEMENT", arn, `The engagement ${arn} does not exist`);
+  const { items, nextToken } = page(rows, limit, (r) => r.createdAt.getTime());
+  return { Pages: items.map((r) => toPage({ ...r, engagement: { arn } })), NextToken: nextToken };
 }
 
 /** Receipts newest first (the order of the reference's ListPageReceipts example, READ on top). */

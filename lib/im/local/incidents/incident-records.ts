@@ -9,9 +9,9 @@ import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { toJson } from "../json";
 import { decodeCursor, invalidToken, page } from "../pagination";
-import { toIncidentRecord, toIncidentSummary, type IncidentSummaryRow } from "./records";
-import { sqliteReader } from "@/lib/db/sqlite-reader";
-import { sqliteIncidentByArn, sqliteListIncidents } from "./sqlite-reads";
+import { toIncidentRecord, toIncidentSummary } from "./records";
+import { hotReader } from "@/lib/db/hot-reader";
+import { incidentByArn, listIncidents } from "./hot-reads";
 import { requireActiveReplicationSet } from "./replication-set";
 import { findResponsePlan } from "./response-plans";
 import { deleteTagsOf } from "../tags";
@@ -155,10 +155,7 @@ export async function startIncident(
 }
 
 async function findIncident(ctx: LocalContext, arn: string) {
-  const reader = sqliteReader(ctx.db);
-  const row = reader
-    ? sqliteIncidentByArn(reader, arn)
-    : await ctx.db.incidentRecord.findUnique({ where: { arn }, include: { automationExecutions: { orderBy: { createdAt: "asc" } } } });
+  const row = await incidentByArn(hotReader(ctx.db), arn);
   if (!row) throw notFound("INCIDENT_RECORD", arn, `Incident record ${arn} does not exist`);
   return row;
 }
@@ -201,11 +198,6 @@ function parseFilter(filter: I.Filter): IncidentFilter {
   }
 }
 
-function filterWhere(f: IncidentFilter): Prisma.IncidentRecordWhereInput {
-  if (f.column === "creationTime") return { creationTime: f.op === "before" ? { lt: f.time } : { gt: f.time } };
-  return { [f.column]: { in: f.values } };
-}
-
 export async function listIncidentRecords(
   ctx: LocalContext,
   input: I.ListIncidentRecordsCommandInput,
@@ -215,19 +207,7 @@ export async function listIncidentRecords(
   const cursor: IncidentCursor | undefined = decoded && { time: new Date(Number(decoded.k)), id: decoded.id };
   if (cursor && Number.isNaN(cursor.time.getTime())) throw invalidToken();
   const filters = (input.filters ?? []).map(parseFilter);
-  const reader = sqliteReader(ctx.db);
-  let rows: IncidentSummaryRow[];
-  if (reader) {
-    rows = sqliteListIncidents(reader, filters, cursor, limit + 1);
-  } else {
-    const and: Prisma.IncidentRecordWhereInput[] = filters.map(filterWhere);
-    if (cursor) and.push({ OR: [{ creationTime: { lt: cursor.time } }, { creationTime: cursor.time, id: { lt: cursor.id } }] });
-    rows = await ctx.db.incidentRecord.findMany({
-      where: and.length ? { AND: and } : undefined,
-      orderBy: [{ creationTime: "desc" }, { id: "desc" }],
-      take: limit + 1,
-    });
-  }
+  const rows = await listIncidents(hotReader(ctx.db), filters, cursor, limit + 1);
   const { items, nextToken } = page(rows, limit, (r) => r.creationTime.getTime());
   return { incidentRecordSummaries: items.map(toIncidentSummary), nextToken };
 }

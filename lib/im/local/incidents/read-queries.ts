@@ -1,6 +1,5 @@
-// What the two read paths of ListIncidentRecords and ListTimelineEvents share: the Prisma one
-// (incident-records.ts, timeline-events.ts) and the SQLite one (sqlite-reads.ts) take the same
-// validated filters and cursors and return the same rows.
+// What ListIncidentRecords and ListTimelineEvents pass from their validation (incident-records.ts,
+// timeline-events.ts) to their reads (hot-reads.ts): validated filters and cursors, and the rows.
 import type { Prisma } from "@/lib/db/client";
 
 /** One validated ListIncidentRecords filter. */
@@ -34,7 +33,6 @@ export type TimelineFilter =
   | { key: "eventType" | "eventReference"; values: string[] };
 
 export type TimelineQuery = {
-  incidentId: string;
   filters: TimelineFilter[];
   dir: "asc" | "desc";
   /** The last row of the previous page: its eventTime and seq (the order is (eventTime, seq)). */

@@ -10,14 +10,19 @@ import type {
 import type * as M from "@/lib/db/generated/sqlite/models";
 import { fromJson } from "../json";
 
-export type IncidentRow = M.IncidentRecordModel & { automationExecutions?: Pick<M.AutomationExecutionModel, "ssmExecutionArn">[] };
-/** What a summary needs of a row (the SQLite list path selects only these). */
+/** What GetIncidentRecord's answer needs of a row (hot-reads.ts selects only these). */
+export type IncidentRow = Pick<
+  M.IncidentRecordModel,
+  | "arn" | "title" | "summary" | "status" | "impact" | "creationTime" | "resolvedTime" | "lastModifiedTime" | "lastModifiedBy"
+  | "createdBy" | "source" | "invokedBy" | "resourceArn" | "dedupeString" | "chatChannel" | "notificationTargets"
+> & { automationExecutions?: Pick<M.AutomationExecutionModel, "ssmExecutionArn">[] };
+/** What a summary needs of a row (the list's read selects only these). */
 export type IncidentSummaryRow = Pick<
   M.IncidentRecordModel,
   "id" | "arn" | "title" | "status" | "impact" | "creationTime" | "resolvedTime" | "createdBy" | "source" | "invokedBy" | "resourceArn"
 >;
 
-function source(row: IncidentSummaryRow) {
+function source(row: Pick<IncidentSummaryRow, "createdBy" | "source" | "invokedBy" | "resourceArn">) {
   return {
     createdBy: row.createdBy,
     source: row.source,

@@ -10,8 +10,8 @@ import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { decodeCursor, page } from "../pagination";
 import { appendTimelineEvent, CALLER_EVENT_TYPES, isCallerEventType, requireIncident } from "./timeline";
-import { sqliteReader } from "@/lib/db/sqlite-reader";
-import { sqliteIncidentIdentity, sqliteListTimelineEvents } from "./sqlite-reads";
+import { hotReader } from "@/lib/db/hot-reader";
+import { listTimelineEvents as readTimelineEvents } from "./hot-reads";
 import { SUMMARY_SELECT, type SummaryRow, type TimelineFilter, type TimelineQuery } from "./read-queries";
 
 const EVENT_SELECT = { ...SUMMARY_SELECT, eventData: true } satisfies Prisma.TimelineEventSelect;
@@ -194,17 +194,6 @@ function parseFilter(filter: I.Filter): TimelineFilter {
   }
 }
 
-function filterWhere(f: TimelineFilter): Prisma.TimelineEventWhereInput {
-  switch (f.key) {
-    case "eventTime":
-      return { eventTime: f.op === "before" ? { lt: f.time } : { gt: f.time } };
-    case "eventType":
-      return { eventType: { in: f.values } };
-    case "eventReference":
-      return { references: { some: { OR: [{ resource: { in: f.values } }, { relatedItemId: { in: f.values } }] } } };
-  }
-}
-
 const invalidTimelineToken = () =>
   new ImError("ValidationException", "The nextToken is not valid: pass a nextToken returned by a previous ListTimelineEvents call", {
     reason: "FIELD_VALIDATION_FAILED",
@@ -227,8 +216,7 @@ export async function listTimelineEvents(
   ctx: LocalContext,
   input: I.ListTimelineEventsCommandInput,
 ): Promise<Out<I.ListTimelineEventsCommandOutput>> {
-  const reader = sqliteReader(ctx.db);
-  const incident = reader ? sqliteIncidentIdentity(reader, input.incidentRecordArn!) : await requireIncident(ctx.db, input.incidentRecordArn!);
+  const arn = input.incidentRecordArn!;
   // Newest first by default: the ListTimelineEvents example, which passes no sort, answers in
   // descending eventTime (and DESIGN.md: lists are newest first unless a sort is given).
   // EVENT_TIME is the only sortBy the model allows; seq breaks ties (events of one eventTime in
@@ -237,29 +225,13 @@ export async function listTimelineEvents(
   const limit = input.maxResults ?? 100;
   const decoded = decodeCursor(input.nextToken);
   const query: TimelineQuery = {
-    incidentId: incident.id,
     filters: (input.filters ?? []).map(parseFilter),
     dir,
     cursor: decoded && { time: cursorTime(decoded.k), seq: cursorSeq(decoded.s) },
     take: limit + 1,
   };
-  const rows = reader ? sqliteListTimelineEvents(reader, query) : await prismaListTimelineEvents(ctx.db, query);
+  // The incident is looked up in the same statement (hot-reads.ts); its ARN is the one asked for.
+  const rows = await readTimelineEvents(hotReader(ctx.db), arn, query);
   const { items, nextToken } = page(rows, limit, (r) => r.eventTime.getTime(), (r) => r.seq);
-  return { eventSummaries: items.map((r) => toEventSummary(r, incident.arn)), nextToken };
-}
-
-async function prismaListTimelineEvents(db: Tx, q: TimelineQuery): Promise<SummaryRow[]> {
-  const and: Prisma.TimelineEventWhereInput[] = [{ incidentId: q.incidentId }, ...q.filters.map(filterWhere)];
-  if (q.cursor) {
-    const { time: t, seq } = q.cursor;
-    const past = q.dir === "desc" ? { lt: t } : { gt: t };
-    const pastSeq = q.dir === "desc" ? { lt: seq } : { gt: seq };
-    and.push({ OR: [{ eventTime: past }, { eventTime: t, seq: pastSeq }] });
-  }
-  return db.timelineEvent.findMany({
-    where: { AND: and },
-    orderBy: [{ eventTime: q.dir }, { seq: q.dir }],
-    take: q.take,
-    select: SUMMARY_SELECT,
-  });
+  return { eventSummaries: items.map((r) => toEventSummary(r, arn)), nextToken };
 }
