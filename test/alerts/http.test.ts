@@ -230,6 +230,14 @@ describe.each(PROVIDERS)("alert intake over HTTP on %s", (provider) => {
     expect(await alertsOf(am)).toEqual([]);
   });
 
+  it("answers an integration of a kind it doesn't read 400 in words, storing nothing", async () => {
+    const i = await integration("SNS");
+    const res = await post(i.url, { Type: "Notification", Message: "{}" }, bearer(i));
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/kind "SNS" is not one this console reads/);
+    expect(await alertsOf(i)).toEqual([]);
+  });
+
   it("answers an invalid PagerDuty event with PagerDuty's 400 body", async () => {
     const i = await integration("PAGERDUTY");
     const res = await post(`${server.url}/v2/enqueue`, { routing_key: i.token, event_action: "trigger", payload: { source: "x", severity: "loud" } });

@@ -3,7 +3,7 @@
 // PagerDuty's own error body: InvalidPagerDutyEvent, pagerDutyInvalidBody); the processing job
 // uses triggerRawData for StartIncident's triggerDetails.
 import "server-only";
-import type { AlertKind, NormalizedAlert } from "../normalized";
+import { ALERT_KINDS, UnreadablePayload, type AlertKind, type NormalizedAlert } from "../normalized";
 import { parseAlertmanager } from "./alertmanager";
 import { parseGeneric } from "./generic";
 import { parseGrafana } from "./grafana";
@@ -22,8 +22,10 @@ const PARSERS: Record<AlertKind, (body: unknown, receivedAt: Date) => Normalized
  * an alert that names no time (and seeds a PagerDuty trigger's generated dedup_key).
  */
 export function parseDelivery(kind: AlertKind, body: unknown, receivedAt: Date): NormalizedAlert[] {
-  const parse = PARSERS[kind];
-  if (!parse) throw new Error(`No parser for alert kind ${String(kind)}`);
+  const parse = Object.hasOwn(PARSERS, kind) ? PARSERS[kind] : undefined;
+  // An integration row of a kind this console doesn't read (written by a newer version, or by hand):
+  // the sender is told in words, as for any payload it cannot read.
+  if (!parse) throw new UnreadablePayload(`This integration's kind "${String(kind)}" is not one this console reads (${ALERT_KINDS.join(", ")})`);
   return parse(body, receivedAt);
 }
 
