@@ -377,6 +377,29 @@ describe.each(PROVIDERS)("alert intake over HTTP on %s", (provider) => {
     expect(await db.alertGroup.findMany({ where: { integrationId: i.id } })).toMatchObject([{ count: 2, status: "FIRING" }]);
   });
 
+  it.each([
+    ["GRAFANA", "grafana", "two-firing", "com.grafana.alerting", "https://play.grafana.org/alerting/"],
+    ["GENERIC", "generic", "firing", "console.alerts.generic", "https://grafana.example.com/d/checkout-errors"],
+  ] as const)("turns %s's documented firing body into incidents with trigger details and related items", async (kind, fixtureKind, name, source, link) => {
+    const incidents = new SSMIncidents({ endpoint: `${server.url}/api/aws/ssm-incidents`, region: "us-east-1", credentials: BOOTSTRAP_KEY, maxAttempts: 1 });
+    const { arn: responsePlanArn } = await incidents.createResponsePlan({ name: `http-${fixtureKind}-${randomUUID().slice(0, 8)}`, incidentTemplate: { title: "From alerts", impact: 3 } });
+    const i = await integration(kind, { responsePlanArn });
+    const res = await post(i.url, alertFixture(fixtureKind, name), bearer(i));
+    expect(res.status).toBe(202);
+    const rows = await settled(res.body.ids as string[]);
+    expect(rows.every((r) => r.outcome === "NEW_INCIDENT")).toBe(true);
+    for (const row of rows) {
+      const { incidentRecord } = await incidents.getIncidentRecord({ arn: row.incidentArn! });
+      expect(incidentRecord).toMatchObject({ title: row.title, incidentRecordSource: { source, createdBy: integrationPrincipalArn("000000000000", { id: i.id, name: `${kind} over HTTP` }) } });
+      // AWS doesn't return triggerDetails; the record keeps them.
+      const stored = await db.incidentRecord.findUniqueOrThrow({ where: { arn: row.incidentArn! }, select: { triggerRawData: true, triggerTimestamp: true } });
+      expect(JSON.parse(stored.triggerRawData ?? "null")).toBeTruthy();
+      expect(stored.triggerTimestamp).toBeInstanceOf(Date);
+    }
+    const { relatedItems } = await incidents.listRelatedItems({ incidentRecordArn: rows[0]!.incidentArn! });
+    expect(relatedItems!.some((r) => r.identifier?.value?.url?.startsWith(link))).toBe(true);
+  });
+
   it("turns a PagerDuty trigger at /v2/enqueue into an incident", async () => {
     const incidents = new SSMIncidents({ endpoint: `${server.url}/api/aws/ssm-incidents`, region: "us-east-1", credentials: BOOTSTRAP_KEY, maxAttempts: 1 });
     const { arn: responsePlanArn } = await incidents.createResponsePlan({
