@@ -160,9 +160,13 @@ function TagsEditor({ arn, tags, onSaved }: { arn: string; tags: Tag[]; onSaved:
     const done = await run(() => updateResourceTagsAction(v));
     if (!done) return;
     onSaved(true);
-    // Saved: the editor is clean again and takes the stored tags as they come back.
+    // Saved: the editor is clean again and takes the stored tags as they come back. The live
+    // stream may have refetched them already, while the editor was still dirty (the effect above
+    // skipped them, and the refetch below then changes nothing): so they are applied here too.
     form.reset({ ...v, loadedKeys: v.tags.map((t) => t.key.trim()) });
     await queryClient.invalidateQueries({ queryKey: settingsKeys.tags(arn) });
+    const latest = queryClient.getQueryData<Tag[]>(settingsKeys.tags(arn));
+    if (latest && !form.formState.isDirty) form.reset({ arn, tags: latest, loadedKeys: latest.map((t) => t.key) });
   });
 
   return (
