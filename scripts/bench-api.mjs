@@ -12,7 +12,8 @@
 //     keys that exist are cached for 5 s, so this is the lookup every uncached request pays);
 //   - the console's incidents list (GET /api/incidents, signed in: 20 open incidents with their
 //     engagement counts; the newest 40 open incidents have an engagement with two pages);
-//   - StartIncident: throughput.
+//   - StartIncident and CreateTimelineEvent (writes, each with a clientToken): throughput and
+//     p50/p99 at 16 concurrent callers.
 // The same GetIncidentRecord read is also served by a bare node:http server with one prepared
 // statement (better-sqlite3; pg on PostgreSQL) in the same run, so the cost of our stack is
 // reported as a ratio, not as a machine-dependent number.
@@ -25,6 +26,12 @@
 // Options (environment): BENCH_DB (sqlite | postgres), BENCH_INCIDENTS (100000; the small run is
 // always 1,000), BENCH_EVENTS_PER_INCIDENT (10), BENCH_SECONDS (8 per measurement),
 // BENCH_CONCURRENCY (16), NEXT_DIST_DIR (.next).
+//
+// BENCH_ONLY=writes measures only the two writes, at 1,000 incidents. BENCH_BASELINE=<dir>, a
+// second checkout of the console with its own `npm ci && npm run build` (an earlier commit, say),
+// runs every measurement on that checkout's server too, right before ours on an identical
+// database, and prints ours against it: the speed-up of a change, measured in one run on one
+// machine whatever else the machine is doing.
 import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -46,6 +53,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const WITH_POSTGRES = process.env.BENCH_DB === "postgres";
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const ONLY_WRITES = process.env.BENCH_ONLY === "writes";
+const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : undefined;
+const WRITE_STEPS = new Set(["start", "createEvent"]);
 const ACCOUNT = "000000000000";
 const KEY = { accessKeyId: "AKIABENCHBOOTSTRAP00", secretAccessKey: "bench-bootstrap-secret" };
 const ADMIN = { email: "bench@example.com", password: "bench-api-console-password" };
@@ -63,9 +73,9 @@ const unknownSigner = new SignatureV4({
 // ───────────────────────────── helpers ─────────────────────────────
 
 // BENCH_PROFILE=<dir>: write V8 CPU profiles of the console there (open them in Chrome DevTools).
-const startServer = (dataDir, databaseUrl) =>
+const startServer = (dataDir, databaseUrl, serverRoot = root) =>
   startConsole({
-    root,
+    root: serverRoot,
     dataDir,
     key: KEY,
     account: ACCOUNT,
@@ -317,19 +327,24 @@ const listBody = (nextToken) =>
 
 const NAMES = { sqlite: "SQLite", postgres: "PostgreSQL" };
 
-/** A seeded database of `database`'s kind with the production server running on it. */
-async function openDataset(database, incidents, eventsPerIncident) {
+/**
+ * A seeded database of `database`'s kind with the production server running on it — the server of
+ * this checkout, or of BENCH_BASELINE's (`baseline`).
+ */
+async function openDataset(database, incidents, eventsPerIncident, baseline = false) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "im-bench-"));
-  const ds = { database, name: NAMES[database], dataDir, file: path.join(dataDir, "bench.db"), results: {} };
+  const serverRoot = baseline ? BASELINE : root;
+  const name = `${baseline ? "base " : ""}${NAMES[database]}`;
+  const ds = { database, baseline, name, dataDir, file: path.join(dataDir, "bench.db"), results: {} };
   try {
     ds.pgDb = database === "postgres" ? await createPostgresDatabase() : undefined;
     // Let the console create and migrate the database, then seed it while it is stopped.
-    ds.server = await startServer(dataDir, ds.pgDb?.url);
+    ds.server = await startServer(dataDir, ds.pgDb?.url, serverRoot);
     await ds.server.stop();
     const t0 = performance.now();
     Object.assign(ds, ds.pgDb ? await seedPostgres(ds.pgDb.url, incidents, eventsPerIncident) : seedSqlite(ds.file, incidents, eventsPerIncident));
     console.log(`${ds.name}: seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    ds.server = await startServer(dataDir, ds.pgDb?.url);
+    ds.server = await startServer(dataDir, ds.pgDb?.url, serverRoot);
     ds.base = ds.server.url;
     // Warm up the route handlers and the database cache (every incident the measurements read).
     for (const r of await prepared(ds.base, ds.sampleArns, getRequest)) await send(ds.base, r);
@@ -403,7 +418,22 @@ function steps(incidents) {
       );
       return (i) => starts[i % starts.length];
     }, { seconds: SECONDS / 2 }],
-  ];
+    ["createEvent", "CreateTimelineEvent", async (ds) => {
+      const at = Date.now() / 1000;
+      const creates = await Promise.all(
+        Array.from({ length: 4000 }, (_, i) =>
+          signed(ds.base, "POST", "/api/aws/ssm-incidents/createTimelineEvent", JSON.stringify({
+            incidentRecordArn: ds.sampleArns[i % ds.sampleArns.length],
+            eventTime: at + i / 1000,
+            eventType: "Custom Event",
+            eventData: JSON.stringify(`bench note ${i}`),
+            clientToken: randomUUID(),
+          })),
+        ),
+      );
+      return (i) => creates[i % creates.length];
+    }, { seconds: SECONDS / 2 }],
+  ].filter(([key]) => !ONLY_WRITES || WRITE_STEPS.has(key));
 }
 
 /** Every measurement at one size, on SQLite and (BENCH_DB=postgres) PostgreSQL; results by database. */
@@ -412,7 +442,10 @@ async function measureSize(label, incidents, eventsPerIncident) {
   console.log(`\n== ${label}: ${incidents.toLocaleString()} incidents, ${(incidents * eventsPerIncident).toLocaleString()} timeline events`);
   const sets = [];
   try {
-    for (const kind of kinds) sets.push(await openDataset(kind, incidents, eventsPerIncident));
+    for (const kind of kinds) {
+      if (BASELINE) sets.push(await openDataset(kind, incidents, eventsPerIncident, true));
+      sets.push(await openDataset(kind, incidents, eventsPerIncident));
+    }
     // The seeded files reach the disk now rather than while a measurement runs.
     spawnSync("sync");
     for (const [key, name, setup, options] of steps(incidents)) {
@@ -423,7 +456,7 @@ async function measureSize(label, incidents, eventsPerIncident) {
         console.log(`${ds.name.padEnd(10)} ${title.padEnd(28)} ${fmt(ds.results[key])}`);
       }
     }
-    for (const ds of sets) {
+    for (const ds of ONLY_WRITES ? [] : sets.filter((d) => !d.baseline)) {
       await ds.server.stop();
       const bare = await startBare(ds.file, ds.pgDb?.url);
       const bareGets = ds.sampleArns.map((arn) => ({ method: "GET", path: `/getIncidentRecord?arn=${encodeURIComponent(arn)}`, headers: {} }));
@@ -434,7 +467,7 @@ async function measureSize(label, incidents, eventsPerIncident) {
   } finally {
     for (const ds of sets) await closeDataset(ds);
   }
-  return Object.fromEntries(sets.map((ds) => [ds.database, ds.results]));
+  return Object.fromEntries(sets.map((ds) => [`${ds.baseline ? "base:" : ""}${ds.database}`, ds.results]));
 }
 
 // ───────────────────────────── main ─────────────────────────────
@@ -447,24 +480,44 @@ if (!existsSync(path.join(root, dist, "BUILD_ID"))) {
 console.log(
   `bench: ${CONCURRENCY} concurrent clients, ${SECONDS} s per read measurement, ${WITH_POSTGRES ? "SQLite and PostgreSQL" : "SQLite"}, node ${process.version}`,
 );
-const sizes = [
+const sizes = ONLY_WRITES ? [["small", 1_000]] : [
   ["small", 1_000],
   ["large", INCIDENTS],
 ];
 const runs = {};
 for (const [label, n] of sizes) runs[label] = await measureSize(label, n, EVENTS_PER_INCIDENT);
-const small = runs.small.sqlite;
-const large = runs.large.sqlite;
 
 const ratio = (a, b) => (a / b).toFixed(2);
 const check = (ok) => (ok ? "ok " : "MISS");
+const cell = (r) => `${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`;
+
+// Issue 17: each write at ≥ 3× the baseline's throughput, p99 ≤ 100 ms.
+const WRITES = [["StartIncident", "start"], ["CreateTimelineEvent", "createEvent"]];
+for (const [label] of sizes) {
+  for (const kind of WITH_POSTGRES ? ["sqlite", "postgres"] : ["sqlite"]) {
+    const ours = runs[label][kind];
+    const base = runs[label][`base:${kind}`];
+    console.log(`\n== writes, ${label}, ${NAMES[kind]}: ${base ? "baseline | ours | ours/baseline (target ≥ 3, p99 ≤ 100 ms)" : "(BENCH_BASELINE=<checkout> compares with another build)"}`);
+    for (const [name, key] of WRITES) {
+      if (!base) {
+        console.log(`${check(ours[key].p99 <= 100)} ${name.padEnd(22)} ${cell(ours[key])}`);
+        continue;
+      }
+      const r = ours[key].rps / base[key].rps;
+      console.log(`${check(r >= 3 && ours[key].p99 <= 100)} ${name.padEnd(22)} ${cell(base[key]).padEnd(40)} | ${cell(ours[key]).padEnd(40)} | ${r.toFixed(2)}`);
+    }
+  }
+}
+if (ONLY_WRITES) process.exit(0);
+
+const small = runs.small.sqlite;
+const large = runs.large.sqlite;
 console.log(`\n== summary, SQLite (targets from issue 3)`);
 console.log(`${check(large.get.rps >= 2000 && large.get.p99 <= 15)} GetIncidentRecord ${large.get.rps.toFixed(0)} req/s (target ≥ 2000), p99 ${large.get.p99.toFixed(1)} ms (target ≤ 15)`);
 console.log(`${check(Math.max(large.listFirst.p95, large.listDeep.p95) <= 25)} ListIncidentRecords p95 first ${large.listFirst.p95.toFixed(1)} ms, deep ${large.listDeep.p95.toFixed(1)} ms (target ≤ 25 at any depth)`);
 console.log(`${check(large.timeline.p95 <= 25)} ListTimelineEvents p95 ${large.timeline.p95.toFixed(1)} ms${large.timeline.errors ? " (errors: " + large.timeline.firstError + ")" : ""}`);
-console.log(`    StartIncident ${large.start.rps.toFixed(0)} req/s`);
 console.log(`${check(Math.max(large.get.p50 / small.get.p50, large.listDeep.p50 / small.listDeep.p50, large.timeline.p50 / small.timeline.p50) <= 1.5)} cost at ${INCIDENTS.toLocaleString()} vs 1,000 (p50): GetIncidentRecord ×${ratio(large.get.p50, small.get.p50)}, list deep ×${ratio(large.listDeep.p50, small.listDeep.p50)}, timeline ×${ratio(large.timeline.p50, small.timeline.p50)} (target ≤ 1.5)`);
-console.log(`    stack overhead: our GetIncidentRecord throughput is ${ratio(large.get.rps, large.bare.rps)} of a bare node:http + SQLite server's (p50 ×${ratio(large.get.p50, large.bare.p50)})`);
+console.log(`${check(large.get.rps / large.bare.rps >= 0.7)} stack overhead: our GetIncidentRecord throughput is ${ratio(large.get.rps, large.bare.rps)} of a bare node:http + SQLite server's (p50 ×${ratio(large.get.p50, large.bare.p50)}; issue 17's target ≥ 0.7)`);
 
 if (WITH_POSTGRES) {
   // Issue 17: each hot read on PostgreSQL at ≥ 0.67 of SQLite's throughput, in the same run.
@@ -476,9 +529,9 @@ if (WITH_POSTGRES) {
     ["API-key lookup (unknown key, 403)", "keyLookup", true],
     ["console incidents list", "consoleList", true],
     ["StartIncident (a write)", "start", false],
+    ["CreateTimelineEvent (a write)", "createEvent", false],
     ["bare node:http + prepared statement", "bare", false],
   ];
-  const cell = (r) => `${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`;
   let missed = 0;
   for (const [label, n] of sizes) {
     const { sqlite, postgres } = runs[label];
