@@ -10,9 +10,10 @@ import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { config, isPostgresUrl } from "../config";
 import { serializedPgTransactions } from "./pg-serialized";
 import { privateSqliteFile } from "./private-files";
-import { serializedSqlite } from "./sqlite-serialized";
+import { Lock, serializedSqlite } from "./sqlite-serialized";
 import { registerSqliteReader } from "./sqlite-reader";
 import { pgHotReader, registerHotReader, sqliteHotReader } from "./hot-reader";
+import { pgHotWriter, registerHotWriter, sqliteHotWriter } from "./hot-writer";
 
 export type Db = InstanceType<typeof SqliteClient>;
 /** A transaction client, as `$transaction(async (tx) => ...)` hands it out. */
@@ -43,6 +44,7 @@ export function createDb(url: string): Db {
     // Same models, same API: the PostgreSQL client is typed as the SQLite one.
     const client = new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
     registerHotReader(client, pgHotReader(pool));
+    registerHotWriter(client, pgHotWriter(pool));
     const disconnect = client.$disconnect.bind(client);
     client.$disconnect = async () => {
       await disconnect();
@@ -52,16 +54,21 @@ export function createDb(url: string): Db {
   }
   const file = sqliteFilePath(url);
   privateSqliteFile(file);
+  // Prisma's connection and the hot writes' (hot-writer.ts) take turns on one lock.
+  const lock = new Lock();
   const client = new SqliteClient({
-    adapter: serializedSqlite(new PrismaBetterSQLite3({ url: file, timeout: 10_000 })),
+    adapter: serializedSqlite(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }), lock),
     transactionOptions,
   });
-  // The hot reads' own connection (sqlite-reader.ts), closed with the client.
+  // The hot reads' own connection (sqlite-reader.ts) and the hot writes', closed with the client.
   const reader = registerSqliteReader(client, file);
   registerHotReader(client, sqliteHotReader(reader));
+  const writer = sqliteHotWriter(file, lock);
+  registerHotWriter(client, writer);
   const disconnect = client.$disconnect.bind(client);
   client.$disconnect = async () => {
     reader.close();
+    writer.close();
     await disconnect();
   };
   return client;

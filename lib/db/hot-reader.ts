@@ -108,19 +108,22 @@ export class HotSql {
 
 // ───────────────────────────── SQLite ─────────────────────────────
 
-function sqliteParams(params: readonly unknown[]): unknown[] {
+/** Values as better-sqlite3 binds them (hot-writer.ts too). */
+export function sqliteParams(params: readonly unknown[]): unknown[] {
   const out: unknown[] = [];
   for (const p of params) {
     if (isList(p)) {
       if (p.json) out.push(JSON.stringify(p.values));
       else out.push(...p.values);
     } else if (p instanceof Date) out.push(sqliteTime(p));
+    // SQLite stores Prisma's Boolean as 0/1 (better-sqlite3 binds no booleans).
+    else if (typeof p === "boolean") out.push(p ? 1 : 0);
     else out.push(p);
   }
   return out;
 }
 
-function fromSqliteRow<T>(row: Record<string, unknown>, shape: RowShape): T {
+export function fromSqliteRow<T>(row: Record<string, unknown>, shape: RowShape): T {
   if (shape.dates) for (const c of shape.dates) row[c] = fromSqliteTime(row[c] as string | null);
   if (shape.booleans) for (const c of shape.booleans) row[c] = row[c] === null ? null : row[c] === 1;
   return row as T;
@@ -154,7 +157,8 @@ function parseUtcTimestamp(value: string): Date {
   return new Date(`${value.replace(" ", "T")}Z`);
 }
 
-const types = {
+/** pg's parsers, with `timestamp` read as UTC (hot-writer.ts too). */
+export const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === TIMESTAMP_OID && format !== "binary" ? parseUtcTimestamp : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
@@ -162,7 +166,8 @@ const types = {
 /** A Date as a `timestamp` literal in UTC (pg would send local time with an offset that `timestamp` ignores). */
 const pgTime = (d: Date) => d.toISOString().slice(0, -1);
 
-function pgParams(params: readonly unknown[]): unknown[] {
+/** Values as pg binds them (hot-writer.ts too). */
+export function pgParams(params: readonly unknown[]): unknown[] {
   return params.map((p) => (isList(p) ? p.values : p instanceof Date ? pgTime(p) : p));
 }
 

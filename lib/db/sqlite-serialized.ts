@@ -18,8 +18,12 @@ import type {
 
 const LOCK_TIMEOUT_MS = 30_000;
 
-/** A FIFO async lock. */
-class Lock {
+/**
+ * A FIFO async lock: the one SQLite connection's turn. Prisma's adapter (below) and the hot writes'
+ * own connection (hot-writer.ts) share one, so a write of either never runs while the other's
+ * transaction is open.
+ */
+export class Lock {
   #tail: Promise<void> = Promise.resolve();
 
   async acquire(): Promise<() => void> {
@@ -97,8 +101,7 @@ async function takeWriteLock(tx: Transaction): Promise<void> {
   }
 }
 
-function serializedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
-  const lock = new Lock();
+function serializedAdapter(inner: SqlDriverAdapter, lock: Lock): SqlDriverAdapter {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
@@ -121,7 +124,7 @@ function serializedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
   };
 }
 
-export function serializedSqlite(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+export function serializedSqlite(factory: SqlDriverAdapterFactory, lock = new Lock()): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -133,7 +136,7 @@ export function serializedSqlite(factory: SqlDriverAdapterFactory): SqlDriverAda
       // fsync on every commit, which made every write — an engine tick, a StartIncident — wait
       // for the disk.
       await adapter.executeScript("PRAGMA synchronous = NORMAL");
-      return serializedAdapter(adapter);
+      return serializedAdapter(adapter, lock);
     },
   };
 }

@@ -1,5 +1,6 @@
 // ARNs of the local model (DESIGN.md, "Local model semantics").
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { v7 as uuidv7 } from "uuid";
 
 type Ids = { accountId: string; region: string };
 
@@ -27,7 +28,14 @@ export function principalArn(accountId: string, name: string): string {
 }
 
 /** A new resource id, in the UUID form AWS uses for incident records and events. */
-export const newId = () => randomUUID();
+/**
+ * A new resource id: a UUID (version 7) whose leading bits are the time, increasing within the
+ * process. Lists order rows by time and then id, and a fast writer makes several rows within one
+ * millisecond: with time-ordered ids those still list in the order they were made (a random
+ * UUID put them in any order), and on PostgreSQL new ids land at the right edge of the index.
+ * The `uuid` package (v7 with its monotonic counter, RFC 9562 §6.2) rather than our own generator.
+ */
+export const newId = () => uuidv7();
 
 /** A 32-hex-digit id, as AWS uses for related items' generatedId. */
 export const newHexId = () => randomBytes(16).toString("hex").toUpperCase();

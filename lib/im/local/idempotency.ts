@@ -4,6 +4,8 @@
 // create: the second one's insert hits the unique key, rolls back, and returns the first result.
 import { createHash, randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
+import { hotQuery, hotReader } from "@/lib/db/hot-reader";
+import type { HotTx, HotWriter } from "@/lib/db/hot-writer";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict } from "../errors";
 import type { ServiceId } from "../model";
@@ -27,12 +29,23 @@ function requestHash(input: Record<string, unknown>, tokenField: string): string
   return createHash("sha256").update(encode(rest)).digest("hex");
 }
 
+type TokenKey = { service: ServiceId; operation: string; token: string | undefined; tokenField: string };
+
+/** The first call's answer for this token, or undefined; a token reused with other parameters is refused. */
+function replayOf<T>(first: { requestHash: string; response: string } | null | undefined, hash: string, key: TokenKey): T | undefined {
+  if (!first) return undefined;
+  if (first.requestHash !== hash) {
+    throw conflict("CLIENT_TOKEN", key.token!, `The client token ${key.token} was already used for a ${key.operation} call with different parameters`);
+  }
+  return decode<T>(first.response);
+}
+
 /**
  * Runs `work` in a transaction, once per client token. Without a token it simply runs.
  */
 export async function idempotent<T>(
   ctx: LocalContext,
-  key: { service: ServiceId; operation: string; token: string | undefined; tokenField: string },
+  key: TokenKey,
   input: object,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
@@ -40,14 +53,7 @@ export async function idempotent<T>(
   if (!token) return ctx.db.$transaction((tx) => work(tx));
   const hash = requestHash(input as Record<string, unknown>, key.tokenField);
   const where = { service_operation_principal_token: { service, operation, principal: ctx.principalArn, token } };
-  const replay = async (): Promise<T | undefined> => {
-    const first = await ctx.db.idempotencyRecord.findUnique({ where });
-    if (!first) return undefined;
-    if (first.requestHash !== hash) {
-      throw conflict("CLIENT_TOKEN", token, `The client token ${token} was already used for a ${operation} call with different parameters`);
-    }
-    return decode<T>(first.response);
-  };
+  const replay = async (): Promise<T | undefined> => replayOf<T>(await ctx.db.idempotencyRecord.findUnique({ where }), hash, key);
   const earlier = await replay();
   if (earlier !== undefined) return earlier;
   try {
@@ -56,6 +62,48 @@ export async function idempotent<T>(
       await tx.idempotencyRecord.create({
         data: { id: randomUUID(), service, operation, principal: ctx.principalArn, token, requestHash: hash, response: encode(result) },
       });
+      return result;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      const first = await replay();
+      if (first !== undefined) return first;
+    }
+    throw e;
+  }
+}
+
+const RECORD = hotQuery(
+  "idempotency.byToken",
+  `SELECT "requestHash", "response" FROM "IdempotencyRecord" WHERE "service" = ? AND "operation" = ? AND "principal" = ? AND "token" = ?`,
+);
+const INSERT_RECORD = hotQuery(
+  "idempotency.insert",
+  `INSERT INTO "IdempotencyRecord" ("id", "service", "operation", "principal", "token", "requestHash", "response", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+
+/**
+ * `idempotent` for a hot write (lib/db/hot-writer.ts): the same records, the same answers, the
+ * first call's record written in the operation's own transaction; the lookup is a hot read.
+ */
+export async function idempotentHot<T>(
+  ctx: LocalContext,
+  writer: HotWriter,
+  key: TokenKey,
+  input: object,
+  work: (tx: HotTx) => Promise<T>,
+): Promise<T> {
+  const { service, operation, token } = key;
+  if (!token) return writer.transaction(work);
+  const hash = requestHash(input as Record<string, unknown>, key.tokenField);
+  const replay = async () =>
+    replayOf<T>(await hotReader(ctx.db).get<{ requestHash: string; response: string }>(RECORD, [service, operation, ctx.principalArn, token]), hash, key);
+  const earlier = await replay();
+  if (earlier !== undefined) return earlier;
+  try {
+    return await writer.transaction(async (tx) => {
+      const result = await work(tx);
+      await tx.run(INSERT_RECORD, [randomUUID(), service, operation, ctx.principalArn, token, hash, encode(result), new Date()]);
       return result;
     });
   } catch (e) {

@@ -3,8 +3,8 @@ import type * as I from "@aws-sdk/client-ssm-incidents";
 import type { Prisma, Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Out } from "../../contract";
-import { ImError, notFound, validation } from "../../errors";
-import { incidentsArn, newHexId, newId } from "@/lib/im/arns";
+import { ImError, notFound } from "../../errors";
+import { newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { toJson } from "../json";
@@ -18,19 +18,10 @@ import { deleteTagsOf } from "../tags";
 import { addTags } from "./tags";
 import { EVENT_TYPES, type ModifiedAttribute, writeAutomaticEvent } from "./timeline";
 import type { IncidentCursor, IncidentFilter } from "./read-queries";
+import { hotStartIncident } from "./hot-writes";
+import { createdEventData, newIncidentRow, newRelatedItemRows } from "./new-incident";
 
-const CUSTOM_SOURCE = "aws.ssm-incidents.custom";
-
-/** The kind and value of a related item, as stored (one value per item, as the union allows). */
-export function relatedItemValue(value: I.ItemValue): { valueKind: string; value: string } {
-  if (value.arn !== undefined) return { valueKind: "arn", value: value.arn };
-  if (value.url !== undefined) return { valueKind: "url", value: value.url };
-  if (value.metricDefinition !== undefined) return { valueKind: "metricDefinition", value: value.metricDefinition };
-  if (value.pagerDutyIncidentDetail !== undefined) {
-    return { valueKind: "pagerDutyIncidentDetail", value: JSON.stringify(value.pagerDutyIncidentDetail) };
-  }
-  throw validation("A related item's value must set one of arn, url, metricDefinition or pagerDutyIncidentDetail");
-}
+export { relatedItemValue } from "./new-incident";
 
 /**
  * The OPEN incident a new one with `dedupeString` is deduplicated into: the holder of the
@@ -50,7 +41,7 @@ async function openIncidentFor(tx: Tx, dedupeString: string): Promise<{ arn: str
  * the winner's incident. On PostgreSQL the losing insert waits for the winner to commit before it
  * fails; SQLite runs one writing transaction at a time, so it never races.
  */
-async function onDedupeRace<T>(work: () => Promise<T>): Promise<T> {
+export async function onDedupeRace<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
@@ -60,11 +51,20 @@ async function onDedupeRace<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * StartIncident. A response plan that only makes incidents — no engagements, runbook or incident
+ * tags — starts them on the hot path (hot-writes.ts: the same rows in one transaction, without
+ * Prisma's per-call cost); one that engages contacts, runs a runbook or tags its incidents starts
+ * them here, through Prisma, since the engine and the tag store write through Prisma in the
+ * caller's transaction.
+ */
 export async function startIncident(
   ctx: LocalContext,
   input: I.StartIncidentCommandInput,
 ): Promise<Out<I.StartIncidentCommandOutput>> {
   await requireActiveReplicationSet(ctx);
+  const fast = await hotStartIncident(ctx, input);
+  if (fast) return fast;
   // Set only by the run of the transaction that created an incident (a replay or a deduplicated
   // start creates nothing); its engagements' first steps are fired once that run has committed.
   let created: { arn: string; engagementIds: string[] } | undefined;
@@ -77,57 +77,12 @@ export async function startIncident(
       if (open) return { incidentRecordArn: open.arn };
     }
     const now = ctx.clock.now();
-    const id = newId();
-    const arn = incidentsArn.incidentRecord(ctx, plan.name, id);
-    const title = input.title ?? plan.title;
-    const impact = input.impact ?? plan.impact;
-    const trigger = input.triggerDetails;
-    await tx.incidentRecord.create({
-      data: {
-        id,
-        arn,
-        responsePlanId: plan.id,
-        responsePlanArn: plan.arn,
-        title,
-        impact,
-        status: "OPEN",
-        summary: plan.summary,
-        dedupeString,
-        // Two starts that both found no open incident: the second one's insert fails here.
-        openDedupeKey: dedupeString || null,
-        notificationTargets: plan.notificationTargets,
-        chatChannel: plan.chatChannel,
-        createdBy: ctx.principalArn,
-        source: trigger?.source ?? CUSTOM_SOURCE,
-        resourceArn: trigger?.triggerArn ?? null,
-        triggerArn: trigger?.triggerArn ?? null,
-        triggerRawData: trigger?.rawData ?? null,
-        triggerTimestamp: trigger?.timestamp ?? null,
-        creationTime: now,
-        lastModifiedBy: ctx.principalArn,
-        lastModifiedTime: now,
-      },
-    });
+    const incident = newIncidentRow(ctx, plan, input, now);
+    const { id, arn, title, impact } = incident;
+    await tx.incidentRecord.create({ data: incident });
     if (plan.incidentTags) await addTags(tx, arn, JSON.parse(plan.incidentTags) as Record<string, string>);
-    await writeAutomaticEvent(tx, id, now, EVENT_TYPES.created, {
-      createdBy: ctx.principalArn,
-      source: trigger?.source ?? CUSTOM_SOURCE,
-      triggerArn: trigger?.triggerArn,
-      responsePlanArn: plan.arn,
-      title,
-      impact,
-    }, ctx.principalArn);
-    const seen = new Set<string>();
-    for (const item of input.relatedItems ?? []) {
-      const { valueKind, value } = relatedItemValue(item.identifier!.value!);
-      const type = item.identifier!.type!;
-      const key = `${type}|${valueKind}|${value}`;
-      if (seen.has(key)) throw validation(`The related item ${type} ${value} is listed twice`);
-      seen.add(key);
-      await tx.relatedItem.create({
-        data: { id: `related-item/${type}/${newHexId()}`, incidentId: id, type, title: item.title ?? null, valueKind, value, createdAt: now },
-      });
-    }
+    await writeAutomaticEvent(tx, id, now, EVENT_TYPES.created, createdEventData(incident, input.triggerDetails?.triggerArn), ctx.principalArn);
+    for (const item of newRelatedItemRows(input.relatedItems, id, now)) await tx.relatedItem.create({ data: item });
     // The plan's runbook starts with the incident; the local model records the execution.
     for (const action of plan.actions) {
       const executionArn = `arn:aws:ssm:${ctx.region}:${ctx.accountId}:automation-execution/${newId()}`;

@@ -9,6 +9,7 @@
 import type * as I from "@aws-sdk/client-ssm-incidents";
 import type { Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { hotQuery, hotReader } from "@/lib/db/hot-reader";
 import type * as M from "@/lib/db/generated/sqlite/models";
 import type { Out } from "../../contract";
 import { conflict, notFound, validation } from "../../errors";
@@ -139,10 +140,15 @@ export async function listReplicationSets(
  * Incident Manager is set up while a replication set exists: ACTIVE, or UPDATING while a Region
  * joins or leaves (the set's other Regions keep serving).
  */
+const ANY_SET = hotQuery("replicationSet.any", `SELECT "id" FROM "ReplicationSet" LIMIT 1`);
+
+/**
+ * Incident operations need a replication set that is ACTIVE or UPDATING. `settle` gives every
+ * stored set one of the two (a set being deleted is gone at once), so the check is that one exists:
+ * a hot read (StartIncident's first step, lib/db/hot-reader.ts).
+ */
 export async function requireActiveReplicationSet(ctx: LocalContext) {
-  const set = await ctx.db.replicationSet.findFirst({ include: withRegions });
-  const status = set ? settle(set, ctx.clock.now()).status : undefined;
-  if (status !== "ACTIVE" && status !== "UPDATING") {
+  if (!(await hotReader(ctx.db).get(ANY_SET, []))) {
     throw conflict(
       "REPLICATION_SET",
       "none",

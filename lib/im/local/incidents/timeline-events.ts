@@ -5,11 +5,11 @@ import type * as I from "@aws-sdk/client-ssm-incidents";
 import type { Prisma, Tx } from "@/lib/db/client";
 import type { Out } from "../../contract";
 import { ImError, notFound, validation } from "../../errors";
-import { newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { decodeCursor, page } from "../pagination";
-import { appendTimelineEvent, CALLER_EVENT_TYPES, isCallerEventType, requireIncident } from "./timeline";
+import { CALLER_EVENT_TYPES, isCallerEventType, referenceRows, requireIncident, requireKnownRelatedItems, wantedRelatedItems } from "./timeline";
+import { hotCreateTimelineEvent } from "./hot-writes";
 import { hotReader } from "@/lib/db/hot-reader";
 import { listTimelineEvents as readTimelineEvents } from "./hot-reads";
 import { SUMMARY_SELECT, type SummaryRow, type TimelineFilter, type TimelineQuery } from "./read-queries";
@@ -49,25 +49,10 @@ function requireCallerEventType(eventType: string) {
  * ARN may name anything (the model only constrains its form).
  */
 async function requireReferences(tx: Tx, incidentId: string, refs: I.EventReference[]) {
-  const wanted = refs.flatMap((r) => (r.relatedItemId !== undefined ? [r.relatedItemId] : []));
+  const wanted = wantedRelatedItems(refs);
   if (wanted.length === 0) return;
   const found = await tx.relatedItem.findMany({ where: { incidentId, id: { in: wanted } }, select: { id: true } });
-  const known = new Set(found.map((f) => f.id));
-  const index = refs.findIndex((r) => r.relatedItemId !== undefined && !known.has(r.relatedItemId));
-  if (index < 0) return;
-  const name = `eventReferences[${index}].relatedItemId`;
-  const message = `The related item ${refs[index].relatedItemId} at '${name}' is not a related item of this incident record`;
-  throw validation(message, [{ name, message }]);
-}
-
-function referenceRows(eventId: string, refs: I.EventReference[]): Prisma.EventReferenceCreateManyInput[] {
-  return refs.map((r, position) => ({
-    id: newId(),
-    eventId,
-    position,
-    resource: r.resource ?? null,
-    relatedItemId: r.resource === undefined ? (r.relatedItemId ?? null) : null,
-  }));
+  requireKnownRelatedItems(refs, found.map((f) => f.id));
 }
 
 const eventNotFound = (eventId: string, incidentRecordArn: string) =>
@@ -92,25 +77,7 @@ export async function createTimelineEvent(
   input: I.CreateTimelineEventCommandInput,
 ): Promise<Out<I.CreateTimelineEventCommandOutput>> {
   requireCallerEventType(input.eventType!);
-  const refs = input.eventReferences ?? [];
-  return idempotent(ctx, { service: "ssm-incidents", operation: "CreateTimelineEvent", token: input.clientToken, tokenField: "clientToken" }, input, async (tx) => {
-    const incident = await requireIncident(tx, input.incidentRecordArn!);
-    await requireReferences(tx, incident.id, refs);
-    // eventUpdatedTime is when the service recorded the event; eventTime is when it happened
-    // (the ListTimelineEvents example shows a Custom Event whose two times differ). The caller is
-    // kept as its author: AWS's API has no member for it, the console shows it (issue 16).
-    const { id: eventId } = await appendTimelineEvent(tx, {
-      incidentId: incident.id,
-      eventTime: input.eventTime!,
-      eventType: input.eventType!,
-      eventData: input.eventData!,
-      eventUpdatedTime: ctx.clock.now(),
-      createdBy: ctx.principalArn,
-    });
-    if (refs.length) await tx.eventReference.createMany({ data: referenceRows(eventId, refs) });
-    // Adding an event is not a change to the incident record itself: lastModifiedTime stays.
-    return { eventId, incidentRecordArn: incident.arn };
-  });
+  return hotCreateTimelineEvent(ctx, input);
 }
 
 export async function getTimelineEvent(

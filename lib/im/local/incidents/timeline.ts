@@ -1,9 +1,10 @@
 // Automatic timeline events: every change to an incident writes one, as AWS does, with an
 // eventData JSON that says who changed what from what to what. Only "Custom Event"s and "Note"s
 // are written by callers and can be edited or deleted.
+import type * as I from "@aws-sdk/client-ssm-incidents";
 import type { Tx } from "@/lib/db/client";
 import { isRecordNotFound } from "@/lib/db/errors";
-import { notFound } from "../../errors";
+import { notFound, validation } from "../../errors";
 import { newId } from "@/lib/im/arns";
 
 export const EVENT_TYPES = {
@@ -84,4 +85,30 @@ export async function requireIncident(db: Tx, arn: string): Promise<{ id: string
   const row = await db.incidentRecord.findUnique({ where: { arn }, select: { id: true, arn: true, title: true } });
   if (!row) throw notFound("INCIDENT_RECORD", arn, `Incident record ${arn} does not exist`);
   return row;
+}
+
+/** The related items an event's references name (the rest name resources). */
+export function wantedRelatedItems(refs: I.EventReference[]): string[] {
+  return refs.flatMap((r) => (r.relatedItemId !== undefined ? [r.relatedItemId] : []));
+}
+
+/** Refuses the first reference to a related item that is not among `known` (the incident's). */
+export function requireKnownRelatedItems(refs: I.EventReference[], known: string[]): void {
+  const ids = new Set(known);
+  const index = refs.findIndex((r) => r.relatedItemId !== undefined && !ids.has(r.relatedItemId));
+  if (index < 0) return;
+  const name = `eventReferences[${index}].relatedItemId`;
+  const message = `The related item ${refs[index].relatedItemId} at '${name}' is not a related item of this incident record`;
+  throw validation(message, [{ name, message }]);
+}
+
+/** An event's references as EventReference rows, in the order given. */
+export function referenceRows(eventId: string, refs: I.EventReference[]) {
+  return refs.map((r, position) => ({
+    id: newId(),
+    eventId,
+    position,
+    resource: r.resource ?? null,
+    relatedItemId: r.resource === undefined ? (r.relatedItemId ?? null) : null,
+  }));
 }

@@ -1,0 +1,191 @@
+// Hot writes on either database without Prisma's per-call cost: the writes' counterpart of
+// hot-reader.ts (which says why: Prisma 6.19 compiles every query, ~600 µs a call, and a CPU
+// profile of StartIncident under load spent three quarters of its time in Prisma — see the README,
+// "Speed"). StartIncident and CreateTimelineEvent (lib/im/local/incidents/hot-writes.ts) run their
+// transaction here; everything else stays on Prisma.
+//
+// The statements are the hot reads' HotQuery: written once, prepared once (a cached better-sqlite3
+// statement; a named pg prepared statement), only bound and run after that. A transaction is
+//   - on PostgreSQL, one connection of the pool Prisma itself uses: BEGIN … COMMIT, at Prisma's
+//     isolation level (READ COMMITTED), so row locks and unique keys order it against Prisma's
+//     transactions and other consoles exactly as before;
+//   - on SQLite, its own connection to the file, taken in turn with Prisma's: both hold the same
+//     Lock (sqlite-serialized.ts) from BEGIN IMMEDIATE to COMMIT, so this process still runs one
+//     writing transaction at a time, and another process waits on the file's write lock (the busy
+//     timeout) as it does for Prisma's.
+// A unique-key violation surfaces as Prisma's would (code P2002 with the key's columns), so
+// isUniqueViolation (errors.ts) and the callers' race handling work unchanged.
+import Database from "better-sqlite3";
+import type pg from "pg";
+import { fromSqliteRow, pgParams, sqliteParams, types, type HotQuery } from "./hot-reader";
+import type { Lock } from "./sqlite-serialized";
+
+/** A transaction's statements; each returns when its statement has run. */
+export interface HotTx {
+  all<T>(q: HotQuery, params: readonly unknown[]): Promise<T[]>;
+  get<T>(q: HotQuery, params: readonly unknown[]): Promise<T | undefined>;
+  /** A statement without rows; the number of rows it changed. */
+  run(q: HotQuery, params: readonly unknown[]): Promise<number>;
+}
+
+export interface HotWriter {
+  readonly dialect: "sqlite" | "postgres";
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: HotTx) => Promise<T>): Promise<T>;
+}
+
+/** A unique-key violation in the shape of Prisma's P2002 (errors.ts reads `meta.target`). */
+class UniqueViolation extends Error {
+  readonly code = "P2002";
+  constructor(
+    message: string,
+    readonly meta: { target: string[] },
+  ) {
+    super(message);
+  }
+}
+
+/** SQLite: "UNIQUE constraint failed: IncidentRecord.openDedupeKey" (columns, comma-separated). */
+function fromSqliteError(e: unknown): unknown {
+  const err = e as { code?: string; message?: string };
+  if (err?.code === "SQLITE_CONSTRAINT_UNIQUE" || err?.code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
+    const columns = (err.message ?? "").replace(/^.*failed: /, "").split(", ").map((c) => c.replace(/^.*\./, ""));
+    return new UniqueViolation(err.message ?? "unique constraint failed", { target: columns });
+  }
+  return e;
+}
+
+/** PostgreSQL: SQLSTATE 23505, the constraint named as Prisma names it (IncidentRecord_openDedupeKey_key). */
+function fromPgError(e: unknown): unknown {
+  const err = e as { code?: string; message?: string; constraint?: string };
+  if (err?.code === "23505") return new UniqueViolation(err.message ?? "unique constraint failed", { target: [err.constraint ?? ""] });
+  return e;
+}
+
+// ───────────────────────────── SQLite ─────────────────────────────
+
+type Statement = Database.Statement<unknown[], unknown>;
+
+export function sqliteHotWriter(file: string, lock: Lock): HotWriter & { close(): void } {
+  let conn: Database.Database | undefined;
+  const statements = new Map<string, Statement>();
+  const statement = (sql: string) => {
+    let st = statements.get(sql);
+    if (!st) {
+      // Opened on first use, when the file exists and is migrated (the server's bootstrap).
+      if (!conn) {
+        conn = new Database(file, { fileMustExist: true, timeout: 10_000 });
+        // As on Prisma's connection (sqlite-serialized.ts says why); a per-connection setting.
+        conn.pragma("synchronous = NORMAL");
+      }
+      st = conn.prepare(sql);
+      if (statements.size > 500) statements.clear();
+      statements.set(sql, st);
+    }
+    return st;
+  };
+  const attempt = <T>(work: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(work());
+    } catch (e) {
+      return Promise.reject(fromSqliteError(e));
+    }
+  };
+  const tx: HotTx = {
+    all: <T>(q: HotQuery, params: readonly unknown[]) =>
+      attempt(() => {
+        const rows = statement(q.sqlite).all(...sqliteParams(params)) as Record<string, unknown>[];
+        if (q.shape.dates || q.shape.booleans) for (const r of rows) fromSqliteRow(r, q.shape);
+        return rows as T[];
+      }),
+    get: <T>(q: HotQuery, params: readonly unknown[]) =>
+      attempt(() => {
+        const row = statement(q.sqlite).get(...sqliteParams(params)) as Record<string, unknown> | undefined;
+        return row && fromSqliteRow<T>(row, q.shape);
+      }),
+    run: (q: HotQuery, params: readonly unknown[]) => attempt(() => statement(q.sqlite).run(...sqliteParams(params)).changes),
+  };
+  return {
+    dialect: "sqlite",
+    async transaction<T>(work: (tx: HotTx) => Promise<T>): Promise<T> {
+      const release = await lock.acquire();
+      try {
+        statement("BEGIN IMMEDIATE").run();
+        try {
+          const result = await work(tx);
+          statement("COMMIT").run();
+          return result;
+        } catch (e) {
+          if (conn?.inTransaction) statement("ROLLBACK").run();
+          throw e;
+        }
+      } finally {
+        release();
+      }
+    },
+    close() {
+      statements.clear();
+      conn?.close();
+      conn = undefined;
+    },
+  };
+}
+
+// ───────────────────────────── PostgreSQL ─────────────────────────────
+
+export function pgHotWriter(pool: pg.Pool): HotWriter {
+  return {
+    dialect: "postgres",
+    async transaction<T>(work: (tx: HotTx) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      const rows = async (q: HotQuery, params: readonly unknown[]) => {
+        try {
+          return await client.query({ name: q.name, text: q.postgres, values: pgParams(params), types });
+        } catch (e) {
+          throw fromPgError(e);
+        }
+      };
+      const tx: HotTx = {
+        all: async <T>(q: HotQuery, params: readonly unknown[]) => (await rows(q, params)).rows as T[],
+        get: async <T>(q: HotQuery, params: readonly unknown[]) => (await rows(q, params)).rows[0] as T | undefined,
+        run: async (q: HotQuery, params: readonly unknown[]) => (await rows(q, params)).rowCount ?? 0,
+      };
+      let broken: Error | undefined;
+      try {
+        await client.query("BEGIN").catch((e: Error) => {
+          broken = e;
+          throw e;
+        });
+        try {
+          const result = await work(tx);
+          await client.query("COMMIT");
+          return result;
+        } catch (e) {
+          await client.query("ROLLBACK").catch((rollbackFailed: Error) => (broken = rollbackFailed));
+          throw e;
+        }
+      } finally {
+        // A connection that failed to BEGIN or to ROLLBACK is in an unknown state: the pool drops it.
+        client.release(broken);
+      }
+    },
+  };
+}
+
+// ───────────────────────────── registry ─────────────────────────────
+
+// On globalThis: the production server's bundle and Next's bundle share the process's client.
+const globalForWriters = globalThis as unknown as { imHotWriters?: WeakMap<object, HotWriter> };
+const writers = (globalForWriters.imHotWriters ??= new WeakMap<object, HotWriter>());
+
+/** Called by createDb for each client it makes. */
+export function registerHotWriter(client: object, writer: HotWriter): void {
+  writers.set(client, writer);
+}
+
+/** The writer of a root client made by createDb. A transaction client has none. */
+export function hotWriter(client: object): HotWriter {
+  const writer = writers.get(client);
+  if (!writer) throw new Error("hotWriter: not a database client made by createDb");
+  return writer;
+}

@@ -1,0 +1,90 @@
+// The hot writes' transactions (lib/db/hot-writer.ts) on each database: a transaction commits when
+// its work resolves and leaves nothing when it throws; a unique-key violation reads as Prisma's
+// (isUniqueViolation, with the key's column); and on SQLite the hot writes' own connection takes
+// turns with Prisma's — many of each at once, nothing lost, nothing "locked", and a Prisma
+// transaction that rolls back takes none of the hot writes with it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { hotQuery, hotReader } from "@/lib/db/hot-reader";
+import { hotWriter } from "@/lib/db/hot-writer";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
+
+const INSERT_USER = hotQuery(
+  "test.insertUser",
+  `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "active", "createdAt", "updatedAt") VALUES (?, ?, ?, 'x', 'viewer', ?, ?, ?)`,
+);
+const USER = hotQuery("test.writtenUser", `SELECT "id", "email", "active", "createdAt" FROM "User" WHERE "id" = ?`, { dates: ["createdAt"], booleans: ["active"] });
+const COUNT = hotQuery("test.countUsers", `SELECT COUNT(*) AS "n" FROM "User" WHERE "name" = ?`);
+
+const count = async (t: TestDatabase, name: string) => Number((await hotReader(t.db).get<{ n: number | string }>(COUNT, [name]))!.n);
+
+for (const provider of PROVIDERS) {
+  describe(`hot writes on ${provider}`, () => {
+    let t: TestDatabase;
+    beforeAll(async () => {
+      t = await createTestDatabase(provider);
+    });
+    afterAll(async () => t.cleanup());
+
+    it("commits what the work wrote, as Prisma reads it", async () => {
+      const at = new Date("2026-12-07T10:00:00.123Z");
+      const changed = await hotWriter(t.db).transaction((tx) => tx.run(INSERT_USER, ["hw1", "hw1@example.com", "committed", true, at, at]));
+      expect(changed).toBe(1);
+      expect(await t.db.user.findUnique({ where: { id: "hw1" }, select: { id: true, email: true, active: true, createdAt: true } })).toEqual({
+        id: "hw1",
+        email: "hw1@example.com",
+        active: true,
+        createdAt: at,
+      });
+      expect(await hotWriter(t.db).transaction((tx) => tx.get(USER, ["hw1"]))).toEqual({ id: "hw1", email: "hw1@example.com", active: true, createdAt: at });
+    });
+
+    it("leaves nothing when the work throws, and the connection serves the next transaction", async () => {
+      await expect(
+        hotWriter(t.db).transaction(async (tx) => {
+          await tx.run(INSERT_USER, ["hw2", "hw2@example.com", "rolled back", true, new Date(), new Date()]);
+          throw new Error("changed my mind");
+        }),
+      ).rejects.toThrow("changed my mind");
+      expect(await count(t, "rolled back")).toBe(0);
+      await hotWriter(t.db).transaction((tx) => tx.run(INSERT_USER, ["hw3", "hw3@example.com", "after", true, new Date(), new Date()]));
+      expect(await count(t, "after")).toBe(1);
+    });
+
+    it("reports a unique-key violation as Prisma does, naming the column, and rolls the transaction back", async () => {
+      const error = await hotWriter(t.db)
+        .transaction(async (tx) => {
+          await tx.run(INSERT_USER, ["hw4", "hw4@example.com", "dup", true, new Date(), new Date()]);
+          await tx.run(INSERT_USER, ["hw5", "hw1@example.com", "dup", true, new Date(), new Date()]);
+        })
+        .catch((e: unknown) => e);
+      expect(isUniqueViolation(error)).toBe(true);
+      expect(isUniqueViolation(error, "email")).toBe(true);
+      expect(isUniqueViolation(error, "name")).toBe(false);
+      expect(await count(t, "dup")).toBe(0);
+    });
+
+    it("takes turns with Prisma's writes: 200 of each at once, every one kept; Prisma's rollbacks take none of them", async () => {
+      const hot = Array.from({ length: 200 }, (_, i) =>
+        hotWriter(t.db).transaction(async (tx) => {
+          await tx.run(INSERT_USER, [`hot-${i}`, `hot-${i}@example.com`, "hot", true, new Date(), new Date()]);
+          return tx.get(USER, [`hot-${i}`]);
+        }),
+      );
+      const prisma = Array.from({ length: 200 }, (_, i) =>
+        t.db
+          .$transaction(async (tx) => {
+            await tx.user.create({ data: { id: `prisma-${i}`, email: `prisma-${i}@example.com`, name: i % 2 ? "prisma" : "prisma-undone", passwordHash: "x", role: "viewer" } });
+            if (i % 2 === 0) throw new Error("undo");
+          })
+          .catch((e: Error) => e.message),
+      );
+      const [hotRows, outcomes] = await Promise.all([Promise.all(hot), Promise.all(prisma)]);
+      expect(hotRows.every((r) => r !== undefined)).toBe(true);
+      expect(outcomes.filter((o) => o === "undo")).toHaveLength(100);
+      expect(await count(t, "hot")).toBe(200);
+      expect(await count(t, "prisma")).toBe(100);
+      expect(await count(t, "prisma-undone")).toBe(0);
+    });
+  });
+}
