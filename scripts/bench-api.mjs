@@ -27,7 +27,7 @@
 // always 1,000), BENCH_EVENTS_PER_INCIDENT (10), BENCH_SECONDS (8 per measurement),
 // BENCH_CONCURRENCY (16), NEXT_DIST_DIR (.next).
 //
-// BENCH_ONLY=writes measures only the two writes, at 1,000 incidents. BENCH_BASELINE=<dir>, a
+// BENCH_ONLY=writes measures only the two writes, at 1,000 incidents (or name the steps: see ONLY). BENCH_BASELINE=<dir>, a
 // second checkout of the console with its own `npm ci && npm run build` (an earlier commit, say),
 // runs every measurement on that checkout's server too, right before ours on an identical
 // database, and prints ours against it: the speed-up of a change, measured in one run on one
@@ -53,9 +53,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const WITH_POSTGRES = process.env.BENCH_DB === "postgres";
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const ONLY_WRITES = process.env.BENCH_ONLY === "writes";
+// BENCH_ONLY: "writes", or step keys (get, listFirst, listDeep, timeline, keyLookup, consoleList,
+// start, createEvent, bare), comma-separated: only those, at 1,000 incidents, and no summary.
+const ONLY = process.env.BENCH_ONLY === "writes" ? new Set(["start", "createEvent"]) : process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : undefined;
+const ONLY_SOME = ONLY !== undefined;
 const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : undefined;
-const WRITE_STEPS = new Set(["start", "createEvent"]);
 // Each write request is signed beforehand with its own clientToken and sent once; a measurement
 // that runs out of them ends early (its rate is over the time it ran).
 const WRITES_SIGNED = Number(process.env.BENCH_WRITES_SIGNED ?? 12_000);
@@ -439,7 +441,7 @@ function steps(incidents) {
       );
       return (i) => creates[i];
     }, { seconds: SECONDS / 2, expectStatus: [201] }],
-  ].filter(([key]) => !ONLY_WRITES || WRITE_STEPS.has(key));
+  ].filter(([key]) => !ONLY || ONLY.has(key));
 }
 
 /** Every measurement at one size, on SQLite and (BENCH_DB=postgres) PostgreSQL; results by database. */
@@ -462,7 +464,7 @@ async function measureSize(label, incidents, eventsPerIncident) {
         console.log(`${ds.name.padEnd(10)} ${title.padEnd(28)} ${fmt(ds.results[key])}`);
       }
     }
-    for (const ds of ONLY_WRITES ? [] : sets.filter((d) => !d.baseline)) {
+    for (const ds of ONLY && !ONLY.has("bare") ? [] : sets.filter((d) => !d.baseline)) {
       await ds.server.stop();
       const bare = await startBare(ds.file, ds.pgDb?.url);
       const bareGets = ds.sampleArns.map((arn) => ({ method: "GET", path: `/getIncidentRecord?arn=${encodeURIComponent(arn)}`, headers: {} }));
@@ -486,7 +488,7 @@ if (!existsSync(path.join(root, dist, "BUILD_ID"))) {
 console.log(
   `bench: ${CONCURRENCY} concurrent clients, ${SECONDS} s per read measurement, ${WITH_POSTGRES ? "SQLite and PostgreSQL" : "SQLite"}, node ${process.version}`,
 );
-const sizes = ONLY_WRITES ? [["small", 1_000]] : [
+const sizes = ONLY_SOME ? [["small", 1_000]] : [
   ["small", 1_000],
   ["large", INCIDENTS],
 ];
@@ -505,6 +507,7 @@ for (const [label] of sizes) {
     const base = runs[label][`base:${kind}`];
     console.log(`\n== writes, ${label}, ${NAMES[kind]}: ${base ? "baseline | ours | ours/baseline (target ≥ 3, p99 ≤ 100 ms)" : "(BENCH_BASELINE=<checkout> compares with another build)"}`);
     for (const [name, key] of WRITES) {
+      if (!ours[key]) continue;
       if (!base) {
         console.log(`${check(ours[key].p99 <= 100)} ${name.padEnd(22)} ${cell(ours[key])}`);
         continue;
@@ -514,7 +517,7 @@ for (const [label] of sizes) {
     }
   }
 }
-if (ONLY_WRITES) process.exit(0);
+if (ONLY_SOME) process.exit(0);
 
 const small = runs.small.sqlite;
 const large = runs.large.sqlite;
