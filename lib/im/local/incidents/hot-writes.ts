@@ -10,6 +10,7 @@ import { hotWriter, type HotTx } from "@/lib/db/hot-writer";
 import { newId } from "@/lib/im/arns";
 import type { Out } from "../../contract";
 import { notFound } from "../../errors";
+import { notSetUp } from "./replication-set";
 import type { LocalContext } from "../context";
 import { idempotentHot } from "../idempotency";
 import { createdEventData, newIncidentRow, newRelatedItemRows, type PlanForStart } from "./new-incident";
@@ -17,23 +18,25 @@ import { EVENT_TYPES, referenceRows, requireKnownRelatedItems, wantedRelatedItem
 
 // ───────────────────────────── StartIncident ─────────────────────────────
 
-type PlanRow = PlanForStart & { incidentTags: string | null; engages: boolean; runs: boolean };
+type PlanRow = PlanForStart & { setUp: boolean; incidentTags: string | null; engages: boolean; runs: boolean; openArn: string | null };
 
+// Everything StartIncident reads, in one statement (one round trip on PostgreSQL), one row always:
+// whether the account is set up (replication-set.ts, requireActiveReplicationSet, says why a set
+// that exists is enough), the plan, whether it engages, runs a runbook, and the OPEN incident its
+// dedupe string leads to — the holder of the dedupe key, or else the newest open incident with the
+// string (incident-records.ts, openIncidentFor, says when the two differ).
 const PLAN = hotQuery(
   "startIncident.plan",
-  `SELECT p."id", p."arn", p."name", p."title", p."impact", p."summary", p."dedupeString", p."notificationTargets", p."chatChannel", p."incidentTags",
+  `SELECT EXISTS (SELECT 1 FROM "ReplicationSet") AS "setUp",
+     p."id", p."arn", p."name", p."title", p."impact", p."summary", p."dedupeString", p."notificationTargets", p."chatChannel", p."incidentTags",
      EXISTS (SELECT 1 FROM "ResponsePlanEngagement" e WHERE e."responsePlanId" = p."id") AS "engages",
-     EXISTS (SELECT 1 FROM "ResponsePlanAction" a WHERE a."responsePlanId" = p."id") AS "runs"
-   FROM "ResponsePlan" p WHERE p."arn" = ?`,
-  { booleans: ["engages", "runs"] },
-);
-
-// The holder of the dedupe key, or else any open incident with the string (incident-records.ts,
-// openIncidentFor, says when the two differ).
-const OPEN_BY_KEY = hotQuery("startIncident.openByKey", `SELECT "arn" FROM "IncidentRecord" WHERE "openDedupeKey" = ?`);
-const OPEN_BY_STRING = hotQuery(
-  "startIncident.openByString",
-  `SELECT "arn" FROM "IncidentRecord" WHERE "dedupeString" = ? AND "status" = 'OPEN' ORDER BY "creationTime" DESC, "id" DESC LIMIT 1`,
+     EXISTS (SELECT 1 FROM "ResponsePlanAction" a WHERE a."responsePlanId" = p."id") AS "runs",
+     CASE WHEN p."dedupeString" IS NULL OR p."dedupeString" = '' THEN NULL ELSE COALESCE(
+       (SELECT i."arn" FROM "IncidentRecord" i WHERE i."openDedupeKey" = p."dedupeString"),
+       (SELECT i."arn" FROM "IncidentRecord" i WHERE i."dedupeString" = p."dedupeString" AND i."status" = 'OPEN' ORDER BY i."creationTime" DESC, i."id" DESC LIMIT 1)
+     ) END AS "openArn"
+   FROM (SELECT 1 AS "one") AS x LEFT JOIN "ResponsePlan" p ON p."arn" = ?`,
+  { booleans: ["setUp", "engages", "runs"] },
 );
 
 // The incident's first event takes seq 0, so its counter starts at 1 (timeline.ts, appendTimelineEvent).
@@ -80,14 +83,12 @@ export async function hotStartIncident(ctx: LocalContext, input: I.StartIncident
 }
 
 async function startIn(tx: HotTx, ctx: LocalContext, input: I.StartIncidentCommandInput): Promise<Out<I.StartIncidentCommandOutput>> {
-  const plan = await tx.get<PlanRow>(PLAN, [input.responsePlanArn!]);
-  if (!plan) throw notFound("RESPONSE_PLAN", input.responsePlanArn!, `Response plan ${input.responsePlanArn} does not exist`);
+  const plan = (await tx.get<PlanRow>(PLAN, [input.responsePlanArn!]))!;
+  if (!plan.setUp) throw notSetUp();
+  if (plan.id === null) throw notFound("RESPONSE_PLAN", input.responsePlanArn!, `Response plan ${input.responsePlanArn} does not exist`);
   if (plan.engages || plan.runs || hasTags(plan.incidentTags)) throw new NeedsPrisma();
   // An OPEN incident with the same dedupe string absorbs the new one (IncidentTemplate.dedupeString).
-  if (plan.dedupeString) {
-    const open = (await tx.get<{ arn: string }>(OPEN_BY_KEY, [plan.dedupeString])) ?? (await tx.get<{ arn: string }>(OPEN_BY_STRING, [plan.dedupeString]));
-    if (open) return { incidentRecordArn: open.arn };
-  }
+  if (plan.openArn) return { incidentRecordArn: plan.openArn };
   const now = ctx.clock.now();
   const r = newIncidentRow(ctx, plan, input, now);
   const items = newRelatedItemRows(input.relatedItems, r.id, now);

@@ -62,9 +62,9 @@ export async function startIncident(
   ctx: LocalContext,
   input: I.StartIncidentCommandInput,
 ): Promise<Out<I.StartIncidentCommandOutput>> {
-  await requireActiveReplicationSet(ctx);
   const fast = await hotStartIncident(ctx, input);
   if (fast) return fast;
+  await requireActiveReplicationSet(ctx);
   // Set only by the run of the transaction that created an incident (a replay or a deduplicated
   // start creates nothing); its engagements' first steps are fired once that run has committed.
   let created: { arn: string; engagementIds: string[] } | undefined;

@@ -148,14 +148,12 @@ const ANY_SET = hotQuery("replicationSet.any", `SELECT "id" FROM "ReplicationSet
  * a hot read (StartIncident's first step, lib/db/hot-reader.ts).
  */
 export async function requireActiveReplicationSet(ctx: LocalContext) {
-  if (!(await hotReader(ctx.db).get(ANY_SET, []))) {
-    throw conflict(
-      "REPLICATION_SET",
-      "none",
-      "Incident Manager is not set up in this account: create a replication set (CreateReplicationSet) first",
-    );
-  }
+  if (!(await hotReader(ctx.db).get(ANY_SET, []))) throw notSetUp();
 }
+
+/** The error of an incident operation in an account without a replication set. */
+export const notSetUp = () =>
+  conflict("REPLICATION_SET", "none", "Incident Manager is not set up in this account: create a replication set (CreateReplicationSet) first");
 
 export async function updateReplicationSet(
   ctx: LocalContext,
