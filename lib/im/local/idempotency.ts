@@ -40,39 +40,6 @@ function replayOf<T>(first: { requestHash: string; response: string } | null | u
   return decode<T>(first.response);
 }
 
-/**
- * Runs `work` in a transaction, once per client token. Without a token it simply runs.
- */
-export async function idempotent<T>(
-  ctx: LocalContext,
-  key: TokenKey,
-  input: object,
-  work: (tx: Tx) => Promise<T>,
-): Promise<T> {
-  const { service, operation, token } = key;
-  if (!token) return ctx.db.$transaction((tx) => work(tx));
-  const hash = requestHash(input as Record<string, unknown>, key.tokenField);
-  const where = { service_operation_principal_token: { service, operation, principal: ctx.principalArn, token } };
-  const replay = async (): Promise<T | undefined> => replayOf<T>(await ctx.db.idempotencyRecord.findUnique({ where }), hash, key);
-  const earlier = await replay();
-  if (earlier !== undefined) return earlier;
-  try {
-    return await ctx.db.$transaction(async (tx) => {
-      const result = await work(tx);
-      await tx.idempotencyRecord.create({
-        data: { id: randomUUID(), service, operation, principal: ctx.principalArn, token, requestHash: hash, response: encode(result) },
-      });
-      return result;
-    });
-  } catch (e) {
-    if (isUniqueViolation(e)) {
-      const first = await replay();
-      if (first !== undefined) return first;
-    }
-    throw e;
-  }
-}
-
 const RECORD = hotQuery(
   "idempotency.byToken",
   `SELECT "requestHash", "response" FROM "IdempotencyRecord" WHERE "service" = ? AND "operation" = ? AND "principal" = ? AND "token" = ?`,
@@ -82,9 +49,59 @@ const INSERT_RECORD = hotQuery(
   `INSERT INTO "IdempotencyRecord" ("id", "service", "operation", "principal", "token", "requestHash", "response", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 );
 
+type RecordRow = { id: string; service: string; operation: string; principal: string; token: string; requestHash: string; response: string };
+
 /**
- * `idempotent` for a hot write (lib/db/hot-writer.ts): the same records, the same answers, the
- * first call's record written in the operation's own transaction; the lookup is a hot read.
+ * The first call's answer if this token was used before (a hot read); else `transact`, which runs
+ * the operation and writes the record `recordOf` gives in its transaction. A racing retry whose
+ * record insert hits the unique key answers with the winner's result.
+ */
+async function oncePerToken<T>(
+  ctx: LocalContext,
+  key: TokenKey & { token: string },
+  input: object,
+  transact: (recordOf: (result: T) => RecordRow) => Promise<T>,
+): Promise<T> {
+  const { service, operation, token } = key;
+  const hash = requestHash(input as Record<string, unknown>, key.tokenField);
+  const replay = async () =>
+    replayOf<T>(await hotReader(ctx.db).get<{ requestHash: string; response: string }>(RECORD, [service, operation, ctx.principalArn, token]), hash, key);
+  const earlier = await replay();
+  if (earlier !== undefined) return earlier;
+  try {
+    return await transact((result) => ({ id: randomUUID(), service, operation, principal: ctx.principalArn, token, requestHash: hash, response: encode(result) }));
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      const first = await replay();
+      if (first !== undefined) return first;
+    }
+    throw e;
+  }
+}
+
+/**
+ * Runs `work` in a transaction, once per client token. Without a token it simply runs.
+ */
+export async function idempotent<T>(
+  ctx: LocalContext,
+  key: TokenKey,
+  input: object,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const { token } = key;
+  if (!token) return ctx.db.$transaction((tx) => work(tx));
+  return oncePerToken<T>(ctx, { ...key, token }, input, (recordOf) =>
+    ctx.db.$transaction(async (tx) => {
+      const result = await work(tx);
+      await tx.idempotencyRecord.create({ data: recordOf(result) });
+      return result;
+    }),
+  );
+}
+
+/**
+ * `idempotent` for a hot write (lib/db/hot-writer.ts): the same records and answers, the first
+ * call's record written in the operation's own transaction.
  */
 export async function idempotentHot<T>(
   ctx: LocalContext,
@@ -93,24 +110,15 @@ export async function idempotentHot<T>(
   input: object,
   work: (tx: HotTx) => Promise<T>,
 ): Promise<T> {
-  const { service, operation, token } = key;
+  const { token } = key;
   if (!token) return writer.transaction(work);
-  const hash = requestHash(input as Record<string, unknown>, key.tokenField);
-  const replay = async () =>
-    replayOf<T>(await hotReader(ctx.db).get<{ requestHash: string; response: string }>(RECORD, [service, operation, ctx.principalArn, token]), hash, key);
-  const earlier = await replay();
-  if (earlier !== undefined) return earlier;
-  try {
-    return await writer.transaction(async (tx) => {
+  return oncePerToken<T>(ctx, { ...key, token }, input, (recordOf) =>
+    writer.transaction(async (tx) => {
       const result = await work(tx);
-      await tx.run(INSERT_RECORD, [randomUUID(), service, operation, ctx.principalArn, token, hash, encode(result), new Date()]);
+      const r = recordOf(result);
+      // createdAt as Prisma's @default(now()) sets it: the time of writing.
+      await tx.run(INSERT_RECORD, [r.id, r.service, r.operation, r.principal, r.token, r.requestHash, r.response, new Date()]);
       return result;
-    });
-  } catch (e) {
-    if (isUniqueViolation(e)) {
-      const first = await replay();
-      if (first !== undefined) return first;
-    }
-    throw e;
-  }
+    }),
+  );
 }
