@@ -10,10 +10,11 @@ import { hotWriter, type HotTx } from "@/lib/db/hot-writer";
 import { newId } from "@/lib/im/arns";
 import type { Out } from "../../contract";
 import { notFound } from "../../errors";
+import { maxOf } from "../../model";
 import { notSetUp } from "./replication-set";
 import type { LocalContext } from "../context";
 import { idempotentHot } from "../idempotency";
-import { createdEventData, newIncidentRow, newRelatedItemRows, type PlanForStart } from "./new-incident";
+import { automationStarts, createdEventData, newIncidentRow, newRelatedItemRows, type PlanForStart } from "./new-incident";
 import { EVENT_TYPES, referenceRows, requireKnownRelatedItems, wantedRelatedItems } from "./timeline";
 
 // ───────────────────────────── StartIncident ─────────────────────────────
@@ -39,13 +40,14 @@ const PLAN = hotQuery(
   { booleans: ["setUp", "engages", "runs"] },
 );
 
-// The incident's first event takes seq 0, so its counter starts at 1 (timeline.ts, appendTimelineEvent).
+// The incident's counter of timeline events (timeline.ts, appendTimelineEvent) starts past the
+// events written with it: the created event (seq 0), then one for each runbook started.
 const INSERT_INCIDENT = hotQuery(
   "startIncident.insert",
   `INSERT INTO "IncidentRecord" ("id", "arn", "responsePlanId", "responsePlanArn", "title", "impact", "status", "summary", "dedupeString",
      "openDedupeKey", "notificationTargets", "chatChannel", "createdBy", "source", "resourceArn", "triggerArn", "triggerRawData",
      "triggerTimestamp", "creationTime", "lastModifiedBy", "lastModifiedTime", "nextEventSeq")
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 );
 
 const INSERT_EVENT = hotQuery(
@@ -53,6 +55,21 @@ const INSERT_EVENT = hotQuery(
   `INSERT INTO "TimelineEvent" ("id", "incidentId", "eventTime", "eventType", "eventData", "eventUpdatedTime", "seq", "createdBy")
    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 );
+
+const ACTIONS = hotQuery(
+  "startIncident.actions",
+  `SELECT "documentName", "documentVersion" FROM "ResponsePlanAction" WHERE "responsePlanId" = ? ORDER BY "position" ASC`,
+);
+
+const INSERT_EXECUTION = hotQuery(
+  "automationExecution.insert",
+  `INSERT INTO "AutomationExecution" ("id", "incidentId", "ssmExecutionArn", "createdAt") VALUES (?, ?, ?, ?)`,
+);
+
+// A new incident has no tags: the plan's are added as they are (tags.ts, addTags, for the rest).
+const INSERT_TAG = hotQuery("tag.insert", `INSERT INTO "Tag" ("id", "resourceArn", "key", "value") VALUES (?, ?, ?, ?)`);
+
+const MAX_TAGS = maxOf("ssm-incidents", "TagMap");
 
 const INSERT_RELATED_ITEM = hotQuery(
   "relatedItem.insert",
@@ -62,11 +79,9 @@ const INSERT_RELATED_ITEM = hotQuery(
 /** A plan the hot path doesn't start incidents for: the transaction rolls back and Prisma's runs. */
 class NeedsPrisma extends Error {}
 
-const hasTags = (incidentTags: string | null) => !!incidentTags && Object.keys(JSON.parse(incidentTags) as object).length > 0;
-
 /**
- * StartIncident without Prisma, for a response plan that engages nobody, runs no runbook and tags
- * nothing; undefined when the plan does any of these (incident-records.ts then starts the incident).
+ * StartIncident without Prisma, for a response plan that engages nobody; undefined when the plan
+ * engages contacts (incident-records.ts then starts the incident).
  */
 export async function hotStartIncident(ctx: LocalContext, input: I.StartIncidentCommandInput): Promise<Out<I.StartIncidentCommandOutput> | undefined> {
   const writer = hotWriter(ctx.db);
@@ -86,20 +101,28 @@ async function startIn(tx: HotTx, ctx: LocalContext, input: I.StartIncidentComma
   const plan = (await tx.get<PlanRow>(PLAN, [input.responsePlanArn!]))!;
   if (!plan.setUp) throw notSetUp();
   if (plan.id === null) throw notFound("RESPONSE_PLAN", input.responsePlanArn!, `Response plan ${input.responsePlanArn} does not exist`);
-  if (plan.engages || plan.runs || hasTags(plan.incidentTags)) throw new NeedsPrisma();
+  const tags = Object.entries((plan.incidentTags ? JSON.parse(plan.incidentTags) : {}) as Record<string, string>);
+  // Over the quota: the Prisma path says so in the service's words.
+  if (plan.engages || tags.length > MAX_TAGS) throw new NeedsPrisma();
   // An OPEN incident with the same dedupe string absorbs the new one (IncidentTemplate.dedupeString).
   if (plan.openArn) return { incidentRecordArn: plan.openArn };
   const now = ctx.clock.now();
   const r = newIncidentRow(ctx, plan, input, now);
   const items = newRelatedItemRows(input.relatedItems, r.id, now);
+  const runbooks = plan.runs ? automationStarts(ctx, r.id, await tx.all<{ documentName: string; documentVersion: string | null }>(ACTIONS, [plan.id]), now) : [];
   await tx.run(INSERT_INCIDENT, [
     r.id, r.arn, r.responsePlanId, r.responsePlanArn, r.title, r.impact, r.status, r.summary, r.dedupeString,
     r.openDedupeKey, r.notificationTargets, r.chatChannel, r.createdBy, r.source, r.resourceArn, r.triggerArn, r.triggerRawData,
-    r.triggerTimestamp, r.creationTime, r.lastModifiedBy, r.lastModifiedTime,
+    r.triggerTimestamp, r.creationTime, r.lastModifiedBy, r.lastModifiedTime, 1 + runbooks.length,
   ]);
+  for (const [key, value] of tags) await tx.run(INSERT_TAG, [newId(), r.arn, key, value]);
   const data = JSON.stringify(createdEventData(r, input.triggerDetails?.triggerArn));
   await tx.run(INSERT_EVENT, [newId(), r.id, now, EVENT_TYPES.created, data, now, 0, ctx.principalArn]);
   for (const item of items) await tx.run(INSERT_RELATED_ITEM, [item.id, item.incidentId, item.type, item.title, item.valueKind, item.value, item.createdAt]);
+  for (const [k, { execution: e, eventData }] of runbooks.entries()) {
+    await tx.run(INSERT_EXECUTION, [e.id, e.incidentId, e.ssmExecutionArn, e.createdAt]);
+    await tx.run(INSERT_EVENT, [newId(), r.id, now, EVENT_TYPES.automation, JSON.stringify(eventData), now, 1 + k, ctx.principalArn]);
+  }
   return { incidentRecordArn: r.arn };
 }
 

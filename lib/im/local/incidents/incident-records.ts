@@ -4,7 +4,6 @@ import type { Prisma, Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Out } from "../../contract";
 import { ImError, notFound } from "../../errors";
-import { newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
 import { idempotent } from "../idempotency";
 import { toJson } from "../json";
@@ -19,7 +18,7 @@ import { addTags } from "./tags";
 import { EVENT_TYPES, type ModifiedAttribute, writeAutomaticEvent } from "./timeline";
 import type { IncidentCursor, IncidentFilter } from "./read-queries";
 import { hotStartIncident } from "./hot-writes";
-import { createdEventData, newIncidentRow, newRelatedItemRows } from "./new-incident";
+import { automationStarts, createdEventData, newIncidentRow, newRelatedItemRows } from "./new-incident";
 
 export { relatedItemValue } from "./new-incident";
 
@@ -52,11 +51,10 @@ export async function onDedupeRace<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * StartIncident. A response plan that only makes incidents — no engagements, runbook or incident
- * tags — starts them on the hot path (hot-writes.ts: the same rows in one transaction, without
- * Prisma's per-call cost); one that engages contacts, runs a runbook or tags its incidents starts
- * them here, through Prisma, since the engine and the tag store write through Prisma in the
- * caller's transaction.
+ * StartIncident. A response plan that engages nobody starts its incidents on the hot path
+ * (hot-writes.ts: the same rows in one transaction, without Prisma's per-call cost); one that
+ * engages contacts starts them here, through Prisma, since the engine writes its engagements,
+ * pages and jobs in the caller's Prisma transaction.
  */
 export async function startIncident(
   ctx: LocalContext,
@@ -84,14 +82,9 @@ export async function startIncident(
     await writeAutomaticEvent(tx, id, now, EVENT_TYPES.created, createdEventData(incident, input.triggerDetails?.triggerArn), ctx.principalArn);
     for (const item of newRelatedItemRows(input.relatedItems, id, now)) await tx.relatedItem.create({ data: item });
     // The plan's runbook starts with the incident; the local model records the execution.
-    for (const action of plan.actions) {
-      const executionArn = `arn:aws:ssm:${ctx.region}:${ctx.accountId}:automation-execution/${newId()}`;
-      await tx.automationExecution.create({ data: { id: newId(), incidentId: id, ssmExecutionArn: executionArn, createdAt: now } });
-      await writeAutomaticEvent(tx, id, now, EVENT_TYPES.automation, {
-        documentName: action.documentName,
-        documentVersion: action.documentVersion,
-        ssmExecutionArn: executionArn,
-      }, ctx.principalArn);
+    for (const start of automationStarts(ctx, id, plan.actions, now)) {
+      await tx.automationExecution.create({ data: start.execution });
+      await writeAutomaticEvent(tx, id, now, EVENT_TYPES.automation, start.eventData, ctx.principalArn);
     }
     // The plan's contacts and escalation plans are engaged in this transaction: engagements,
     // first pages and one timeline event each (engine/incident-engagements.ts).

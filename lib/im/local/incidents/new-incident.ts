@@ -89,3 +89,22 @@ export function newRelatedItemRows(items: I.RelatedItem[] | undefined, incidentI
   });
 }
 
+
+/**
+ * The runbook executions a new incident starts (the local model records them), one for each of
+ * the plan's actions in order, with the data of each one's "SSM Automation Execution Start" event.
+ */
+export function automationStarts(
+  ctx: LocalContext,
+  incidentId: string,
+  actions: { documentName: string; documentVersion: string | null }[],
+  now: Date,
+) {
+  return actions.map((action) => {
+    const ssmExecutionArn = `arn:aws:ssm:${ctx.region}:${ctx.accountId}:automation-execution/${newId()}`;
+    return {
+      execution: { id: newId(), incidentId, ssmExecutionArn, createdAt: now },
+      eventData: { documentName: action.documentName, documentVersion: action.documentVersion, ssmExecutionArn },
+    };
+  });
+}
