@@ -5,7 +5,6 @@
 // and the contract suites run every case on both databases.
 import type * as I from "@aws-sdk/client-ssm-incidents";
 import { hotQuery, HotSql } from "@/lib/db/hot-reader";
-import { isUniqueViolation } from "@/lib/db/errors";
 import { hotWriter, type HotTx } from "@/lib/db/hot-writer";
 import { newId } from "@/lib/im/arns";
 import type { Out } from "../../contract";
@@ -14,7 +13,7 @@ import { maxOf } from "../../model";
 import { notSetUp } from "./replication-set";
 import type { LocalContext } from "../context";
 import { idempotentHot } from "../idempotency";
-import { automationStarts, createdEventData, newIncidentRow, newRelatedItemRows, type PlanForStart } from "./new-incident";
+import { automationStarts, createdEventData, newIncidentRow, newRelatedItemRows, onDedupeRace, type PlanForStart } from "./new-incident";
 import { EVENT_TYPES, referenceRows, requireKnownRelatedItems, wantedRelatedItems } from "./timeline";
 
 // ───────────────────────────── StartIncident ─────────────────────────────
@@ -22,7 +21,7 @@ import { EVENT_TYPES, referenceRows, requireKnownRelatedItems, wantedRelatedItem
 type PlanRow = PlanForStart & { setUp: boolean; incidentTags: string | null; engages: boolean; runs: boolean; openArn: string | null };
 
 // Everything StartIncident reads, in one statement (one round trip on PostgreSQL), one row always:
-// whether the account is set up (replication-set.ts, requireActiveReplicationSet, says why a set
+// whether the account is set up (replication-set.ts, notSetUp, says why a set
 // that exists is enough), the plan, whether it engages, runs a runbook, and the OPEN incident its
 // dedupe string leads to — the holder of the dedupe key, or else the newest open incident with the
 // string (incident-records.ts, openIncidentFor, says when the two differ).
@@ -86,14 +85,11 @@ class NeedsPrisma extends Error {}
 export async function hotStartIncident(ctx: LocalContext, input: I.StartIncidentCommandInput): Promise<Out<I.StartIncidentCommandOutput> | undefined> {
   const writer = hotWriter(ctx.db);
   const key = { service: "ssm-incidents", operation: "StartIncident", token: input.clientToken, tokenField: "clientToken" } as const;
-  // Lost the race for an open incident's dedupe key (incident-records.ts, onDedupeRace): again.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await idempotentHot(ctx, writer, key, input, (tx) => startIn(tx, ctx, input));
-    } catch (e) {
-      if (e instanceof NeedsPrisma) return undefined;
-      if (attempt >= 3 || !isUniqueViolation(e, "openDedupeKey")) throw e;
-    }
+  try {
+    return await onDedupeRace(() => idempotentHot(ctx, writer, key, input, (tx) => startIn(tx, ctx, input)));
+  } catch (e) {
+    if (e instanceof NeedsPrisma) return undefined;
+    throw e;
   }
 }
 

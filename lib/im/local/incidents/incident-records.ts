@@ -1,7 +1,6 @@
 // StartIncident, GetIncidentRecord, ListIncidentRecords, UpdateIncidentRecord.
 import type * as I from "@aws-sdk/client-ssm-incidents";
 import type { Prisma, Tx } from "@/lib/db/client";
-import { isUniqueViolation } from "@/lib/db/errors";
 import type { Out } from "../../contract";
 import { ImError, notFound } from "../../errors";
 import type { LocalContext } from "../context";
@@ -11,14 +10,13 @@ import { decodeCursor, invalidToken, page } from "../pagination";
 import { toIncidentRecord, toIncidentSummary } from "./records";
 import { hotReader } from "@/lib/db/hot-reader";
 import { incidentByArn, listIncidents } from "./hot-reads";
-import { requireActiveReplicationSet } from "./replication-set";
 import { findResponsePlan } from "./response-plans";
 import { deleteTagsOf } from "../tags";
 import { addTags } from "./tags";
 import { EVENT_TYPES, type ModifiedAttribute, writeAutomaticEvent } from "./timeline";
 import type { IncidentCursor, IncidentFilter } from "./read-queries";
 import { hotStartIncident } from "./hot-writes";
-import { automationStarts, createdEventData, newIncidentRow, newRelatedItemRows } from "./new-incident";
+import { automationStarts, createdEventData, newIncidentRow, newRelatedItemRows, onDedupeRace } from "./new-incident";
 
 export { relatedItemValue } from "./new-incident";
 
@@ -34,21 +32,6 @@ async function openIncidentFor(tx: Tx, dedupeString: string): Promise<{ arn: str
   );
 }
 
-/**
- * Runs `work` (a transaction) again when it lost the race for an open incident's dedupe key
- * (IncidentRecord.openDedupeKey) to a transaction that has committed since: the second run sees
- * the winner's incident. On PostgreSQL the losing insert waits for the winner to commit before it
- * fails; SQLite runs one writing transaction at a time, so it never races.
- */
-export async function onDedupeRace<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (e) {
-      if (attempt >= 3 || !isUniqueViolation(e, "openDedupeKey")) throw e;
-    }
-  }
-}
 
 /**
  * StartIncident. A response plan that engages nobody starts its incidents on the hot path
@@ -60,9 +43,9 @@ export async function startIncident(
   ctx: LocalContext,
   input: I.StartIncidentCommandInput,
 ): Promise<Out<I.StartIncidentCommandOutput>> {
+  // The hot path runs first and has checked, in its statement, that the account is set up.
   const fast = await hotStartIncident(ctx, input);
   if (fast) return fast;
-  await requireActiveReplicationSet(ctx);
   // Set only by the run of the transaction that created an incident (a replay or a deduplicated
   // start creates nothing); its engagements' first steps are fired once that run has committed.
   let created: { arn: string; engagementIds: string[] } | undefined;

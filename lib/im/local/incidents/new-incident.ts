@@ -1,6 +1,8 @@
-// What StartIncident writes for a new incident, built once for both of its paths: the Prisma
-// transaction (incident-records.ts) and the hot one (hot-writes.ts).
+// What StartIncident writes for a new incident, built once for both of its paths — the Prisma
+// transaction (incident-records.ts) and the hot one (hot-writes.ts) — and how both retry a lost
+// race for the dedupe key.
 import type * as I from "@aws-sdk/client-ssm-incidents";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { validation } from "../../errors";
 import { incidentsArn, newHexId, newId } from "@/lib/im/arns";
 import type { LocalContext } from "../context";
@@ -107,4 +109,20 @@ export function automationStarts(
       eventData: { documentName: action.documentName, documentVersion: action.documentVersion, ssmExecutionArn },
     };
   });
+}
+
+/**
+ * Runs `work` (a transaction) again when it lost the race for an open incident's dedupe key
+ * (IncidentRecord.openDedupeKey) to a transaction that has committed since: the second run sees
+ * the winner's incident. On PostgreSQL the losing insert waits for the winner to commit before it
+ * fails; SQLite runs one writing transaction at a time, so it never races.
+ */
+export async function onDedupeRace<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (e) {
+      if (attempt >= 3 || !isUniqueViolation(e, "openDedupeKey")) throw e;
+    }
+  }
 }

@@ -9,7 +9,6 @@
 import type * as I from "@aws-sdk/client-ssm-incidents";
 import type { Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { hotQuery, hotReader } from "@/lib/db/hot-reader";
 import type * as M from "@/lib/db/generated/sqlite/models";
 import type { Out } from "../../contract";
 import { conflict, notFound, validation } from "../../errors";
@@ -137,21 +136,11 @@ export async function listReplicationSets(
 }
 
 /**
- * Incident Manager is set up while a replication set exists: ACTIVE, or UPDATING while a Region
- * joins or leaves (the set's other Regions keep serving).
+ * Incident operations need a replication set that is ACTIVE, or UPDATING while a Region joins or
+ * leaves (the set's other Regions keep serving). `settle` gives every stored set one of the two (a
+ * set being deleted is gone at once), so the check is that one exists: StartIncident's first
+ * statement reads it (hot-writes.ts).
  */
-const ANY_SET = hotQuery("replicationSet.any", `SELECT "id" FROM "ReplicationSet" LIMIT 1`);
-
-/**
- * Incident operations need a replication set that is ACTIVE or UPDATING. `settle` gives every
- * stored set one of the two (a set being deleted is gone at once), so the check is that one exists:
- * a hot read (StartIncident's first step, lib/db/hot-reader.ts).
- */
-export async function requireActiveReplicationSet(ctx: LocalContext) {
-  if (!(await hotReader(ctx.db).get(ANY_SET, []))) throw notSetUp();
-}
-
-/** The error of an incident operation in an account without a replication set. */
 export const notSetUp = () =>
   conflict("REPLICATION_SET", "none", "Incident Manager is not set up in this account: create a replication set (CreateReplicationSet) first");
 
