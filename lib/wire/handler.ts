@@ -13,6 +13,7 @@ import { principalArn } from "@/lib/im/arns";
 import type { ServiceId } from "@/lib/im/model";
 import { jsonRpcOperation, readJsonRpcInput, writeJsonRpcError, writeJsonRpcOutput } from "./json-rpc";
 import { matchRestOperation, readRestInput, writeRestError, writeRestOutput } from "./rest-json";
+import { readBodyWithin } from "./web-body";
 import { checkAuthorization, verifySignedBody, type QueryPairs, type SignedRequest } from "./sigv4";
 import { errorInfo, WireError, type WireHeaders, type WireResponse } from "./wire-error";
 
@@ -64,27 +65,7 @@ export function bodyTooLarge(limit: number): WireError {
 async function readBody(req: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > limit) throw bodyTooLarge(limit);
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw bodyTooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    body.set(c, offset);
-    offset += c.byteLength;
-  }
-  return body;
+  return readBodyWithin(req.body, limit, { tooLarge: () => bodyTooLarge(limit) });
 }
 
 /** Splits a raw query string into percent-decoded pairs. '+' stays '+': SigV4 clients send %20 for a space. */

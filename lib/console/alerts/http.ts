@@ -17,6 +17,7 @@ import { config } from "@/lib/config";
 import { db as processDb, type Db } from "@/lib/db/client";
 import type { AlertIntegrationModel } from "@/lib/db/generated/sqlite/models";
 import { bearerTokenHash } from "@/lib/secrets/bearer-token";
+import { readBodyWithin } from "@/lib/wire/web-body";
 import { acceptDelivery } from "./intake";
 import { integrationLookup, type IntegrationLookup } from "./integration-cache";
 import { InvalidPagerDutyEvent, pagerDutyAcceptedBody, pagerDutyEventErrors, pagerDutyInvalidBody } from "./kinds";
@@ -348,34 +349,8 @@ export function processIntakeHandler(): IntakeHandler {
 }
 
 /** Reads a Web Request's body, stopping (and cancelling the stream) as soon as it passes `limit`. */
-async function readWebBody(req: Request, limit: number): Promise<Uint8Array> {
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await reader.read();
-    } catch {
-      throw new SenderGone();
-    }
-    const { done, value } = chunk;
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    body.set(c, offset);
-    offset += c.byteLength;
-  }
-  return body;
+function readWebBody(req: Request, limit: number): Promise<Uint8Array> {
+  return readBodyWithin(req.body, limit, { tooLarge: () => new BodyTooLarge(limit), readFailed: () => new SenderGone() });
 }
 
 /** The intake for a Web Request (the Next route handlers). */
