@@ -18,6 +18,7 @@
 import Database from "better-sqlite3";
 import type pg from "pg";
 import { fromSqliteRow, pgParams, sqliteParams, types, type HotQuery } from "./hot-reader";
+import { SqliteStatements } from "./sqlite-reader";
 import type { Lock } from "./sqlite-serialized";
 
 /** A transaction's statements; each returns when its statement has run. */
@@ -64,26 +65,15 @@ function fromPgError(e: unknown): unknown {
 
 // ───────────────────────────── SQLite ─────────────────────────────
 
-type Statement = Database.Statement<unknown[], unknown>;
+/** The hot writes' own connection; synchronous=NORMAL as on Prisma's (sqlite-serialized.ts says why), a per-connection setting. */
+function openWriteConnection(file: string): Database.Database {
+  const conn = new Database(file, { fileMustExist: true, timeout: 10_000 });
+  conn.pragma("synchronous = NORMAL");
+  return conn;
+}
 
 export function sqliteHotWriter(file: string, lock: Lock): HotWriter & { close(): void } {
-  let conn: Database.Database | undefined;
-  const statements = new Map<string, Statement>();
-  const statement = (sql: string) => {
-    let st = statements.get(sql);
-    if (!st) {
-      // Opened on first use, when the file exists and is migrated (the server's bootstrap).
-      if (!conn) {
-        conn = new Database(file, { fileMustExist: true, timeout: 10_000 });
-        // As on Prisma's connection (sqlite-serialized.ts says why); a per-connection setting.
-        conn.pragma("synchronous = NORMAL");
-      }
-      st = conn.prepare(sql);
-      if (statements.size > 500) statements.clear();
-      statements.set(sql, st);
-    }
-    return st;
-  };
+  const conn = new SqliteStatements(file, openWriteConnection);
   const attempt = <T>(work: () => T): Promise<T> => {
     try {
       return Promise.resolve(work());
@@ -94,40 +84,36 @@ export function sqliteHotWriter(file: string, lock: Lock): HotWriter & { close()
   const tx: HotTx = {
     all: <T>(q: HotQuery, params: readonly unknown[]) =>
       attempt(() => {
-        const rows = statement(q.sqlite).all(...sqliteParams(params)) as Record<string, unknown>[];
+        const rows = conn.all<Record<string, unknown>>(q.sqlite, sqliteParams(params));
         if (q.shape.dates || q.shape.booleans) for (const r of rows) fromSqliteRow(r, q.shape);
         return rows as T[];
       }),
     get: <T>(q: HotQuery, params: readonly unknown[]) =>
       attempt(() => {
-        const row = statement(q.sqlite).get(...sqliteParams(params)) as Record<string, unknown> | undefined;
+        const row = conn.get<Record<string, unknown>>(q.sqlite, sqliteParams(params));
         return row && fromSqliteRow<T>(row, q.shape);
       }),
-    run: (q: HotQuery, params: readonly unknown[]) => attempt(() => statement(q.sqlite).run(...sqliteParams(params)).changes),
+    run: (q: HotQuery, params: readonly unknown[]) => attempt(() => conn.run(q.sqlite, sqliteParams(params))),
   };
   return {
     dialect: "sqlite",
     async transaction<T>(work: (tx: HotTx) => Promise<T>): Promise<T> {
       const release = await lock.acquire();
       try {
-        statement("BEGIN IMMEDIATE").run();
+        conn.run("BEGIN IMMEDIATE");
         try {
           const result = await work(tx);
-          statement("COMMIT").run();
+          conn.run("COMMIT");
           return result;
         } catch (e) {
-          if (conn?.inTransaction) statement("ROLLBACK").run();
+          if (conn.inTransaction) conn.run("ROLLBACK");
           throw e;
         }
       } finally {
         release();
       }
     },
-    close() {
-      statements.clear();
-      conn?.close();
-      conn = undefined;
-    },
+    close: () => conn.close(),
   };
 }
 

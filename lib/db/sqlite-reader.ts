@@ -14,16 +14,23 @@ import Database from "better-sqlite3";
 
 type Statement = Database.Statement<unknown[], unknown>;
 
-export class SqliteReader {
+/**
+ * One connection to the file, opened on first use (the file exists and is migrated by then: the
+ * server's bootstrap), with its statements prepared once and cached by their text. The hot reads'
+ * connection is one (SqliteReader, below); the hot writes' is another (hot-writer.ts).
+ */
+export class SqliteStatements {
   #conn: Database.Database | undefined;
   readonly #statements = new Map<string, Statement>();
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    readonly open: (file: string) => Database.Database,
+  ) {}
 
   #statement(sql: string): Statement {
     let st = this.#statements.get(sql);
     if (!st) {
-      // Opened on first use: the file exists and is migrated by then (the server's bootstrap).
-      this.#conn ??= openReadConnection(this.file);
+      this.#conn ??= this.open(this.file);
       st = this.#conn.prepare(sql);
       // Queries are built from a fixed set of shapes (filters × cursor); the bound keeps a bug
       // from growing the cache without limit.
@@ -41,10 +48,27 @@ export class SqliteReader {
     return this.#statement(sql).get(...params) as T | undefined;
   }
 
+  /** A statement without rows; the number of rows it changed. */
+  run(sql: string, params: unknown[] = []): number {
+    return this.#statement(sql).run(...params).changes;
+  }
+
+  /** Whether a transaction is open on the connection. */
+  get inTransaction(): boolean {
+    return this.#conn?.inTransaction ?? false;
+  }
+
   close(): void {
     this.#statements.clear();
     this.#conn?.close();
     this.#conn = undefined;
+  }
+}
+
+/** The hot reads' connection: read-only, so it can never write around Prisma's serialization. */
+export class SqliteReader extends SqliteStatements {
+  constructor(file: string) {
+    super(file, openReadConnection);
   }
 }
 
