@@ -1,6 +1,6 @@
 // Live: what one responder changes appears on another's open console without a reload — pushed by
 // the /api/live stream in local mode (within a second), polled every few seconds in aws mode.
-import { createResponsePlan, expect, planOptionLabel, signInAs, test, uniqueName } from "./support/fixtures";
+import { createResponsePlan, createUserInSettings, expect, planOptionLabel, signInAs, test, uniqueName } from "./support/fixtures";
 import { startIncidentViaApi } from "./support/incidents-api";
 import type { Page } from "@playwright/test";
 
@@ -78,21 +78,11 @@ test("a console turned away for too many streams polls instead, and still shows 
   test.skip(testInfo.project.name !== "local", "aws mode has no stream to limit");
   // A user of its own, so no other test's console loses its stream to this one's.
   const admin = await pageAs("admin");
-  const email = `${uniqueName("streams")}@example.com`;
-  const password = "a-streams-viewer-password";
-  await admin.goto("/settings");
-  const create = admin.getByRole("form", { name: "Create user" });
-  await create.getByLabel("Email").fill(email);
-  await create.getByLabel("Name").fill("Many Tabs");
-  await create.getByLabel("Role").selectOption("viewer");
-  await create.getByLabel("Initial password").fill(password);
-  await create.getByRole("button", { name: "Create user" }).click();
-  await expect(create.getByRole("status")).toContainText(`User ${email} created`);
-
+  const user = await createUserInSettings(admin, { prefix: "streams", name: "Many Tabs", role: "viewer", password: "a-streams-viewer-password" });
   const context = await browser.newContext({ baseURL });
   const held = new AbortController();
   try {
-    await signInAs(context, { email, password });
+    await signInAs(context, user);
     // Ten streams held open for the user, as ten tabs would.
     const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     const open = () => fetch(`${baseURL}/api/live`, { headers: { cookie }, signal: held.signal });

@@ -6,22 +6,13 @@
 import type { Browser, Page } from "@playwright/test";
 import ical, { type VEvent } from "node-ical";
 import { contactsApi, createPersonalContact, createPlanThroughApi, incidentsApi } from "./support/aws-api";
-import { expect, signInAs, test, uniqueName } from "./support/fixtures";
+import { createUserInSettings, expect, signInAs, test, uniqueName } from "./support/fixtures";
 
 /** A responder of its own (the shared e2e users' contact links belong to other specs). */
 async function newResponder(admin: Page, browser: Browser, baseURL: string | undefined): Promise<Page> {
-  const email = `${uniqueName("feeds")}@example.com`;
-  const password = "a-feeds-responder-password";
-  await admin.goto("/settings");
-  const create = admin.getByRole("form", { name: "Create user" });
-  await create.getByLabel("Email").fill(email);
-  await create.getByLabel("Name").fill("Feed Reader");
-  await create.getByLabel("Role").selectOption("responder");
-  await create.getByLabel("Initial password").fill(password);
-  await create.getByRole("button", { name: "Create user" }).click();
-  await expect(create.getByRole("status")).toContainText(`User ${email} created`);
+  const user = await createUserInSettings(admin, { prefix: "feeds", name: "Feed Reader", role: "responder", password: "a-feeds-responder-password" });
   const context = await browser.newContext({ baseURL });
-  await signInAs(context, { email, password });
+  await signInAs(context, user);
   return context.newPage();
 }
 

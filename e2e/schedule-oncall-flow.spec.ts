@@ -8,7 +8,7 @@
 // the first console's model, whose engine pages).
 import type { Browser, Page } from "@playwright/test";
 import { contactsApi, createPersonalContact, incidentsApi, createPlanThroughApi } from "./support/aws-api";
-import { expect, signInAs, test, uniqueName } from "./support/fixtures";
+import { createUserInSettings, expect, signInAs, test, uniqueName } from "./support/fixtures";
 import { incidentPath } from "../lib/console/incidents/paths";
 
 type Person = { arn: string; alias: string };
@@ -27,18 +27,9 @@ async function addMember(page: Page, n: number, p: Person) {
 
 /** A responder of the test's own, made in Settings by the admin, signed in, their contact linked on My pages. */
 async function onCallUser(admin: Page, browser: Browser, baseURL: string | undefined, contact: Person): Promise<Page> {
-  const email = `${uniqueName("oncall")}@example.com`;
-  const password = "an-on-call-responder-password";
-  await admin.goto("/settings");
-  const create = admin.getByRole("form", { name: "Create user" });
-  await create.getByLabel("Email").fill(email);
-  await create.getByLabel("Name").fill("On-call responder");
-  await create.getByLabel("Role").selectOption("responder");
-  await create.getByLabel("Initial password").fill(password);
-  await create.getByRole("button", { name: "Create user" }).click();
-  await expect(create.getByRole("status")).toContainText(`User ${email} created`);
+  const user = await createUserInSettings(admin, { prefix: "oncall", name: "On-call responder", role: "responder", password: "an-on-call-responder-password" });
   const context = await browser.newContext({ baseURL });
-  await signInAs(context, { email, password });
+  await signInAs(context, user);
   const page = await context.newPage();
   await page.goto("/pages");
   await page.getByLabel("Your contact").selectOption({ label: `${optionOf(contact)} · contact` });

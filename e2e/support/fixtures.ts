@@ -27,6 +27,26 @@ export async function signInAs(context: BrowserContext, user: { email: string; p
   expect(cookies.some((c) => c.name.endsWith("next-auth.session-token")), `a session cookie for ${user.email}`).toBeTruthy();
 }
 
+/**
+ * A console user of the test's own, made by an admin in Settings (so no other test's session or
+ * contact link is shared with it); their email and password.
+ */
+export async function createUserInSettings(
+  admin: Page,
+  user: { prefix: string; name: string; role: "admin" | "responder" | "viewer"; password: string },
+): Promise<{ email: string; password: string }> {
+  const email = `${uniqueName(user.prefix)}@example.com`;
+  await admin.goto("/settings");
+  const create = admin.getByRole("form", { name: "Create user" });
+  await create.getByLabel("Email").fill(email);
+  await create.getByLabel("Name").fill(user.name);
+  await create.getByLabel("Role").selectOption(user.role);
+  await create.getByLabel("Initial password").fill(user.password);
+  await create.getByRole("button", { name: "Create user" }).click();
+  await expect(create.getByRole("status")).toContainText(`User ${email} created`);
+  return { email, password: user.password };
+}
+
 export const test = base.extend<{ pageAs: (role: E2eRole) => Promise<Page> }>({
   pageAs: async ({ browser, baseURL }, provide) => {
     const contexts: BrowserContext[] = [];
