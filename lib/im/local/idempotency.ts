@@ -31,15 +31,6 @@ function requestHash(input: Record<string, unknown>, tokenField: string): string
 
 type TokenKey = { service: ServiceId; operation: string; token: string | undefined; tokenField: string };
 
-/** The first call's answer for this token, or undefined; a token reused with other parameters is refused. */
-function replayOf<T>(first: { requestHash: string; response: string } | null | undefined, hash: string, key: TokenKey): T | undefined {
-  if (!first) return undefined;
-  if (first.requestHash !== hash) {
-    throw conflict("CLIENT_TOKEN", key.token!, `The client token ${key.token} was already used for a ${key.operation} call with different parameters`);
-  }
-  return decode<T>(first.response);
-}
-
 const RECORD = hotQuery(
   "idempotency.byToken",
   `SELECT "requestHash", "response" FROM "IdempotencyRecord" WHERE "service" = ? AND "operation" = ? AND "principal" = ? AND "token" = ?`,
@@ -64,8 +55,14 @@ async function oncePerToken<T>(
 ): Promise<T> {
   const { service, operation, token } = key;
   const hash = requestHash(input as Record<string, unknown>, key.tokenField);
-  const replay = async () =>
-    replayOf<T>(await hotReader(ctx.db).get<{ requestHash: string; response: string }>(RECORD, [service, operation, ctx.principalArn, token]), hash, key);
+  const replay = async (): Promise<T | undefined> => {
+    const first = await hotReader(ctx.db).get<{ requestHash: string; response: string }>(RECORD, [service, operation, ctx.principalArn, token]);
+    if (!first) return undefined;
+    if (first.requestHash !== hash) {
+      throw conflict("CLIENT_TOKEN", token, `The client token ${token} was already used for a ${operation} call with different parameters`);
+    }
+    return decode<T>(first.response);
+  };
   const earlier = await replay();
   if (earlier !== undefined) return earlier;
   try {
