@@ -34,7 +34,7 @@
 // machine whatever else the machine is doing.
 import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -91,7 +91,7 @@ const startServer = (dataDir, databaseUrl, serverRoot = root) =>
       IM_ADMIN_PASSWORD: ADMIN.password,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     }),
-    nodeArgs: process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
+    nodeArgs: process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-interval=200", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
   });
 
 /** A signed request, as the SDK would send it (signatures stay valid for 15 minutes). */
@@ -129,11 +129,28 @@ function send(base, r) {
   });
 }
 
-/** Runs `next()` requests from CONCURRENCY clients for SECONDS; latency in ms. */
-async function load(base, next, { seconds = SECONDS, concurrency = CONCURRENCY, expectStatus = [200] } = {}) {
+/** CPU time (user + system) a process has used so far, in µs (Linux; undefined elsewhere). */
+function cpuTime(pid) {
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(f[11]) + Number(f[12])) / CLOCK_TICKS) * 1e6;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/**
+ * Runs `next()` requests from CONCURRENCY clients for `seconds`; raw latencies (ms). With `pid`,
+ * also the CPU time that process spent meanwhile.
+ */
+async function loadSlice(base, next, { seconds = SECONDS, concurrency = CONCURRENCY, expectStatus = [200], pid } = {}) {
   const latencies = [];
   let errors = 0;
   let firstError;
+  const cpu0 = pid && cpuTime(pid);
   const began = performance.now();
   const end = began + seconds * 1000;
   let i = 0;
@@ -153,20 +170,46 @@ async function load(base, next, { seconds = SECONDS, concurrency = CONCURRENCY, 
       }
     }),
   );
-  latencies.sort((a, b) => a - b);
+  const elapsed = (Math.min(performance.now(), end) - began) / 1000;
+  const cpu = cpu0 === undefined ? undefined : cpuTime(pid) - cpu0;
+  return { latencies, elapsed, errors, firstError, cpu };
+}
+
+/** Throughput, percentiles and (when measured) server CPU per request over one or more slices. */
+function summarize(slices) {
+  const latencies = slices.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const elapsed = slices.reduce((t, s) => t + s.elapsed, 0);
+  const cpu = slices.every((s) => s.cpu !== undefined) ? slices.reduce((t, s) => t + s.cpu, 0) : undefined;
   return {
-    rps: latencies.length / ((Math.min(performance.now(), end) - began) / 1000),
+    rps: latencies.length / elapsed,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     n: latencies.length,
-    errors,
-    firstError,
+    cpuPerRequest: cpu === undefined || !latencies.length ? undefined : cpu / latencies.length,
+    errors: slices.reduce((t, s) => t + s.errors, 0),
+    firstError: slices.find((s) => s.firstError)?.firstError,
   };
 }
 
+const load = async (base, next, options) => summarize([await loadSlice(base, next, options)]);
+
+/**
+ * Two servers measured in turns (ROUNDS slices each, alternating), so that a change in the
+ * machine's speed during the run falls on both alike: their ratio is what is compared.
+ */
+const ROUNDS = 4;
+async function alternating(a, b, options = {}) {
+  const slices = [[], []];
+  const seconds = (options.seconds ?? SECONDS) / ROUNDS;
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [k, { base, next, pid }] of [a, b].entries()) slices[k].push(await loadSlice(base, next, { ...options, seconds, pid }));
+  }
+  return slices.map(summarize);
+}
+
 const fmt = (r) =>
-  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p95 ${r.p95.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(6)} ms  (${r.n} requests${r.errors ? `, ${r.errors} ERRORS: ${r.firstError}` : ""})`;
+  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p95 ${r.p95.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(6)} ms  (${r.n} requests${r.cpuPerRequest === undefined ? "" : `, server CPU ${r.cpuPerRequest.toFixed(0)} µs each`}${r.errors ? `, ${r.errors} ERRORS: ${r.firstError}` : ""})`;
 
 // ───────────────────────────── seeding ─────────────────────────────
 
@@ -364,6 +407,7 @@ async function openDataset(database, incidents, eventsPerIncident, baseline = fa
 }
 
 async function closeDataset(ds) {
+  await ds.bare?.stop();
   await ds.server?.stop();
   await ds.pgDb?.drop();
   rmSync(ds.dataDir, { recursive: true, force: true });
@@ -456,21 +500,31 @@ async function measureSize(label, incidents, eventsPerIncident) {
     }
     // The seeded files reach the disk now rather than while a measurement runs.
     spawnSync("sync");
+    // The bare server reads the same database beside ours; GetIncidentRecord is measured on the
+    // two in turns, so the ratio between them holds however the machine's speed varies.
+    const withBare = !ONLY || ONLY.has("bare");
+    for (const ds of withBare ? sets.filter((d) => !d.baseline) : []) {
+      ds.bare = await startBare(ds.file, ds.pgDb?.url);
+      ds.bareGets = ds.sampleArns.map((arn) => ({ method: "GET", path: `/getIncidentRecord?arn=${encodeURIComponent(arn)}`, headers: {} }));
+    }
+    const bareLine = (ds) => console.log(`${ds.name.padEnd(10)} ${"bare node:http GetIncident".padEnd(28)} ${fmt(ds.results.bare)}`);
     for (const [key, name, setup, options] of steps(incidents)) {
       for (const ds of sets) {
         const next = await setup(ds);
-        ds.results[key] = await load(ds.base, next, options);
+        const ours = { base: ds.base, next, pid: ds.server.pid };
+        if (key === "get" && ds.bare) {
+          [ds.results.get, ds.results.bare] = await alternating(ours, { base: ds.bare.url, next: (i) => ds.bareGets[i % ds.bareGets.length] }, options);
+        } else {
+          ds.results[key] = await load(ds.base, next, { ...options, pid: ds.server.pid });
+        }
         const title = key === "listDeep" ? `ListIncidentRecords page ${ds.deepPage}` : name;
         console.log(`${ds.name.padEnd(10)} ${title.padEnd(28)} ${fmt(ds.results[key])}`);
+        if (key === "get" && ds.bare) bareLine(ds);
       }
     }
-    for (const ds of ONLY && !ONLY.has("bare") ? [] : sets.filter((d) => !d.baseline)) {
-      await ds.server.stop();
-      const bare = await startBare(ds.file, ds.pgDb?.url);
-      const bareGets = ds.sampleArns.map((arn) => ({ method: "GET", path: `/getIncidentRecord?arn=${encodeURIComponent(arn)}`, headers: {} }));
-      ds.results.bare = await load(bare.url, (i) => bareGets[i % bareGets.length]);
-      console.log(`${ds.name.padEnd(10)} ${"bare node:http GetIncident".padEnd(28)} ${fmt(ds.results.bare)}`);
-      await bare.stop();
+    for (const ds of sets.filter((d) => d.bare && !d.results.bare)) {
+      ds.results.bare = await load(ds.bare.url, (i) => ds.bareGets[i % ds.bareGets.length]);
+      bareLine(ds);
     }
   } finally {
     for (const ds of sets) await closeDataset(ds);
@@ -517,7 +571,12 @@ for (const [label] of sizes) {
     }
   }
 }
-if (ONLY_SOME) process.exit(0);
+if (ONLY_SOME) {
+  for (const [kind, r] of Object.entries(runs.small)) {
+    if (r.get && r.bare) console.log(`\n${NAMES[kind.replace("base:", "")]}: our GetIncidentRecord throughput is ${ratio(r.get.rps, r.bare.rps)} of the bare server's (measured in turns; issue 17's target ≥ 0.7)`);
+  }
+  process.exit(0);
+}
 
 const small = runs.small.sqlite;
 const large = runs.large.sqlite;

@@ -24,11 +24,19 @@ export function awsServiceFor(url: string | undefined): ServiceId | undefined {
   return undefined;
 }
 
+const EMPTY = new Uint8Array(0);
+
 function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   const declared = Number(req.headers["content-length"] ?? "0");
   if (declared > limit) {
     req.resume();
     return Promise.reject(bodyTooLarge(limit));
+  }
+  // A request without a body (a GET, as the SDKs send one) arrives complete with its headers:
+  // nothing to wait for.
+  if (req.complete && req.readableLength === 0 && declared === 0 && req.headers["transfer-encoding"] === undefined) {
+    req.resume();
+    return Promise.resolve(EMPTY);
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -107,17 +107,18 @@ export function dbKeyStore(db: Db, options: { bootstrap?: BootstrapKey; cacheMs?
     return (await hotReader(db).get<StoredKey>(KEY_BY_ID, [accessKeyId])) ?? null;
   }
 
+  // One object for the process's life: the verifier caches signing keys by the credential's secret.
+  const bootstrapCredential: ApiKeyCredential | undefined = bootstrap && {
+    accessKeyId: bootstrap.accessKeyId,
+    name: bootstrap.actsAs ?? BOOTSTRAP_KEY_NAME,
+    role: "admin",
+    signing: { kind: "secret", secretAccessKey: bootstrap.secretAccessKey },
+    revoked: false,
+  };
+
   return {
     async find(accessKeyId) {
-      if (bootstrap && accessKeyId === bootstrap.accessKeyId) {
-        return {
-          accessKeyId,
-          name: bootstrap.actsAs ?? BOOTSTRAP_KEY_NAME,
-          role: "admin",
-          signing: { kind: "secret", secretAccessKey: bootstrap.secretAccessKey },
-          revoked: false,
-        };
-      }
+      if (bootstrapCredential && accessKeyId === bootstrapCredential.accessKeyId) return bootstrapCredential;
       const now = clock();
       const hit = cache.get(accessKeyId);
       if (hit && hit.until > now) return hit.credential;

@@ -1,11 +1,12 @@
 // AWS Signature Version 4 verification for the AWS-compatible endpoints (DESIGN.md, "The
-// AWS-compatible endpoints"). The signature is recomputed with @smithy/signature-v4, the SDK's own
-// signer, over exactly the headers the request says it signed: the JS SDK, botocore (AWS CLI) and
-// other SDKs sign different header sets, and all of them must verify.
+// AWS-compatible endpoints"). The signature is recomputed over exactly the headers the request
+// says it signed, with the canonical request built by @smithy/signature-v4, the SDK's own signer:
+// the JS SDK, botocore (AWS CLI) and other SDKs sign different header sets, and all of them must
+// verify.
 import "server-only";
-import { createHash, createHmac, randomBytes, timingSafeEqual, type Hash, type Hmac } from "node:crypto";
-import { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
+import { createHmac, hash, timingSafeEqual } from "node:crypto";
+import type { HttpRequest } from "@smithy/protocol-http";
+import { getCanonicalHeaders, SignatureV4Base } from "@smithy/signature-v4";
 import type { ApiKeyCredential, KeyStore, SigningSecret } from "@/lib/api-keys/key-store";
 import type { ServiceId } from "@/lib/im/model";
 import { authError, type WireHeaders } from "./wire-error";
@@ -77,54 +78,52 @@ export function parseAmzDate(value: string): Date | undefined {
   return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && date.getUTCHours() === h ? date : undefined;
 }
 
-// Stored keys are SHA-256("AWS4" + secret). The signer only takes a secret string, so a hashed key
-// travels through it as this marker + hex; the marker has a per-process random part so no client
-// secret can collide with it in the signer's module-wide signing-key cache.
-const HASHED_KEY_MARKER = `\u0000im-hashed-signing-key:${randomBytes(12).toString("hex")}:`;
-const HASHED_FIRST_STEP_KEY = `AWS4${HASHED_KEY_MARKER}`;
-
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-
-/**
- * SHA-256 / HMAC-SHA256 for the signer. Where the signer keys the first derivation step with
- * "AWS4" + secret and the secret is a hashed-key marker, it keys HMAC with the hash's bytes
- * instead: RFC 2104 hashes keys longer than the 64-byte block, so HMAC(SHA256(K), m) equals
- * HMAC(K, m) for the 68-byte K = "AWS4" + 64-character secret.
- */
-export class VerifierSha256 {
-  // Node's native hashing: the pure-JS SHA-256 was a measurable share of every request's CPU.
-  readonly #secret?: Buffer;
-  #inner: Hash | Hmac;
-  constructor(secret?: SourceData) {
-    if (typeof secret === "string" && secret.startsWith(HASHED_FIRST_STEP_KEY)) {
-      this.#secret = Buffer.from(secret.slice(HASHED_FIRST_STEP_KEY.length), "hex");
-    } else if (secret !== undefined) {
-      this.#secret = toBuffer(secret);
-    }
-    this.#inner = this.#fresh();
+// The canonical request is built by the SDK's own signer code (@smithy/signature-v4: path
+// normalization and escaping, the canonical query and headers), so every client that signs as an
+// AWS SDK does verifies here. What is ours is only what SigV4 fixes in a few lines (the string to
+// sign, the HMAC chain), done synchronously on Node's native crypto with the signing key cached
+// per key and day: the SDK's signer, built for clients, awaits a promise per hash and re-derives
+// a cache key with an extra HMAC on every call, about a tenth of each request's CPU here.
+class Canonicalizer extends SignatureV4Base {
+  constructor() {
+    // Only the canonicalization is used: no credentials, region or hash are ever read.
+    super({ service: "", region: "", credentials: { accessKeyId: "", secretAccessKey: "" }, sha256: NoHash, uriEscapePath: true, applyChecksum: false });
   }
-  #fresh(): Hash | Hmac {
-    return this.#secret ? createHmac("sha256", this.#secret) : createHash("sha256");
+  canonicalRequest(request: Pick<HttpRequest, "method" | "path" | "query">, canonicalHeaders: Record<string, string>, payloadHash: string): string {
+    return this.createCanonicalRequest(request as HttpRequest, canonicalHeaders, payloadHash);
   }
-  update(data: SourceData): void {
-    this.#inner.update(toBuffer(data));
+}
+class NoHash {
+  update(): void {
+    throw new Error("the canonicalizer hashes nothing");
   }
   digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.#inner.digest()));
-  }
-  reset(): void {
-    this.#inner = this.#fresh();
+    throw new Error("the canonicalizer hashes nothing");
   }
 }
+const canonicalizer = new Canonicalizer();
 
-function toBuffer(data: SourceData): Buffer {
-  if (typeof data === "string") return Buffer.from(data, "utf8");
-  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return Buffer.from(data);
-}
+const hmac = (key: Uint8Array | string, data: string) => createHmac("sha256", key).update(data, "utf8").digest();
 
-function signerSecret(signing: SigningSecret): string {
-  return signing.kind === "secret" ? signing.secretAccessKey : HASHED_KEY_MARKER + Buffer.from(signing.signingKeyHash).toString("hex");
+/**
+ * The first key of the HMAC chain. A stored key is SHA-256("AWS4" + secret), never the secret: RFC
+ * 2104 hashes keys longer than the 64-byte block, so HMAC(SHA256(K), m) equals HMAC(K, m) for the
+ * 68-byte K = "AWS4" + 64-character secret.
+ */
+const firstKey = (signing: SigningSecret): Uint8Array | string => (signing.kind === "secret" ? `AWS4${signing.secretAccessKey}` : signing.signingKeyHash);
+
+/**
+ * Signing keys by the key's secret (the credential object the key store hands out, reloaded at
+ * least every few seconds) and scope: four HMACs once per key, day, region and service.
+ */
+const signingKeys = new WeakMap<SigningSecret, { scope: string; key: Buffer }>();
+function signingKey(signing: SigningSecret, shortDate: string, region: string, service: string): Buffer {
+  const scope = `${shortDate}/${region}/${service}/aws4_request`;
+  const cached = signingKeys.get(signing);
+  if (cached?.scope === scope) return cached.key;
+  const key = hmac(hmac(hmac(hmac(firstKey(signing), shortDate), region), service), "aws4_request");
+  signingKeys.set(signing, { scope, key });
+  return key;
 }
 
 function queryBag(query: QueryPairs): Record<string, string | string[]> {
@@ -136,33 +135,28 @@ function queryBag(query: QueryPairs): Record<string, string | string[]> {
   return bag;
 }
 
-/** The signature `auth` should carry for `request`, signed with `signing`. */
-export async function computeSignature(request: SignedRequest, auth: ParsedAuthorization, signing: SigningSecret, signingDate: Date): Promise<string> {
-  const signer = new SignatureV4({
-    service: auth.service,
-    region: auth.region,
-    credentials: { accessKeyId: auth.accessKeyId, secretAccessKey: signerSecret(signing) },
-    sha256: VerifierSha256,
-    applyChecksum: false,
-    uriEscapePath: true,
-  });
-  // The signer signs every header it is given, so it is given exactly the signed ones.
-  const headers: Record<string, string> = {};
+/**
+ * The signature `auth` should carry for `request`, signed with `signing`: what the SDK's signer
+ * computes when given exactly the signed headers (a test holds the two equal).
+ */
+export function computeSignature(request: SignedRequest, auth: ParsedAuthorization, signing: SigningSecret, amzDate: string, bodySha256?: string): string {
+  // The signer writes X-Amz-Date from its signing date: the header's own text, in the form
+  // checkAuthorization accepts (YYYYMMDDTHHMMSSZ).
+  const longDate = amzDate;
+  // No prototype: a signed header may be called anything, "__proto__" included.
+  const headers = Object.create(null) as Record<string, string>;
   for (const name of auth.signedHeaders) headers[name] = request.headers.get(name) ?? "";
-  const signed = await signer.sign(
-    new HttpRequest({
-      method: request.method,
-      protocol: "https:",
-      hostname: headers.host ?? "",
-      path: request.path,
-      query: queryBag(request.query),
-      headers,
-      body: request.body,
-    }),
-    { signingDate, signableHeaders: new Set(auth.signedHeaders), signingRegion: auth.region, signingService: auth.service },
+  headers["x-amz-date"] = longDate;
+  // As the SDK: a signed X-Amz-Content-Sha256 stands for the body as sent, otherwise the body's hash.
+  const payloadHash = headers["x-amz-content-sha256"] ?? bodySha256 ?? sha256Hex(request.body);
+  const canonical = canonicalizer.canonicalRequest(
+    { method: request.method, path: request.path, query: queryBag(request.query) },
+    getCanonicalHeaders({ headers } as HttpRequest, undefined, new Set(auth.signedHeaders)),
+    payloadHash,
   );
-  const authorization = signed.headers.authorization ?? "";
-  return /Signature=([0-9a-f]+)/.exec(authorization)?.[1] ?? "";
+  const scope = `${longDate.slice(0, 8)}/${auth.region}/${auth.service}/aws4_request`;
+  const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${hash("sha256", canonical, "hex")}`;
+  return createHmac("sha256", signingKey(signing, longDate.slice(0, 8), auth.region, auth.service)).update(stringToSign, "utf8").digest("hex");
 }
 
 function sameSignature(a: string, b: string): boolean {
@@ -171,7 +165,8 @@ function sameSignature(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-const sha256Hex = (body: Uint8Array) => createHash("sha256").update(body).digest("hex");
+const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+const sha256Hex = (body: Uint8Array) => (body.byteLength === 0 ? EMPTY_SHA256 : hash("sha256", body, "hex"));
 
 function formatAmzDate(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
@@ -186,7 +181,7 @@ export type VerifyOptions = {
 };
 
 /** What the headers alone establish; the signature itself still needs the body. */
-export type PendingSignature = { auth: ParsedAuthorization; signingDate: Date; key: ApiKeyCredential };
+export type PendingSignature = { auth: ParsedAuthorization; amzDate: string; key: ApiKeyCredential };
 
 /**
  * Everything that can be checked before the body is read: an Authorization header, the service
@@ -256,16 +251,17 @@ export async function checkAuthorization(request: Pick<SignedRequest, "headers" 
 
   const key = await options.keys.find(auth.accessKeyId);
   if (!key) throw authError("UnrecognizedClientException", "The security token included in the request is invalid: unknown access key id");
-  return { auth, signingDate, key };
+  return { auth, amzDate, key };
 }
 
 /** The rest of the verification, once the body is read: its hash and the signature. */
-export async function verifySignedBody(request: SignedRequest, { auth, signingDate, key }: PendingSignature): Promise<ApiKeyCredential> {
+export async function verifySignedBody(request: SignedRequest, { auth, amzDate, key }: PendingSignature): Promise<ApiKeyCredential> {
   const contentSha = request.headers.get("x-amz-content-sha256");
-  if (contentSha !== null && contentSha.toLowerCase() !== sha256Hex(request.body)) {
+  const bodySha256 = sha256Hex(request.body);
+  if (contentSha !== null && contentSha.toLowerCase() !== bodySha256) {
     throw authError("InvalidSignatureException", "X-Amz-Content-Sha256 does not match the SHA-256 of the request body");
   }
-  const expected = await computeSignature(request, auth, key.signing, signingDate);
+  const expected = computeSignature(request, auth, key.signing, amzDate, bodySha256);
   if (!sameSignature(expected, auth.signature)) {
     throw authError(
       "InvalidSignatureException",

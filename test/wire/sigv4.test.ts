@@ -1,12 +1,16 @@
 // SigV4 verification end to end: the real SDK, hand-signed requests in the header sets other
 // clients use, and every way a signature can be wrong.
+import { createHash } from "node:crypto";
+import { Sha256 } from "@aws-crypto/sha256-js";
 import { SSMIncidents } from "@aws-sdk/client-ssm-incidents";
+import { HttpRequest } from "@smithy/protocol-http";
+import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { dbKeyStore, revokeApiKey, signingKeyHash, type CreatedApiKey } from "@/lib/api-keys";
 import { localServices } from "@/lib/im/local";
 import { createRawWireHandler } from "@/lib/wire/handler";
 import { principalArn } from "@/lib/im/arns";
-import { computeSignature, parseAuthorization, parseAmzDate, type SignedRequest } from "@/lib/wire/sigv4";
+import { computeSignature, parseAuthorization, type SignedRequest } from "@/lib/wire/sigv4";
 import { PROVIDERS } from "../support/databases";
 import { ACCOUNT_ID, errorOf, rawCall, REGION, signRequest, startWireFixture, type WireFixture } from "./fixture";
 
@@ -278,17 +282,95 @@ describe("hashed signing keys", () => {
         body: new Uint8Array(),
       };
       const auth = parseAuthorization(signed.headers.authorization);
-      const date = parseAmzDate(signed.headers["x-amz-date"])!;
-      const raw = await computeSignature(request, auth, { kind: "secret", secretAccessKey: secret }, date);
-      const hashed = await computeSignature(request, auth, { kind: "hashed", signingKeyHash: Buffer.from(signingKeyHash(secret), "hex") }, date);
+      const date = signed.headers["x-amz-date"];
+      const raw = computeSignature(request, auth, { kind: "secret", secretAccessKey: secret }, date);
+      const hashed = computeSignature(request, auth, { kind: "hashed", signingKeyHash: Buffer.from(signingKeyHash(secret), "hex") }, date);
       expect(raw).toBe(auth.signature);
       expect(hashed).toBe(raw);
-      const other = await computeSignature(request, auth, { kind: "hashed", signingKeyHash: Buffer.from(signingKeyHash(secret.replace("w", "v")), "hex") }, date);
+      const other = computeSignature(request, auth, { kind: "hashed", signingKeyHash: Buffer.from(signingKeyHash(secret.replace("w", "v")), "hex") }, date);
       expect(other).not.toBe(raw);
     }
   });
 
   it("refuse secrets too short to be hashed by HMAC", () => {
     expect(() => signingKeyHash("short")).toThrow(/longer than/);
+  });
+});
+
+/** Headers read straight from an object of lowercase names, as server/aws-endpoints.ts reads node's. */
+function plainHeaders(headers: Record<string, string>): SignedRequest["headers"] {
+  return {
+    get: (name) => headers[name.toLowerCase()] ?? null,
+    has: (name) => name.toLowerCase() in headers,
+    forEach: (callback) => Object.entries(headers).forEach(([k, v]) => callback(v, k)),
+  };
+}
+
+describe("computeSignature", () => {
+  // Every request the SDK's own signer signs, in any header set, must verify: requests of many
+  // shapes are signed by @smithy/signature-v4 as a client and recomputed by the verifier.
+  const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEYwJalrXUtnFEMI/K7MDENG+bP";
+  const PATHS = [
+    "/api/aws/ssm-incidents/getIncidentRecord",
+    "/api/aws/ssm-contacts/",
+    "/api/aws/ssm-incidents/tags/arn%3Aaws%3Assm-incidents%3A%3A123456789012%3Aresponse-plan%2Fp",
+    "/api/aws/ssm-incidents/a/./b/../c",
+    "/api/aws/ssm-incidents//double//slashes/",
+    "/api/aws/ssm-incidents/%E2%82%AC%20and%2B",
+    "/",
+  ];
+  const QUERIES: Record<string, string | string[]>[] = [
+    {},
+    { arn: "arn:aws:ssm-incidents::123456789012:incident-record/p/1" },
+    { x: ["2", "1", "10"], a: "" },
+    { "key with space": "v a l*u~e!'()", "ünï": "€", "Z": "z", "a": "b&c=d" },
+  ];
+  const HEADER_SETS: Record<string, string>[] = [
+    {},
+    { "content-type": "application/x-amz-json-1.1", "x-amz-target": "SSMContacts.ListContacts" },
+    { "x-amz-security-token": "FQoGZXIvYXdzE//token+with/odd=chars", "user-agent": "  aws-cli/2.15   Python/3.11  " },
+    { "x-custom": "a\tb   c", "amz-sdk-invocation-id": "7c1e1d5c-4f4e-4d41-9a7d-3f0f1f1e1e1e" },
+  ];
+  const BODIES = ["", '{"filters":[],"maxResults":100}', "ünïcödé ✓"];
+
+  it("equals the SDK signer's signature for every shape of request, with the secret or its stored hash", async () => {
+    const date = new Date(Date.UTC(2026, 11, 7, 12, 34, 56));
+    const stored = { kind: "hashed" as const, signingKeyHash: Buffer.from(signingKeyHash(SECRET), "hex") };
+    let checked = 0;
+    for (const [p, path] of PATHS.entries()) {
+      for (const [q, query] of QUERIES.entries()) {
+        for (const [h, extra] of HEADER_SETS.entries()) {
+          for (const [b, body] of BODIES.entries()) {
+            // Vary the rest without multiplying the cases: the content hash header (sent upper- or
+            // lowercase, or not at all), and the service and region of the scope.
+            const variant = (p + q + h + b) % 3;
+            const service = variant === 2 ? "ssm-contacts" : "ssm-incidents";
+            const region = variant === 1 ? "eu-west-1" : "us-east-1";
+            const bodyHash = createHash("sha256").update(body, "utf8").digest("hex");
+            const headers: Record<string, string> = { host: "127.0.0.1:3000", ...extra };
+            if (variant === 1) headers["x-amz-content-sha256"] = bodyHash;
+            if (variant === 2) headers["x-amz-content-sha256"] = bodyHash.toUpperCase();
+            const signer = new SignatureV4({ service, region, credentials: { accessKeyId: "AKIAEXAMPLE000000000", secretAccessKey: SECRET }, sha256: Sha256 });
+            const signed = await signer.sign(new HttpRequest({ method: body ? "POST" : "GET", protocol: "http:", hostname: "127.0.0.1", port: 3000, path, query, headers, body }), {
+              signingDate: date,
+            });
+            const auth = parseAuthorization(signed.headers.authorization);
+            const request: SignedRequest = {
+              method: signed.method,
+              path,
+              query: Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x])),
+              // As node:http hands them over (a Web Headers would turn the tab into a space).
+              headers: plainHeaders(signed.headers),
+              body: Buffer.from(body, "utf8"),
+            };
+            const amzDate = signed.headers["x-amz-date"];
+            expect(computeSignature(request, auth, { kind: "secret", secretAccessKey: SECRET }, amzDate), `${signed.method} ${path} ${JSON.stringify(query)} ${JSON.stringify(extra)}`).toBe(auth.signature);
+            expect(computeSignature(request, auth, stored, amzDate)).toBe(auth.signature);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
   });
 });
