@@ -4,6 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WireResponse } from "@/lib/wire/wire-error";
 import { awsEndpoints, awsServiceFor, nodeHeaders } from "@/server/aws-endpoints";
 
 describe("awsServiceFor", () => {
@@ -47,7 +48,7 @@ describe("awsEndpoints' request bodies", () => {
   let server: Server;
   beforeAll(async () => {
     const endpoints = awsEndpoints({
-      "ssm-incidents": async (req) => {
+      "ssm-incidents": async (req): Promise<WireResponse> => {
         // As the wire handler does, the body is read after an await (when a request without a
         // body has already arrived whole) — or, at /now, at once.
         if (!req.url.endsWith("/now")) await new Promise((resolve) => setImmediate(resolve));
