@@ -68,14 +68,20 @@ export function parseAuthorization(value: string): ParsedAuthorization {
   return { accessKeyId, scopeDate, region, service, signedHeaders: names, signature };
 }
 
-/** Parses X-Amz-Date's basic ISO 8601 form, `20240102T030405Z`. */
-export function parseAmzDate(value: string): Date | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * X-Amz-Date's basic ISO 8601 form, `20240102T030405Z`, as epoch milliseconds; undefined unless
+ * each field is in range (Date.UTC would roll month 13 over into the next year).
+ */
+export function amzDateMs(value: string): number | undefined {
+  const m = AMZ_DATE.exec(value);
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s] = m.map(Number);
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  // Date.UTC rolls over out-of-range fields (month 13); a real timestamp round-trips.
-  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && date.getUTCHours() === h ? date : undefined;
+  const y = +m[1], mo = +m[2], d = +m[3], h = +m[4], mi = +m[5], sec = +m[6];
+  const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0;
+  if (mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1] + leap || h > 23 || mi > 59 || sec > 59) return undefined;
+  return Date.UTC(y, mo - 1, d, h, mi, sec);
 }
 
 // The canonical request is built by the SDK's own signer code (@smithy/signature-v4: path
@@ -126,10 +132,13 @@ function signingKey(signing: SigningSecret, shortDate: string, region: string, s
   return key;
 }
 
+/** The query as the SDK's signer takes it: repeated keys as arrays. */
 function queryBag(query: QueryPairs): Record<string, string | string[]> {
-  const bag: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+  // A plain object unless a key would reach its prototype: an object without one is a slow
+  // dictionary, a few µs of every request.
+  const bag: Record<string, string | string[]> = query.some(([k]) => k === "__proto__") ? (Object.create(null) as Record<string, string | string[]>) : {};
   for (const [k, v] of query) {
-    const prev = bag[k];
+    const prev = Object.hasOwn(bag, k) ? bag[k] : undefined;
     bag[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   return bag;
@@ -220,12 +229,12 @@ export async function checkAuthorization(request: Pick<SignedRequest, "headers" 
   }
 
   const amzDate = request.headers.get("x-amz-date") ?? "";
-  const signingDate = parseAmzDate(amzDate);
-  if (!signingDate) throw authError("IncompleteSignatureException", `X-Amz-Date '${amzDate}' is not of the form YYYYMMDDTHHMMSSZ`);
+  const signedAt = amzDateMs(amzDate);
+  if (signedAt === undefined) throw authError("IncompleteSignatureException", `X-Amz-Date '${amzDate}' is not of the form YYYYMMDDTHHMMSSZ`);
   if (!amzDate.startsWith(auth.scopeDate)) {
     throw authError("InvalidSignatureException", `Date in Credential scope (${auth.scopeDate}) does not match X-Amz-Date (${amzDate})`);
   }
-  const skew = signingDate.getTime() - options.now.getTime();
+  const skew = signedAt - options.now.getTime();
   if (skew < -MAX_CLOCK_SKEW_MS) {
     throw authError(
       "InvalidSignatureException",

@@ -10,7 +10,7 @@ import { dbKeyStore, revokeApiKey, signingKeyHash, type CreatedApiKey } from "@/
 import { localServices } from "@/lib/im/local";
 import { createRawWireHandler } from "@/lib/wire/handler";
 import { principalArn } from "@/lib/im/arns";
-import { computeSignature, parseAuthorization, type SignedRequest } from "@/lib/wire/sigv4";
+import { amzDateMs, computeSignature, parseAuthorization, type SignedRequest } from "@/lib/wire/sigv4";
 import { PROVIDERS } from "../support/databases";
 import { ACCOUNT_ID, errorOf, rawCall, REGION, signRequest, startWireFixture, type WireFixture } from "./fixture";
 
@@ -306,6 +306,18 @@ function plainHeaders(headers: Record<string, string>): SignedRequest["headers"]
   };
 }
 
+describe("amzDateMs", () => {
+  it("reads YYYYMMDDTHHMMSSZ as UTC and refuses any field out of range", () => {
+    expect(amzDateMs("20261207T123456Z")).toBe(Date.UTC(2026, 11, 7, 12, 34, 56));
+    expect(amzDateMs("20240229T235959Z")).toBe(Date.UTC(2024, 1, 29, 23, 59, 59));
+    expect(amzDateMs("20000229T000000Z")).toBe(Date.UTC(2000, 1, 29));
+    for (const bad of ["20250229T000000Z", "19000229T000000Z", "20261301T000000Z", "20260001T000000Z", "20260431T000000Z", "20261200T000000Z",
+      "20261207T240000Z", "20261207T126000Z", "20261207T123460Z", "2026-12-07T12:34:56Z", "20261207T123456", "20261207T123456z", " 20261207T123456Z", ""]) {
+      expect(amzDateMs(bad), bad).toBeUndefined();
+    }
+  });
+});
+
 describe("computeSignature", () => {
   // Every request the SDK's own signer signs, in any header set, must verify: requests of many
   // shapes are signed by @smithy/signature-v4 as a client and recomputed by the verifier.
@@ -324,6 +336,8 @@ describe("computeSignature", () => {
     { arn: "arn:aws:ssm-incidents::123456789012:incident-record/p/1" },
     { x: ["2", "1", "10"], a: "" },
     { "key with space": "v a l*u~e!'()", "ünï": "€", "Z": "z", "a": "b&c=d" },
+    // Keys that are also names on every object's prototype.
+    JSON.parse('{"__proto__": "p", "constructor": ["c", "b"], "toString": "t", "hasOwnProperty": ""}'),
   ];
   const HEADER_SETS: Record<string, string>[] = [
     {},
