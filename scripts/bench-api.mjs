@@ -16,7 +16,10 @@
 //     p50/p99 at 16 concurrent callers.
 // The same GetIncidentRecord read is also served by a bare node:http server with one prepared
 // statement (better-sqlite3; pg on PostgreSQL) in the same run, so the cost of our stack is
-// reported as a ratio, not as a machine-dependent number.
+// reported as a ratio, not as a machine-dependent number. The two are measured in turns (four
+// slices each, alternating), so a change in the machine's speed during the run falls on both.
+// Each of our lines also gives the console process's CPU time per request (Linux /proc), which
+// moves less with the machine's load than throughput does.
 //
 // BENCH_DB=postgres creates a database bench_<random> on BENCH_POSTGRES_URL
 // (postgresql://postgres@127.0.0.1:5432/postgres), lets the console migrate it, seeds it in bulk
