@@ -13,7 +13,8 @@
 //   - the console's incidents list (GET /api/incidents, signed in: 20 open incidents with their
 //     engagement counts; the newest 40 open incidents have an engagement with two pages);
 //   - StartIncident and CreateTimelineEvent (writes, each with a clientToken): throughput and
-//     p50/p99 at 16 concurrent callers.
+//     p50/p99 at 16 concurrent callers; StartIncident also with a plan that pages a contact (the
+//     engagement and its page are written in the incident's transaction).
 // The same GetIncidentRecord read is also served by a bare node:http server with one prepared
 // statement (better-sqlite3; pg on PostgreSQL) in the same run, so the cost of our stack is
 // reported as a ratio, not as a machine-dependent number. The two are measured in turns (four
@@ -57,8 +58,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const WITH_POSTGRES = process.env.BENCH_DB === "postgres";
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 // BENCH_ONLY: "writes", or step keys (get, listFirst, listDeep, timeline, keyLookup, consoleList,
-// start, createEvent, bare), comma-separated: only those, at 1,000 incidents, and no summary.
-const ONLY = process.env.BENCH_ONLY === "writes" ? new Set(["start", "createEvent"]) : process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : undefined;
+// start, startEngaging, createEvent, bare), comma-separated: only those, at 1,000 incidents, and no summary.
+const ONLY = process.env.BENCH_ONLY === "writes" ? new Set(["start", "startEngaging", "createEvent"]) : process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : undefined;
 const ONLY_SOME = ONLY !== undefined;
 const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : undefined;
 // Each write request is signed beforehand with its own clientToken and sent once; a measurement
@@ -70,6 +71,7 @@ const ADMIN = { email: "bench@example.com", password: "bench-api-console-passwor
 // PostgreSQL requires the server key every console instance shares; SQLite gets it too, alike.
 const SECRET_KEY = randomBytes(32).toString("base64");
 const signer = new SignatureV4({ service: "ssm-incidents", region: "us-east-1", credentials: KEY, sha256: Sha256 });
+const contactsSigner = new SignatureV4({ service: "ssm-contacts", region: "us-east-1", credentials: KEY, sha256: Sha256 });
 // A key no server holds: each request it signs costs one key lookup and answers 403.
 const unknownSigner = new SignatureV4({
   service: "ssm-incidents",
@@ -98,7 +100,7 @@ const startServer = (dataDir, databaseUrl, serverRoot = root) =>
   });
 
 /** A signed request, as the SDK would send it (signatures stay valid for 15 minutes). */
-async function signed(base, method, pathAndQuery, body, by = signer) {
+async function signed(base, method, pathAndQuery, body, by = signer, extraHeaders = {}) {
   const url = new URL(base + pathAndQuery);
   const query = Object.fromEntries(url.searchParams);
   const req = new HttpRequest({
@@ -108,7 +110,7 @@ async function signed(base, method, pathAndQuery, body, by = signer) {
     port: Number(url.port),
     path: url.pathname,
     query,
-    headers: { host: url.host, ...(body ? { "content-type": "application/json" } : {}) },
+    headers: { host: url.host, ...(body ? { "content-type": "application/json" } : {}), ...extraHeaders },
     body,
   });
   const s = await by.sign(req);
@@ -382,6 +384,29 @@ const listBody = (nextToken) =>
 const NAMES = { sqlite: "SQLite", postgres: "PostgreSQL" };
 
 /**
+ * A response plan that engages one personal contact, made through the API: each incident it
+ * starts also starts an engagement and pages the contact, in the same transaction.
+ */
+async function pagingPlan(base) {
+  const alias = `bench-pager-${randomBytes(4).toString("hex")}`;
+  const call = async (r) => {
+    const res = await send(base, await r);
+    if (res.status !== 200 && res.status !== 201) throw new Error(`${res.status} ${res.body.slice(0, 300)}`);
+    return JSON.parse(res.body);
+  };
+  const contact = await call(
+    signed(base, "POST", "/api/aws/ssm-contacts/", JSON.stringify({ Alias: alias, DisplayName: "Bench pager", Type: "PERSONAL", Plan: { Stages: [] } }), contactsSigner, {
+      "content-type": "application/x-amz-json-1.1",
+      "x-amz-target": "SSMContacts.CreateContact",
+    }),
+  );
+  const plan = await call(
+    signed(base, "POST", "/api/aws/ssm-incidents/createResponsePlan", JSON.stringify({ name: alias, incidentTemplate: { title: "Bench paging", impact: 2 }, engagements: [contact.ContactArn] })),
+  );
+  return plan.arn;
+}
+
+/**
  * A seeded database of `database`'s kind with the production server running on it — the server of
  * this checkout, or of BENCH_BASELINE's (`baseline`).
  */
@@ -473,6 +498,15 @@ function steps(incidents) {
       );
       return (i) => starts[i];
     }, { seconds: SECONDS / 2 }],
+    ["startEngaging", "StartIncident, plan that pages", async (ds) => {
+      ds.pagingPlanArn ??= await pagingPlan(ds.base);
+      const starts = await Promise.all(
+        Array.from({ length: WRITES_SIGNED }, (_, i) =>
+          signed(ds.base, "POST", "/api/aws/ssm-incidents/startIncident", JSON.stringify({ responsePlanArn: ds.pagingPlanArn, title: `bench paging ${i}`, clientToken: randomUUID() })),
+        ),
+      );
+      return (i) => starts[i];
+    }, { seconds: SECONDS / 2 }],
     ["createEvent", "CreateTimelineEvent", async (ds) => {
       const at = Date.now() / 1000;
       const creates = await Promise.all(
@@ -557,7 +591,7 @@ const check = (ok) => (ok ? "ok " : "MISS");
 const cell = (r) => `${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`;
 
 // Issue 17: each write at ≥ 3× the baseline's throughput, p99 ≤ 100 ms.
-const WRITES = [["StartIncident", "start"], ["CreateTimelineEvent", "createEvent"]];
+const WRITES = [["StartIncident", "start"], ["StartIncident, paging", "startEngaging"], ["CreateTimelineEvent", "createEvent"]];
 for (const [label] of sizes) {
   for (const kind of WITH_POSTGRES ? ["sqlite", "postgres"] : ["sqlite"]) {
     const ours = runs[label][kind];
@@ -600,6 +634,7 @@ if (WITH_POSTGRES) {
     ["API-key lookup (unknown key, 403)", "keyLookup", true],
     ["console incidents list", "consoleList", true],
     ["StartIncident (a write)", "start", false],
+    ["StartIncident, plan that pages (a write)", "startEngaging", false],
     ["CreateTimelineEvent (a write)", "createEvent", false],
     ["bare node:http + prepared statement", "bare", false],
   ];
