@@ -383,6 +383,16 @@ const listBody = (nextToken) =>
 
 const NAMES = { sqlite: "SQLite", postgres: "PostgreSQL" };
 
+/** WRITES_SIGNED StartIncident requests for `planArn`, each with its own clientToken; the i-th or undefined. */
+async function signedStarts(base, planArn, title) {
+  const starts = await Promise.all(
+    Array.from({ length: WRITES_SIGNED }, (_, i) =>
+      signed(base, "POST", "/api/aws/ssm-incidents/startIncident", JSON.stringify({ responsePlanArn: planArn, title: `${title} ${i}`, clientToken: randomUUID() })),
+    ),
+  );
+  return (i) => starts[i];
+}
+
 /**
  * A response plan that engages one personal contact, made through the API: each incident it
  * starts also starts an engagement and pages the contact, in the same transaction.
@@ -490,22 +500,10 @@ function steps(incidents) {
       if (sample.items?.length !== 20 || counted !== 20) throw new Error(`console list: expected 20 incidents with engagements, got ${JSON.stringify(sample).slice(0, 300)}`);
       return () => consoleList;
     }, { seconds: SECONDS / 2 }],
-    ["start", "StartIncident", async (ds) => {
-      const starts = await Promise.all(
-        Array.from({ length: WRITES_SIGNED }, (_, i) =>
-          signed(ds.base, "POST", "/api/aws/ssm-incidents/startIncident", JSON.stringify({ responsePlanArn: ds.planArn, title: `bench ${i}`, clientToken: randomUUID() })),
-        ),
-      );
-      return (i) => starts[i];
-    }, { seconds: SECONDS / 2 }],
+    ["start", "StartIncident", (ds) => signedStarts(ds.base, ds.planArn, "bench"), { seconds: SECONDS / 2 }],
     ["startEngaging", "StartIncident, plan that pages", async (ds) => {
       ds.pagingPlanArn ??= await pagingPlan(ds.base);
-      const starts = await Promise.all(
-        Array.from({ length: WRITES_SIGNED }, (_, i) =>
-          signed(ds.base, "POST", "/api/aws/ssm-incidents/startIncident", JSON.stringify({ responsePlanArn: ds.pagingPlanArn, title: `bench paging ${i}`, clientToken: randomUUID() })),
-        ),
-      );
-      return (i) => starts[i];
+      return signedStarts(ds.base, ds.pagingPlanArn, "bench paging");
     }, { seconds: SECONDS / 2 }],
     ["createEvent", "CreateTimelineEvent", async (ds) => {
       const at = Date.now() / 1000;

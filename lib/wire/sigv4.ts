@@ -120,14 +120,14 @@ const firstKey = (signing: SigningSecret): Uint8Array | string => (signing.kind 
 
 /**
  * Signing keys by the key's secret (the credential object the key store hands out, reloaded at
- * least every few seconds) and scope: four HMACs once per key, day, region and service.
+ * least every few seconds) and scope: the HMAC chain over the scope's four parts (date, region,
+ * service, aws4_request), once per key, day, region and service.
  */
 const signingKeys = new WeakMap<SigningSecret, { scope: string; key: Buffer }>();
-function signingKey(signing: SigningSecret, shortDate: string, region: string, service: string): Buffer {
-  const scope = `${shortDate}/${region}/${service}/aws4_request`;
+function signingKey(signing: SigningSecret, scope: string): Buffer {
   const cached = signingKeys.get(signing);
   if (cached?.scope === scope) return cached.key;
-  const key = hmac(hmac(hmac(hmac(firstKey(signing), shortDate), region), service), "aws4_request");
+  const key = scope.split("/").reduce<Uint8Array | string>((k, part) => hmac(k, part), firstKey(signing)) as Buffer;
   signingKeys.set(signing, { scope, key });
   return key;
 }
@@ -149,13 +149,12 @@ function queryBag(query: QueryPairs): Record<string, string | string[]> {
  * computes when given exactly the signed headers (a test holds the two equal).
  */
 export function computeSignature(request: SignedRequest, auth: ParsedAuthorization, signing: SigningSecret, amzDate: string, bodySha256?: string): string {
-  // The signer writes X-Amz-Date from its signing date: the header's own text, in the form
-  // checkAuthorization accepts (YYYYMMDDTHHMMSSZ).
-  const longDate = amzDate;
   // No prototype: a signed header may be called anything, "__proto__" included.
   const headers = Object.create(null) as Record<string, string>;
   for (const name of auth.signedHeaders) headers[name] = request.headers.get(name) ?? "";
-  headers["x-amz-date"] = longDate;
+  // The signer writes X-Amz-Date from its signing date: the header's own text, in the form
+  // checkAuthorization accepts (YYYYMMDDTHHMMSSZ).
+  headers["x-amz-date"] = amzDate;
   // As the SDK: a signed X-Amz-Content-Sha256 stands for the body as sent, otherwise the body's hash.
   const payloadHash = headers["x-amz-content-sha256"] ?? bodySha256 ?? sha256Hex(request.body);
   const canonical = canonicalizer.canonicalRequest(
@@ -163,9 +162,9 @@ export function computeSignature(request: SignedRequest, auth: ParsedAuthorizati
     getCanonicalHeaders({ headers } as HttpRequest, undefined, new Set(auth.signedHeaders)),
     payloadHash,
   );
-  const scope = `${longDate.slice(0, 8)}/${auth.region}/${auth.service}/aws4_request`;
-  const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${hash("sha256", canonical, "hex")}`;
-  return createHmac("sha256", signingKey(signing, longDate.slice(0, 8), auth.region, auth.service)).update(stringToSign, "utf8").digest("hex");
+  const scope = `${amzDate.slice(0, 8)}/${auth.region}/${auth.service}/aws4_request`;
+  const stringToSign = `${ALGORITHM}\n${amzDate}\n${scope}\n${hash("sha256", canonical, "hex")}`;
+  return createHmac("sha256", signingKey(signing, scope)).update(stringToSign, "utf8").digest("hex");
 }
 
 function sameSignature(a: string, b: string): boolean {
@@ -174,7 +173,7 @@ function sameSignature(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+const EMPTY_SHA256 = hash("sha256", "", "hex");
 const sha256Hex = (body: Uint8Array) => (body.byteLength === 0 ? EMPTY_SHA256 : hash("sha256", body, "hex"));
 
 function formatAmzDate(date: Date): string {
