@@ -166,6 +166,11 @@ export const types = {
 /** A Date as a `timestamp` literal in UTC (pg would send local time with an offset that `timestamp` ignores). */
 const pgTime = (d: Date) => d.toISOString().slice(0, -1);
 
+/** Lists as arrays, other values as they are (Prisma's raw queries on PostgreSQL bind the rest: hot-writer.ts). */
+export function listsAsArrays(params: readonly unknown[]): unknown[] {
+  return params.map((p) => (isList(p) ? p.values : p));
+}
+
 /** Values as pg binds them (hot-writer.ts too). */
 export function pgParams(params: readonly unknown[]): unknown[] {
   return params.map((p) => (isList(p) ? p.values : p instanceof Date ? pgTime(p) : p));

@@ -27,7 +27,20 @@ export interface HotTx {
   get<T>(q: HotQuery, params: readonly unknown[]): Promise<T | undefined>;
   /** A statement without rows; the number of rows it changed. */
   run(q: HotQuery, params: readonly unknown[]): Promise<number>;
+  /**
+   * Rows into a table, any number (the engine's pages and steps). Table and column names come
+   * from the caller's constants; values are bound. SQLite runs one cached single-row statement per
+   * row (a few µs each); PostgreSQL sends the rows in multi-row statements, one round trip each.
+   */
+  insert<C extends string>(table: string, columns: readonly C[], rows: readonly Record<C, InsertValue>[]): Promise<void>;
 }
+
+export type InsertValue = string | number | boolean | Date | null;
+
+/** Rows per multi-row statement: far below PostgreSQL's 65,535 bound parameters. */
+const ROWS_PER_STATEMENT = 500;
+
+const insertHead = (table: string, columns: readonly string[]) => `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
 
 export interface HotWriter {
   readonly dialect: "sqlite" | "postgres";
@@ -94,6 +107,11 @@ export function sqliteHotWriter(file: string, lock: Lock): HotWriter & { close()
         return row && fromSqliteRow<T>(row, q.shape);
       }),
     run: (q: HotQuery, params: readonly unknown[]) => attempt(() => conn.run(q.sqlite, sqliteParams(params))),
+    insert: (table, columns, rows) =>
+      attempt(() => {
+        const text = `${insertHead(table, columns)}(${columns.map(() => "?").join(", ")})`;
+        for (const row of rows) conn.run(text, sqliteParams(columns.map((c) => row[c])));
+      }),
   };
   return {
     dialect: "sqlite",
@@ -135,6 +153,20 @@ export function pgHotWriter(pool: pg.Pool): HotWriter {
         all: async <T>(q: HotQuery, params: readonly unknown[]) => (await rows(q, params)).rows as T[],
         get: async <T>(q: HotQuery, params: readonly unknown[]) => (await rows(q, params)).rows[0] as T | undefined,
         run: async (q: HotQuery, params: readonly unknown[]) => (await rows(q, params)).rowCount ?? 0,
+        // Unnamed: the text depends on the number of rows, and a named statement per count would
+        // stay prepared on the connection.
+        insert: async (table, columns, list) => {
+          for (let from = 0; from < list.length; from += ROWS_PER_STATEMENT) {
+            const chunk = list.slice(from, from + ROWS_PER_STATEMENT);
+            let n = 0;
+            const values = chunk.map(() => `(${columns.map(() => `$${++n}`).join(", ")})`).join(", ");
+            try {
+              await client.query({ text: insertHead(table, columns) + values, values: pgParams(chunk.flatMap((row) => columns.map((c) => row[c]))), types });
+            } catch (e) {
+              throw fromPgError(e);
+            }
+          }
+        },
       };
       let broken: Error | undefined;
       try {

@@ -10,12 +10,12 @@
 import { Prisma } from "./generated/sqlite/client";
 import type { Tx } from "./client";
 
-type Value = string | number | Date | null;
+type Value = string | number | boolean | Date | null;
 
 /** Rows per statement: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const ROWS_PER_STATEMENT = 500;
 
-export async function insertMany<C extends string>(db: Pick<Tx, "$executeRaw">, table: string, columns: readonly C[], rows: Record<C, Value>[]): Promise<void> {
+export async function insertMany<C extends string>(db: Pick<Tx, "$executeRaw">, table: string, columns: readonly C[], rows: readonly Record<C, Value>[]): Promise<void> {
   const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `);
   for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
     const values = rows.slice(from, from + ROWS_PER_STATEMENT).map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c]))})`);

@@ -14,6 +14,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
+import { hotReader } from "@/lib/db/hot-reader";
+import { hotWriter } from "@/lib/db/hot-writer";
 import { migrate } from "@/lib/db/migrate";
 import { ManualClock, systemClock, type Clock } from "@/lib/im/local/clock";
 import { contactsArn } from "@/lib/im/arns";
@@ -105,9 +107,9 @@ async function seedEscalations(db: Db, contactArns: string[], n: number) {
 
 /** Starts engagement i of `n` at start(i), in transactions of 500 (as many StartEngagement calls would). */
 async function startEngagements(ctx: EngineContext, contactArns: string[], n: number, start: (i: number) => Date) {
-  const contacts = await contactsWithPlans(ctx.db, contactArns);
+  const contacts = await contactsWithPlans(hotReader(ctx.db), contactArns);
   for (let from = 0; from < n; from += 500) {
-    await ctx.db.$transaction(async (tx) => {
+    await hotWriter(ctx.db).transaction(async (tx) => {
       for (let i = from; i < Math.min(n, from + 500); i++) {
         const contact = contacts.get(contactArns[i % contactArns.length])!;
         await createEngagement(tx, ctx, contact, { sender: "bench", subject: `Bench ${i}`, content: "Load test" }, start(i));

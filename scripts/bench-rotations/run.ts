@@ -9,7 +9,7 @@ import { it } from "vitest";
 import type * as C from "@aws-sdk/client-ssm-contacts";
 import { localServices } from "@/lib/im/local";
 import { systemClock } from "@/lib/im/local/clock";
-import { sqliteReader } from "@/lib/db/sqlite-reader";
+import { hotReader } from "@/lib/db/hot-reader";
 import { onCallBySchedule } from "@/lib/im/local/engine/on-call";
 import { outboxNotifier } from "@/lib/notify/outbox";
 import { createTestDatabase } from "../../test/support/databases";
@@ -86,8 +86,8 @@ it("on-call rotations: a year of shifts, and who is on call now", async () => {
     for (let i = 0; i < ITERATIONS * 5; i++) {
       const at = new Date(start.getTime() + Math.floor(Math.random() * 365 * DAY));
       const t0 = performance.now();
-      // As a firing stage does: on SQLite through the cached statements of the root client.
-      await onCallBySchedule(t.db, [schedule!], at, sqliteReader(t.db) ?? "postgres");
+      // As a firing stage does on SQLite: through the root client's hot reader.
+      await onCallBySchedule(hotReader(t.db), [schedule!], at);
       times.push(performance.now() - t0);
     }
     out(`  Who is on call in the schedule when a stage fires (3 rotations, overrides in force): ${stats(times)}  (goal ≤ 2 ms)\n`);

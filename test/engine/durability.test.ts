@@ -4,6 +4,8 @@
 // ticking at the same moments, fire each step once.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
+import { hotReader } from "@/lib/db/hot-reader";
+import { hotWriter } from "@/lib/db/hot-writer";
 import { ManualClock } from "@/lib/im/local/clock";
 import { contactsWithPlans, createEngagement, tick } from "@/lib/im/local/engine";
 import { fireJobs } from "@/lib/im/local/engine/fire";
@@ -157,9 +159,9 @@ describe.each(PROVIDERS)("engine durability on %s", (provider) => {
     for (const [i, p] of people.entries()) {
       const h = i % 2 ? a : b;
       if (i % 3 === 0) {
-        const contact = (await contactsWithPlans(h.engine.db, [p.arn])).get(p.arn)!;
+        const contact = (await contactsWithPlans(hotReader(h.engine.db), [p.arn])).get(p.arn)!;
         const fields = { sender: "twin", subject: "s", content: "c" };
-        engagementArns.push((await h.engine.db.$transaction((tx) => createEngagement(tx, h.engine, contact, fields, T0))).arn);
+        engagementArns.push((await hotWriter(h.engine.db).transaction((tx) => createEngagement(tx, h.engine, contact, fields, T0))).arn);
       } else {
         engagementArns.push((await h.contacts.startEngagement(engagementInput(p.arn))).EngagementArn!);
       }

@@ -1,9 +1,11 @@
-// StartIncident has two paths (lib/im/local/incidents): the hot one for a plan that engages nobody
-// (hot-writes.ts) and Prisma's for one that engages contacts (incident-records.ts). On each
-// database, two plans alike but for one engagement start incidents from the same input, and the
-// rows both paths write are the same: the record, the plan's tags, the related items, the runbook
-// executions, and the timeline's automatic events in order with their numbers; each path replays
-// a retried token and refuses a token reused with other parameters.
+// StartIncident writes an incident in one transaction of fixed statements (lib/im/local/incidents/
+// hot-writes.ts); a plan that engages contacts also has the engine write its engagements there
+// (lib/im/local/engine, through the same transaction). These two paths were once separate (the
+// engaging one ran on Prisma), and this suite keeps them alike: on each database, two plans alike
+// but for one engagement start incidents from the same input, and the rows both write are the
+// same — the record, the plan's tags, the related items, the runbook executions, and the
+// timeline's automatic events in order with their numbers; each replays a retried token and
+// refuses a token reused with other parameters.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ContactsService, IncidentsService } from "@/lib/im/contract";
@@ -70,7 +72,7 @@ describe.each(PROVIDERS)("StartIncident's two paths on %s", (provider) => {
     };
   }
 
-  it("writes the same rows for a plan that engages nobody (hot) and one that engages a contact (Prisma)", async () => {
+  it("writes the same rows for a plan that engages nobody and one that engages a contact", async () => {
     const { ContactArn: contactArn } = await contacts.createContact({ Alias: `oncall-${randomUUID().slice(0, 8)}`, Type: "PERSONAL", Plan: { Stages: [] } });
     const template = {
       title: "Checkout errors",
@@ -94,6 +96,15 @@ describe.each(PROVIDERS)("StartIncident's two paths on %s", (provider) => {
     };
     const viaHot = await incidents.startIncident({ ...input, responsePlanArn: hot.arn!, clientToken: randomUUID() });
     const viaPrisma = await incidents.startIncident({ ...input, responsePlanArn: prisma.arn!, clientToken: randomUUID() });
+    // The engaging plan's incident answers with its page in place and its first step fired (the inbox message).
+    const engagement = (await t.db.engagement.findFirst({ where: { incidentId: viaPrisma.incidentRecordArn! }, include: { pages: true } }))!;
+    expect(engagement.pages).toHaveLength(1);
+    expect(JSON.parse(engagement.pages[0].resolution!)).toEqual([{ ContactArn: contactArn, Type: "PERSONAL" }]);
+    expect(engagement.pages[0]).toMatchObject({ contactArn, isEssential: true, sender: "Incident Manager", subject: "Checkout errors", incidentId: viaPrisma.incidentRecordArn });
+    expect(await t.db.engineJob.findMany({ where: { engagementId: engagement.id }, select: { kind: true, status: true } })).toEqual([{ kind: "INBOX", status: "DONE" }]);
+    const engaged = await t.db.timelineEvent.findFirst({ where: { incident: { arn: viaPrisma.incidentRecordArn! }, eventType: "SSM Contacts Page for Incident" } });
+    expect(engaged?.seq).toBe(2);
+    expect(JSON.parse(engaged!.eventData)).toEqual({ contactArn, engagementArn: engagement.arn });
 
     const a = await rowsOf(viaHot.incidentRecordArn!);
     const b = await rowsOf(viaPrisma.incidentRecordArn!);
@@ -109,6 +120,16 @@ describe.each(PROVIDERS)("StartIncident's two paths on %s", (provider) => {
     expect(a.counterCoversEvents && b.counterCoversEvents).toBe(true);
     // The engaging plan engaged the contact in the same transaction.
     expect(await t.db.engagement.count({ where: { incidentId: viaPrisma.incidentRecordArn! } })).toBe(1);
+  });
+
+  it("refuses a plan whose tags are over the quota (written behind the API's back) and writes nothing", async () => {
+    const plan = await incidents.createResponsePlan({ name: `tags-${randomUUID().slice(0, 8)}`, incidentTemplate: { title: "Tagged", impact: 3 } });
+    await t.db.responsePlan.update({ where: { arn: plan.arn! }, data: { incidentTags: JSON.stringify(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]))) } });
+    await expect(incidents.startIncident({ responsePlanArn: plan.arn!, clientToken: randomUUID() })).rejects.toMatchObject({
+      code: "ServiceQuotaExceededException",
+      message: expect.stringMatching(/at most 50 tags; .* would have 51$/),
+    });
+    expect(await t.db.incidentRecord.count({ where: { responsePlanArn: plan.arn! } })).toBe(0);
   });
 
   it("replays a retried token and refuses one reused with other parameters, on each path", async () => {

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/db/client";
+import type { HotTx } from "@/lib/db/hot-writer";
 import type { Notifier } from "@/lib/notify/types";
 import type { Clock } from "./clock";
 
@@ -22,13 +23,15 @@ export type AcknowledgedPage = { id: string; arn: string; contactArn: string; is
  * The engagement engine as the services reach it. It is passed in the context (lib/im/local/index.ts
  * builds it from ./engine) rather than imported, because the engine depends on both services'
  * code — it writes incidents' timeline events and reads contacts' plans — and incidents/ and
- * contacts/ must not depend on it in turn. Every write runs in the caller's transaction.
+ * contacts/ must not depend on it in turn. Every write runs in the caller's transaction: starting
+ * engagements in a hot writer's (lib/db/hot-writer.ts: fixed statements, the engine's paging path
+ * is StartIncident's and StartEngagement's), stopping and acknowledging in Prisma's.
  */
 export type EngagementEngine = {
   /** Starts an engagement of a personal contact or escalation plan; null when no such contact exists. */
-  startEngagement(tx: Tx, contactArn: string, fields: EngagementFields, now: Date): Promise<{ id: string; arn: string } | null>;
+  startEngagement(tx: HotTx, contactArn: string, fields: EngagementFields, now: Date): Promise<{ id: string; arn: string } | null>;
   /** StartIncident: engages each of the response plan's contacts; returns the engagement ids. */
-  startIncidentEngagements(tx: Tx, contactArns: string[], incident: IncidentForEngagement, now: Date): Promise<string[]>;
+  startIncidentEngagements(tx: HotTx, contactArns: string[], incident: IncidentForEngagement, now: Date): Promise<string[]>;
   /** StopEngagement; false when the engagement was already stopped. */
   stopEngagement(tx: Tx, engagementId: string, reason: string | undefined, now: Date): Promise<boolean>;
   /** Call in AcceptPage's transaction on the first READ of a page. */

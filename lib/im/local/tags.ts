@@ -31,6 +31,8 @@ export type TagRules<T> = {
 };
 
 export type TagStore<T> = {
+  /** The quota error for a resource that would hold `count` tags (a create that writes its tags itself). */
+  tooMany(resourceArn: string, count: number): ImError;
   /** Tags a resource inside the caller's transaction, once the caller knows it exists (a create's tags). */
   add(tx: Tx, arn: string, tags: T): Promise<void>;
   /** TagResource: checks the ARN, then adds. */
@@ -42,27 +44,29 @@ export type TagStore<T> = {
 };
 
 export function tagStore<T>(rules: TagRules<T>): TagStore<T> {
+  // The request itself was well formed: it is the resource that would hold too many.
+  const tooMany = (resourceArn: string, count: number) =>
+    new ImError("ServiceQuotaExceededException", `${rules.holder} can have at most ${rules.max} tags; ${resourceArn} would have ${count}`, {
+      resourceId: resourceArn,
+      ...(rules.resourceType ? { resourceType: rules.resourceType } : {}),
+      quotaCode: "tags-per-resource",
+      serviceCode: rules.service,
+    });
+
   async function add(tx: Tx, resourceArn: string, tags: T): Promise<void> {
     // Converted first: a request whose tags the service refuses is refused whatever the quota.
     const given = rules.pairs(tags);
     if (!given.length) return;
     const existing = await tx.tag.findMany({ where: { resourceArn }, select: { key: true } });
     const keys = new Set([...existing.map((t) => t.key), ...given.map(([key]) => key)]);
-    if (keys.size > rules.max) {
-      // The request itself was well formed: it is the resource that would hold too many.
-      throw new ImError("ServiceQuotaExceededException", `${rules.holder} can have at most ${rules.max} tags; ${resourceArn} would have ${keys.size}`, {
-        resourceId: resourceArn,
-        ...(rules.resourceType ? { resourceType: rules.resourceType } : {}),
-        quotaCode: "tags-per-resource",
-        serviceCode: rules.service,
-      });
-    }
+    if (keys.size > rules.max) throw tooMany(resourceArn, keys.size);
     for (const [key, value] of given) {
       await tx.tag.upsert({ where: { resourceArn_key: { resourceArn, key } }, create: { id: newId(), resourceArn, key, value }, update: { value } });
     }
   }
 
   return {
+    tooMany,
     add,
     tag: (db, arn, tags) =>
       db.$transaction(async (tx) => {

@@ -3,10 +3,11 @@
 // one transaction, then fires the steps due now, so the call answers with stage 0 started.
 import type * as C from "@aws-sdk/client-ssm-contacts";
 import { hotReader, HotSql } from "@/lib/db/hot-reader";
+import { hotWriter } from "@/lib/db/hot-writer";
 import type { Out } from "../../contract";
 import { notFound, validation } from "../../errors";
 import type { LocalContext } from "../context";
-import { idempotent } from "../idempotency";
+import { idempotentHot } from "../idempotency";
 import { decodeCursor, invalidToken, page } from "../pagination";
 import { toDescribeEngagement, toEngagement, type EngagementRow } from "./engagement-records";
 
@@ -20,8 +21,10 @@ export async function startEngagement(
   input: C.StartEngagementCommandInput,
 ): Promise<Out<C.StartEngagementCommandOutput>> {
   const contactArn = input.ContactId!;
-  const result = await idempotent(
+  // In the hot writer's transaction (lib/db/hot-writer.ts): the engine's paging writes are fixed statements.
+  const result = await idempotentHot(
     ctx,
+    hotWriter(ctx.db),
     { service: "ssm-contacts", operation: "StartEngagement", token: input.IdempotencyToken, tokenField: "IdempotencyToken" },
     input,
     async (tx) => {

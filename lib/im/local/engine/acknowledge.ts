@@ -6,13 +6,14 @@
 // the progress of stages in the plan" (ContactTargetInfo, IsEssential). Pages already started by
 // earlier stages carry on until their own contacts acknowledge, or StopEngagement.
 import type { Tx } from "@/lib/db/client";
+import type { HotTx } from "@/lib/db/hot-writer";
 import { JOB_STATUS, PENDING_ONLY } from "@/lib/jobs";
 import type { AcknowledgedPage } from "../context";
 import { ENGAGEMENT_EVENT_TYPES, writeIncidentEvent } from "./incident-events";
 import { JOB_KIND } from "./jobs";
 
-/** Call in AcceptPage's transaction on the first READ of a page (readTime was null). */
-export async function pageAcknowledged(tx: Tx, page: AcknowledgedPage, now: Date): Promise<void> {
+/** Call in AcceptPage's transaction on the first READ of a page (readTime was null); `events` is the same transaction for the timeline's fixed statements. */
+export async function pageAcknowledged(events: HotTx, tx: Tx, page: AcknowledgedPage, now: Date): Promise<void> {
   await tx.engineJob.updateMany({
     where: { pageId: page.id, status: PENDING_ONLY },
     data: { status: JOB_STATUS.cancelled, doneAt: now },
@@ -27,7 +28,7 @@ export async function pageAcknowledged(tx: Tx, page: AcknowledgedPage, now: Date
       data: { status: JOB_STATUS.cancelled, doneAt: now },
     });
   }
-  await writeIncidentEvent(tx, engagement.incidentId, now, ENGAGEMENT_EVENT_TYPES.acknowledged, {
+  await writeIncidentEvent(events, engagement.incidentId, now, ENGAGEMENT_EVENT_TYPES.acknowledged, {
     contactArn: page.contactArn,
     engagementArn: engagement.arn,
     pageArn: page.arn,

@@ -3,25 +3,51 @@
 // stage k starts after the durations of stages 0..k-1 (DESIGN.md, engagement engine), so a plan
 // edited during an engagement changes the next engagement, not the timing of this one. Channels
 // are looked up again at each delivery: a channel deactivated or deleted meanwhile is not paged.
-import type { Prisma, Tx } from "@/lib/db/client";
-import { PLAN_STAGES } from "../contacts/plan";
+import { HotSql } from "@/lib/db/hot-reader";
+import type { HotTx } from "@/lib/db/hot-writer";
 
-export const CONTACT_WITH_PLAN = {
-  id: true,
-  arn: true,
-  alias: true,
-  type: true,
-  stages: PLAN_STAGES,
-} satisfies Prisma.ContactSelect;
+/** A stage target as the engine reads it: a channel of a personal contact, or a contact of an escalation plan. */
+export type PlanTarget = { channelArn: string | null; retryIntervalInMinutes: number | null; targetContactArn: string | null; isEssential: boolean | null };
 
-export type ContactWithPlan = Prisma.ContactGetPayload<{ select: typeof CONTACT_WITH_PLAN }>;
+export type ContactWithPlan = {
+  id: string;
+  arn: string;
+  alias: string;
+  /** PERSONAL | ESCALATION | ONCALL_SCHEDULE */
+  type: string;
+  /** In order, each with its targets in order. */
+  stages: { durationInMinutes: number; targets: PlanTarget[] }[];
+};
 
-type Reader = Pick<Tx, "contact">;
+type PlanRow = Omit<ContactWithPlan, "stages"> & { stageId: string | null; durationInMinutes: number | null; targetId: string | null } & PlanTarget;
 
-export async function contactsWithPlans(db: Reader, arns: string[]): Promise<Map<string, ContactWithPlan>> {
+/**
+ * The contacts and their plans in one statement (a row per target, or per contact or stage
+ * without one), through whichever transaction pages them: the hot writer's, or Prisma's
+ * (prismaHotTx). Contacts that don't exist are absent from the map.
+ */
+export async function contactsWithPlans(db: Pick<HotTx, "all">, arns: string[]): Promise<Map<string, ContactWithPlan>> {
   if (!arns.length) return new Map();
-  const rows = await db.contact.findMany({ where: { arn: { in: [...new Set(arns)] } }, select: CONTACT_WITH_PLAN });
-  return new Map(rows.map((r) => [r.arn, r]));
+  const q = new HotSql()
+    .sql(`SELECT c."id", c."arn", c."alias", c."type", s."id" AS "stageId", s."durationInMinutes",
+            t."id" AS "targetId", t."channelArn", t."retryIntervalInMinutes", t."targetContactArn", t."isEssential"
+          FROM "Contact" c LEFT JOIN "PlanStage" s ON s."contactId" = c."id" LEFT JOIN "StageTarget" t ON t."stageId" = s."id"
+          WHERE `)
+    .in(`c."arn"`, [...new Set(arns)], { oneStatement: true })
+    .sql(` ORDER BY c."arn", s."position", t."position"`);
+  const contacts = new Map<string, ContactWithPlan>();
+  let stageId: string | null = null;
+  for (const r of await db.all<PlanRow>(q.query("engine.contactsWithPlans", { booleans: ["isEssential"] }), q.params)) {
+    let contact = contacts.get(r.arn);
+    if (!contact) contacts.set(r.arn, (contact = { id: r.id, arn: r.arn, alias: r.alias, type: r.type, stages: [] }));
+    if (r.stageId === null) continue;
+    if (r.stageId !== stageId || !contact.stages.length) contact.stages.push({ durationInMinutes: r.durationInMinutes!, targets: [] });
+    stageId = r.stageId;
+    if (r.targetId !== null) {
+      contact.stages.at(-1)!.targets.push({ channelArn: r.channelArn, retryIntervalInMinutes: r.retryIntervalInMinutes, targetContactArn: r.targetContactArn, isEssential: r.isEssential });
+    }
+  }
+  return contacts;
 }
 
 export const MINUTE_MS = 60_000;

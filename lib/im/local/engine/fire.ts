@@ -24,7 +24,7 @@ import type { ChannelType, DeliveryResult, Message } from "@/lib/notify/types";
 import { newId } from "@/lib/im/arns";
 import { memberMax } from "@/lib/im/model";
 import { MINUTE_MS } from "./contact-plans";
-import type { EngineContext } from "./context";
+import { prismaTx, type EngineContext } from "./context";
 import { JOB_KIND, NEW_JOB_COLUMNS, RUNNER_NAME, type DeliverPayload, type EscalationStagePayload, type InboxPayload, type NewJob } from "./jobs";
 import { pageMessage } from "./messages";
 import { pageResolved } from "./start";
@@ -244,7 +244,7 @@ async function applyEffects(tx: Tx, ctx: EngineContext, effects: Effect[], token
     // On-call schedules among the targets page whoever is on call now, as the stage starts.
     jobs.push(
       ...(await pageResolved(
-        tx,
+        prismaTx(ctx, tx),
         ctx,
         stages.flatMap((s) => {
           const engagement = byId.get(s.engagementId);

@@ -8,7 +8,7 @@
 // ARN. The reference doesn't say what Sender AWS puts on these engagements; "Incident Manager"
 // names the service that paged, as a responder would expect. No public (SMS) text is set: an SMS
 // then carries the title only (messages.ts), never the summary.
-import type { Tx } from "@/lib/db/client";
+import type { HotTx } from "@/lib/db/hot-writer";
 import { memberMax } from "@/lib/im/model";
 import type { IncidentForEngagement } from "../context";
 import { contactsWithPlans } from "./contact-plans";
@@ -22,7 +22,7 @@ const CONTENT_MAX = memberMax("ssm-contacts", "StartEngagementRequest", "Content
 
 /** Starts an engagement of each contact, escalation plan or on-call schedule; returns the engagement ids. */
 export async function startIncidentEngagements(
-  tx: Tx,
+  tx: HotTx,
   ctx: EngineContext,
   contactArns: string[],
   incident: IncidentForEngagement,

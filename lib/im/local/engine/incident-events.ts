@@ -3,8 +3,8 @@
 // plan is engaged, "SSM Contacts Page Acknowledgement for Incident" when a page is acknowledged;
 // both carry contactArn and engagementArn). An engagement's IncidentId is free text
 // (StartEngagement), so only one that names an incident of this model gets an event.
-import type { Tx } from "@/lib/db/client";
-import { writeAutomaticEvent } from "../incidents/timeline";
+import type { HotTx } from "@/lib/db/hot-writer";
+import { writeAutomaticEventHot } from "../incidents/timeline";
 
 export const ENGAGEMENT_EVENT_TYPES = {
   engaged: "SSM Contacts Page for Incident",
@@ -15,14 +15,11 @@ export const ENGAGEMENT_EVENT_TYPES = {
 } as const;
 
 export async function writeIncidentEvent(
-  tx: Tx,
+  tx: HotTx,
   incidentArn: string | null | undefined,
   time: Date,
   eventType: (typeof ENGAGEMENT_EVENT_TYPES)[keyof typeof ENGAGEMENT_EVENT_TYPES],
   data: { contactArn: string; engagementArn: string; pageArn?: string; stageIndex?: number },
 ): Promise<void> {
-  if (!incidentArn) return;
-  const incident = await tx.incidentRecord.findUnique({ where: { arn: incidentArn }, select: { id: true } });
-  if (!incident) return;
-  await writeAutomaticEvent(tx, incident.id, time, eventType, data);
+  if (incidentArn) await writeAutomaticEventHot(tx, incidentArn, time, eventType, data);
 }

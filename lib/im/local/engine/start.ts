@@ -4,9 +4,8 @@
 // pages in place and a crash can't leave half an engagement. Deliveries happen after the commit,
 // as jobs (fire.ts).
 import type * as C from "@aws-sdk/client-ssm-contacts";
-import type { Tx } from "@/lib/db/client";
-import { sqliteReader } from "@/lib/db/sqlite-reader";
-import { insertMany } from "@/lib/db/insert-many";
+import { hotQuery, hotReader } from "@/lib/db/hot-reader";
+import type { HotTx } from "@/lib/db/hot-writer";
 import { contactsArn, newId } from "@/lib/im/arns";
 import { hashAcceptCode, newAcceptCode } from "../contacts/accept-code";
 import type { EngagementFields } from "../context";
@@ -14,7 +13,7 @@ import { contactsWithPlans, stageWindows, type ContactWithPlan } from "./contact
 import type { EngineContext } from "./context";
 import { ENGAGEMENT_EVENT_TYPES, writeIncidentEvent } from "./incident-events";
 import { JOB_KIND, NEW_JOB_COLUMNS, type DeliverPayload, type EscalationStagePayload, type EscalationTarget, type InboxPayload, type NewJob } from "./jobs";
-import { onCallBySchedule, recordCoverageGaps, type CoverageGap, type OnCallSource } from "./on-call";
+import { onCallBySchedule, recordCoverageGaps, type CoverageGap } from "./on-call";
 
 /** What a page copies from its engagement. */
 export type EngagementRow = {
@@ -34,6 +33,17 @@ function job(engagementId: string, pageId: string | null, kind: string, dueAt: D
   return { id: newId(), engagementId, pageId, kind, dueAt, payload: JSON.stringify(payload) };
 }
 
+const PAGE_COLUMNS = [
+  "id", "arn", "engagementId", "contactArn", "sender", "subject", "content", "publicSubject", "publicContent", "incidentId",
+  "acceptCodeHash", "resolution", "isEssential", "createdAt",
+] as const;
+
+const INSERT_ENGAGEMENT = hotQuery(
+  "engagement.insert",
+  `INSERT INTO "Engagement" ("id", "arn", "contactArn", "sender", "subject", "content", "publicSubject", "publicContent", "incidentId", "startTime")
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+
 /** A personal contact to page for an engagement, and how it was reached (ListPageResolutions). */
 export type PageTarget = { engagement: EngagementRow; contact: ContactWithPlan; isEssential: boolean; resolution: C.ResolutionContact[] };
 
@@ -43,7 +53,7 @@ export type PageTarget = { engagement: EngagementRow; contact: ContactWithPlan; 
  * its stage starts. Writes the pages; returns the jobs to create (the caller writes them with its
  * others in one insert).
  */
-export async function createPages(tx: Tx, ctx: EngineContext, targets: PageTarget[], now: Date): Promise<{ pageIds: string[]; jobs: NewJob[] }> {
+export async function createPages(tx: HotTx, ctx: EngineContext, targets: PageTarget[], now: Date): Promise<{ pageIds: string[]; jobs: NewJob[] }> {
   const jobs: NewJob[] = [];
   const pages = targets.map(({ engagement, contact, isEssential, resolution }) => {
     const id = newId();
@@ -82,7 +92,7 @@ export async function createPages(tx: Tx, ctx: EngineContext, targets: PageTarge
       createdAt: now,
     };
   });
-  if (pages.length) await tx.page.createMany({ data: pages });
+  await tx.insert("Page", PAGE_COLUMNS, pages);
   return { pageIds: pages.map((p) => p.id), jobs };
 }
 
@@ -101,10 +111,10 @@ export type StageToResolve = {
  * target deleted since the plan was written has no one to page; nor does an escalation plan, which
  * a plan can't target (../contacts/plan.ts). Schedules with nobody on call come back as gaps.
  */
-export async function resolveStages(tx: Tx, stages: StageToResolve[], now: Date, source: OnCallSource): Promise<{ pages: PageTarget[]; gaps: CoverageGap[] }> {
+export async function resolveStages(tx: HotTx, stages: StageToResolve[], now: Date, onCallDb: Pick<HotTx, "all">): Promise<{ pages: PageTarget[]; gaps: CoverageGap[] }> {
   const contacts = await contactsWithPlans(tx, stages.flatMap((s) => s.targets.map((t) => t.contactArn)));
   const scheduleArns = [...contacts.values()].filter((c) => c.type === "ONCALL_SCHEDULE").map((c) => c.arn);
-  const onCall = await onCallBySchedule(tx, scheduleArns, now, source);
+  const onCall = await onCallBySchedule(onCallDb, scheduleArns, now);
   const people = await contactsWithPlans(tx, [...onCall.values()].flat().filter((arn) => !contacts.has(arn)));
   const person = (arn: string) => contacts.get(arn) ?? people.get(arn);
   const pages: PageTarget[] = [];
@@ -145,10 +155,10 @@ export async function resolveStages(tx: Tx, stages: StageToResolve[], now: Date,
 }
 
 /** Pages a resolved group and records its gaps; returns the jobs to create. */
-export async function pageResolved(tx: Tx, ctx: EngineContext, stages: StageToResolve[], now: Date): Promise<NewJob[]> {
-  // Who is on call is read as fixed statements (./on-call.ts): on SQLite through the root
-  // client's cached statements (every SQLite root client has a reader), else PostgreSQL's.
-  const { pages, gaps } = await resolveStages(tx, stages, now, sqliteReader(ctx.db) ?? "postgres");
+export async function pageResolved(tx: HotTx, ctx: EngineContext, stages: StageToResolve[], now: Date): Promise<NewJob[]> {
+  // Who is on call (./on-call.ts): on SQLite through the root client's hot reader, on PostgreSQL in this transaction.
+  const reader = hotReader(ctx.db);
+  const { pages, gaps } = await resolveStages(tx, stages, now, reader.dialect === "sqlite" ? reader : tx);
   const { jobs } = await createPages(tx, ctx, pages, now);
   await recordCoverageGaps(tx, gaps, now);
   return jobs;
@@ -160,7 +170,7 @@ export async function pageResolved(tx: Tx, ctx: EngineContext, stages: StageToRe
  * now and schedules each later stage k after the durations of stages 0..k-1.
  */
 export async function createEngagement(
-  tx: Tx,
+  tx: HotTx,
   ctx: EngineContext,
   contact: ContactWithPlan,
   fields: EngagementFields,
@@ -178,7 +188,8 @@ export async function createEngagement(
     publicContent: fields.publicContent ?? null,
     incidentId: fields.incidentId || null,
   };
-  await tx.engagement.create({ data: { ...engagement, startTime: now } });
+  const e = engagement;
+  await tx.run(INSERT_ENGAGEMENT, [e.id, e.arn, e.contactArn, e.sender, e.subject, e.content, e.publicSubject, e.publicContent, e.incidentId, now]);
 
   const jobs: NewJob[] = [];
   if (contact.type === "PERSONAL" || contact.type === "ONCALL_SCHEDULE") {
@@ -198,7 +209,7 @@ export async function createEngagement(
       }
     }
   }
-  await insertMany(tx, "EngineJob", NEW_JOB_COLUMNS, jobs);
+  await tx.insert("EngineJob", NEW_JOB_COLUMNS, jobs);
   await writeIncidentEvent(tx, engagement.incidentId, now, ENGAGEMENT_EVENT_TYPES.engaged, { contactArn: contact.arn, engagementArn: engagement.arn });
   return { id, arn: engagement.arn };
 }

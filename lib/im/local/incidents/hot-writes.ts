@@ -11,10 +11,11 @@ import type { Out } from "../../contract";
 import { notFound } from "../../errors";
 import { maxOf } from "../../model";
 import { notSetUp } from "./replication-set";
+import { tagQuotaExceeded } from "./tags";
 import type { LocalContext } from "../context";
 import { idempotentHot } from "../idempotency";
 import { automationStarts, createdEventData, newIncidentRow, newRelatedItemRows, onDedupeRace, type PlanForStart } from "./new-incident";
-import { EVENT_TYPES, referenceRows, requireKnownRelatedItems, wantedRelatedItems } from "./timeline";
+import { EVENT_TYPES, INSERT_EVENT, referenceRows, requireKnownRelatedItems, TAKE_SEQ, wantedRelatedItems } from "./timeline";
 
 // ───────────────────────────── StartIncident ─────────────────────────────
 
@@ -49,12 +50,6 @@ const INSERT_INCIDENT = hotQuery(
    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 );
 
-const INSERT_EVENT = hotQuery(
-  "timelineEvent.insert",
-  `INSERT INTO "TimelineEvent" ("id", "incidentId", "eventTime", "eventType", "eventData", "eventUpdatedTime", "seq", "createdBy")
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-);
-
 const ACTIONS = hotQuery(
   "startIncident.actions",
   `SELECT "documentName", "documentVersion" FROM "ResponsePlanAction" WHERE "responsePlanId" = ? ORDER BY "position" ASC`,
@@ -65,45 +60,56 @@ const INSERT_EXECUTION = hotQuery(
   `INSERT INTO "AutomationExecution" ("id", "incidentId", "ssmExecutionArn", "createdAt") VALUES (?, ?, ?, ?)`,
 );
 
-// A new incident has no tags: the plan's are added as they are (tags.ts, addTags, for the rest).
+// A new incident has no tags: the plan's are added as they are, within the quota (tags.ts).
 const INSERT_TAG = hotQuery("tag.insert", `INSERT INTO "Tag" ("id", "resourceArn", "key", "value") VALUES (?, ?, ?, ?)`);
 
 const MAX_TAGS = maxOf("ssm-incidents", "TagMap");
+
+const ENGAGEMENTS = hotQuery(
+  "startIncident.engagements",
+  `SELECT "contactArn" FROM "ResponsePlanEngagement" WHERE "responsePlanId" = ? ORDER BY "position" ASC`,
+);
 
 const INSERT_RELATED_ITEM = hotQuery(
   "relatedItem.insert",
   `INSERT INTO "RelatedItem" ("id", "incidentId", "type", "title", "valueKind", "value", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
 );
 
-/** A plan the hot path doesn't start incidents for: the transaction rolls back and Prisma's runs. */
-class NeedsPrisma extends Error {}
-
 /**
- * StartIncident without Prisma, for a response plan that engages nobody; undefined when the plan
- * engages contacts (incident-records.ts then starts the incident).
+ * StartIncident, without Prisma. A plan that engages contacts starts its engagements in the same
+ * transaction (the engine's fixed statements), and their first steps fire once it has committed.
  */
-export async function hotStartIncident(ctx: LocalContext, input: I.StartIncidentCommandInput): Promise<Out<I.StartIncidentCommandOutput> | undefined> {
+export async function hotStartIncident(ctx: LocalContext, input: I.StartIncidentCommandInput): Promise<Out<I.StartIncidentCommandOutput>> {
   const writer = hotWriter(ctx.db);
   const key = { service: "ssm-incidents", operation: "StartIncident", token: input.clientToken, tokenField: "clientToken" } as const;
-  try {
-    return await onDedupeRace(() => idempotentHot(ctx, writer, key, input, (tx) => startIn(tx, ctx, input)));
-  } catch (e) {
-    if (e instanceof NeedsPrisma) return undefined;
-    throw e;
-  }
+  // Set only by the run of the transaction that created an incident (a replay or a deduplicated
+  // start creates nothing).
+  let created: { arn: string; engagementIds: string[] } | undefined;
+  const result = await onDedupeRace(() =>
+    idempotentHot(ctx, writer, key, input, async (tx) => {
+      created = undefined;
+      const out = await startIn(tx, ctx, input);
+      created = out.created;
+      return out.answer;
+    }),
+  );
+  // A transaction that ran but lost a clientToken race rolled back: its ARN isn't the answer.
+  if (created?.engagementIds.length && created.arn === result.incidentRecordArn) await ctx.engine.fireNow(created.engagementIds);
+  return result;
 }
 
-async function startIn(tx: HotTx, ctx: LocalContext, input: I.StartIncidentCommandInput): Promise<Out<I.StartIncidentCommandOutput>> {
+type Started = { answer: Out<I.StartIncidentCommandOutput>; created?: { arn: string; engagementIds: string[] } };
+
+async function startIn(tx: HotTx, ctx: LocalContext, input: I.StartIncidentCommandInput): Promise<Started> {
   const plan = (await tx.get<PlanRow>(PLAN, [input.responsePlanArn!]))!;
   if (!plan.setUp) throw notSetUp();
   if (plan.id === null) throw notFound("RESPONSE_PLAN", input.responsePlanArn!, `Response plan ${input.responsePlanArn} does not exist`);
-  const tags = Object.entries((plan.incidentTags ? JSON.parse(plan.incidentTags) : {}) as Record<string, string>);
-  // Over the quota: the Prisma path says so in the service's words.
-  if (plan.engages || tags.length > MAX_TAGS) throw new NeedsPrisma();
   // An OPEN incident with the same dedupe string absorbs the new one (IncidentTemplate.dedupeString).
-  if (plan.openArn) return { incidentRecordArn: plan.openArn };
+  if (plan.openArn) return { answer: { incidentRecordArn: plan.openArn } };
   const now = ctx.clock.now();
   const r = newIncidentRow(ctx, plan, input, now);
+  const tags = Object.entries((plan.incidentTags ? JSON.parse(plan.incidentTags) : {}) as Record<string, string>);
+  if (tags.length > MAX_TAGS) throw tagQuotaExceeded(r.arn, tags.length);
   const items = newRelatedItemRows(input.relatedItems, r.id, now);
   const runbooks = plan.runs ? automationStarts(ctx, r.id, await tx.all<{ documentName: string; documentVersion: string | null }>(ACTIONS, [plan.id]), now) : [];
   await tx.run(INSERT_INCIDENT, [
@@ -119,18 +125,20 @@ async function startIn(tx: HotTx, ctx: LocalContext, input: I.StartIncidentComma
     await tx.run(INSERT_EXECUTION, [e.id, e.incidentId, e.ssmExecutionArn, e.createdAt]);
     await tx.run(INSERT_EVENT, [newId(), r.id, now, EVENT_TYPES.automation, JSON.stringify(eventData), now, 1 + k, ctx.principalArn]);
   }
-  return { incidentRecordArn: r.arn };
+  // The plan's contacts, escalation plans and on-call schedules are engaged in this transaction:
+  // engagements, first pages and one timeline event each (engine/incident-engagements.ts).
+  const engagementIds = plan.engages
+    ? await ctx.engine.startIncidentEngagements(
+        tx,
+        (await tx.all<{ contactArn: string }>(ENGAGEMENTS, [plan.id])).map((e) => e.contactArn),
+        { arn: r.arn, title: r.title, impact: r.impact, summary: r.summary },
+        now,
+      )
+    : [];
+  return { answer: { incidentRecordArn: r.arn }, created: { arn: r.arn, engagementIds } };
 }
 
 // ───────────────────────────── CreateTimelineEvent ─────────────────────────────
-
-// The incident and its next event number in one statement: the UPDATE takes the incident row's
-// lock until the commit, so concurrent writers on PostgreSQL (in this console or another) number
-// their events one after another (timeline.ts, appendTimelineEvent, says why a counter).
-const TAKE_SEQ = hotQuery(
-  "timelineEvent.takeSeq",
-  `UPDATE "IncidentRecord" SET "nextEventSeq" = "nextEventSeq" + 1 WHERE "arn" = ? RETURNING "id", "arn", "nextEventSeq"`,
-);
 
 const INSERT_REFERENCE = hotQuery(
   "eventReference.insert",

@@ -1,6 +1,6 @@
 // StartIncident, GetIncidentRecord, ListIncidentRecords, UpdateIncidentRecord.
 import type * as I from "@aws-sdk/client-ssm-incidents";
-import type { Prisma, Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/client";
 import type { Out } from "../../contract";
 import { ImError, notFound } from "../../errors";
 import type { LocalContext } from "../context";
@@ -10,80 +10,16 @@ import { decodeCursor, invalidToken, page } from "../pagination";
 import { toIncidentRecord, toIncidentSummary } from "./records";
 import { hotReader } from "@/lib/db/hot-reader";
 import { incidentByArn, listIncidents } from "./hot-reads";
-import { findResponsePlan } from "./response-plans";
 import { deleteTagsOf } from "../tags";
-import { addTags } from "./tags";
 import { EVENT_TYPES, type ModifiedAttribute, writeAutomaticEvent } from "./timeline";
 import type { IncidentCursor, IncidentFilter } from "./read-queries";
 import { hotStartIncident } from "./hot-writes";
-import { automationStarts, createdEventData, newIncidentRow, newRelatedItemRows, onDedupeRace } from "./new-incident";
+import { onDedupeRace } from "./new-incident";
 
 export { relatedItemValue } from "./new-incident";
 
-/**
- * The OPEN incident a new one with `dedupeString` is deduplicated into: the holder of the
- * dedupe key, or else any open incident with that string (one reopened while another held the
- * key, or duplicates a database kept from before the key).
- */
-async function openIncidentFor(tx: Tx, dedupeString: string): Promise<{ arn: string } | null> {
-  return (
-    (await tx.incidentRecord.findUnique({ where: { openDedupeKey: dedupeString }, select: { arn: true } })) ??
-    (await tx.incidentRecord.findFirst({ where: { dedupeString, status: "OPEN" }, orderBy: [{ creationTime: "desc" }, { id: "desc" }], select: { arn: true } }))
-  );
-}
-
-
-/**
- * StartIncident. A response plan that engages nobody starts its incidents on the hot path
- * (hot-writes.ts: the same rows in one transaction, without Prisma's per-call cost); one that
- * engages contacts starts them here, through Prisma, since the engine writes its engagements,
- * pages and jobs in the caller's Prisma transaction.
- */
-export async function startIncident(
-  ctx: LocalContext,
-  input: I.StartIncidentCommandInput,
-): Promise<Out<I.StartIncidentCommandOutput>> {
-  // The hot path runs first and has checked, in its statement, that the account is set up.
-  const fast = await hotStartIncident(ctx, input);
-  if (fast) return fast;
-  // Set only by the run of the transaction that created an incident (a replay or a deduplicated
-  // start creates nothing); its engagements' first steps are fired once that run has committed.
-  let created: { arn: string; engagementIds: string[] } | undefined;
-  const result = await onDedupeRace(() => idempotent(ctx, { service: "ssm-incidents", operation: "StartIncident", token: input.clientToken, tokenField: "clientToken" }, input, async (tx) => {
-    const plan = await findResponsePlan({ db: tx }, input.responsePlanArn!);
-    const dedupeString = plan.dedupeString ?? "";
-    // An OPEN incident with the same dedupe string absorbs the new one (IncidentTemplate.dedupeString).
-    if (dedupeString) {
-      const open = await openIncidentFor(tx, dedupeString);
-      if (open) return { incidentRecordArn: open.arn };
-    }
-    const now = ctx.clock.now();
-    const incident = newIncidentRow(ctx, plan, input, now);
-    const { id, arn, title, impact } = incident;
-    await tx.incidentRecord.create({ data: incident });
-    if (plan.incidentTags) await addTags(tx, arn, JSON.parse(plan.incidentTags) as Record<string, string>);
-    await writeAutomaticEvent(tx, id, now, EVENT_TYPES.created, createdEventData(incident, input.triggerDetails?.triggerArn), ctx.principalArn);
-    for (const item of newRelatedItemRows(input.relatedItems, id, now)) await tx.relatedItem.create({ data: item });
-    // The plan's runbook starts with the incident; the local model records the execution.
-    for (const start of automationStarts(ctx, id, plan.actions, now)) {
-      await tx.automationExecution.create({ data: start.execution });
-      await writeAutomaticEvent(tx, id, now, EVENT_TYPES.automation, start.eventData, ctx.principalArn);
-    }
-    // The plan's contacts and escalation plans are engaged in this transaction: engagements,
-    // first pages and one timeline event each (engine/incident-engagements.ts).
-    const engagementIds = await ctx.engine.startIncidentEngagements(
-      tx,
-      plan.engagements.map((e) => e.contactArn),
-      { arn, title, impact, summary: plan.summary },
-      now,
-    );
-    created = { arn, engagementIds };
-    return { incidentRecordArn: arn };
-  }));
-  // A transaction that ran but lost a clientToken race rolled back: its ARN isn't the answer.
-  if (created && created.arn === result.incidentRecordArn) await ctx.engine.fireNow(created.engagementIds);
-  return result;
-}
+/** StartIncident: one transaction of fixed statements (hot-writes.ts), engagements included. */
+export const startIncident = (ctx: LocalContext, input: I.StartIncidentCommandInput): Promise<Out<I.StartIncidentCommandOutput>> => hotStartIncident(ctx, input);
 
 async function findIncident(ctx: LocalContext, arn: string) {
   const row = await incidentByArn(hotReader(ctx.db), arn);

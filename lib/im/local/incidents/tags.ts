@@ -57,6 +57,9 @@ const store = tagStore({
 /** Adds tags to a resource being created (existing keys take the new value), within the quota. */
 export const addTags = store.add;
 
+/** The quota error for a new resource with `count` tags (StartIncident writes an incident's tags itself). */
+export const tagQuotaExceeded = store.tooMany;
+
 export async function tagResource(ctx: LocalContext, input: I.TagResourceCommandInput): Promise<Out<I.TagResourceCommandOutput>> {
   await store.tag(ctx.db, input.resourceArn!, input.tags);
   return {};

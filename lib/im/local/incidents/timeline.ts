@@ -4,6 +4,8 @@
 import type * as I from "@aws-sdk/client-ssm-incidents";
 import type { Tx } from "@/lib/db/client";
 import { isRecordNotFound } from "@/lib/db/errors";
+import { hotQuery } from "@/lib/db/hot-reader";
+import type { HotTx } from "@/lib/db/hot-writer";
 import { notFound, validation } from "../../errors";
 import { newId } from "@/lib/im/arns";
 
@@ -75,6 +77,31 @@ export async function writeAutomaticEvent(
   createdBy: string | null = null,
 ) {
   await appendTimelineEvent(tx, { incidentId, eventTime: time, eventUpdatedTime: time, eventType, eventData: JSON.stringify(eventData), createdBy });
+}
+
+// appendTimelineEvent as fixed statements, for the hot writes (hot-writes.ts) and the engine.
+// The incident and its next event number in one statement: the UPDATE takes the incident row's
+// lock until the commit, as appendTimelineEvent's does.
+export const TAKE_SEQ = hotQuery(
+  "timelineEvent.takeSeq",
+  `UPDATE "IncidentRecord" SET "nextEventSeq" = "nextEventSeq" + 1 WHERE "arn" = ? RETURNING "id", "arn", "nextEventSeq"`,
+);
+
+export const INSERT_EVENT = hotQuery(
+  "timelineEvent.insert",
+  `INSERT INTO "TimelineEvent" ("id", "incidentId", "eventTime", "eventType", "eventData", "eventUpdatedTime", "seq", "createdBy")
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+
+/**
+ * An automatic event (writeAutomaticEvent) in a HotTx, for the incident with this ARN; false when
+ * there is no such incident.
+ */
+export async function writeAutomaticEventHot(tx: HotTx, incidentArn: string, time: Date, eventType: string, eventData: Record<string, unknown>): Promise<boolean> {
+  const incident = await tx.get<{ id: string; nextEventSeq: number }>(TAKE_SEQ, [incidentArn]);
+  if (!incident) return false;
+  await tx.run(INSERT_EVENT, [newId(), incident.id, time, eventType, JSON.stringify(eventData), time, incident.nextEventSeq - 1, null]);
+  return true;
 }
 
 /**

@@ -1,0 +1,36 @@
+// A Prisma transaction as a HotTx (hot-writer.ts): the same fixed statements, run through the
+// transaction's raw queries. For code whose statements the hot paths share but which is also
+// called inside a Prisma transaction (the engine's escalation stages as a tick fires them,
+// AcceptPage's timeline event): each statement has one definition whichever transaction runs it.
+// It pays Prisma's cost for a raw query, not its query compilation.
+import type { Tx } from "./client";
+import { listsAsArrays, sqliteParams, type HotQuery, type RowShape } from "./hot-reader";
+import type { HotTx, HotWriter } from "./hot-writer";
+import { insertMany } from "./insert-many";
+import { fromSqliteTime } from "./sqlite-reader";
+
+/** Prisma's raw rows in the hot rows' shape, whatever Prisma made of SQLite's text dates and 0/1 booleans. */
+function fromPrismaRow<T>(row: Record<string, unknown>, shape: RowShape): T {
+  if (shape.dates) for (const c of shape.dates) if (typeof row[c] === "string") row[c] = fromSqliteTime(row[c] as string);
+  if (shape.booleans) for (const c of shape.booleans) if (row[c] !== null && typeof row[c] !== "boolean") row[c] = Number(row[c]) === 1;
+  return row as T;
+}
+
+export function prismaHotTx(tx: Pick<Tx, "$queryRawUnsafe" | "$executeRawUnsafe" | "$executeRaw">, dialect: HotWriter["dialect"]): HotTx {
+  const sqlite = dialect === "sqlite";
+  // SQLite: the values as the hot writer binds them (dates as the text Prisma stores, booleans as
+  // 0/1); PostgreSQL: Prisma binds dates itself, lists as arrays.
+  const text = (q: HotQuery) => (sqlite ? q.sqlite : q.postgres);
+  const values = (params: readonly unknown[]) => (sqlite ? sqliteParams(params) : listsAsArrays(params));
+  const all = async <T>(q: HotQuery, params: readonly unknown[]) => {
+    const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(text(q), ...values(params));
+    return rows.map((r) => fromPrismaRow<T>(r, q.shape));
+  };
+  return {
+    all,
+    get: async <T>(q: HotQuery, params: readonly unknown[]) => (await all<T>(q, params))[0],
+    run: (q: HotQuery, params: readonly unknown[]) => tx.$executeRawUnsafe(text(q), ...values(params)),
+    insert: (table, columns, rows) =>
+      insertMany(tx, table, columns, sqlite ? rows.map((r) => Object.fromEntries(columns.map((c) => [c, typeof r[c] === "boolean" ? Number(r[c]) : r[c]])) as typeof r) : rows),
+  };
+}
