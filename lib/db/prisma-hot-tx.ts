@@ -3,9 +3,9 @@
 // called inside a Prisma transaction (the engine's escalation stages as a tick fires them,
 // AcceptPage's timeline event): each statement has one definition whichever transaction runs it.
 // It pays Prisma's cost for a raw query, not its query compilation.
-import type { Tx } from "./client";
+import type { Db, Tx } from "./client";
 import { listsAsArrays, sqliteParams, type HotQuery, type RowShape } from "./hot-reader";
-import type { HotTx, HotWriter } from "./hot-writer";
+import { hotWriter, type HotTx, type HotWriter } from "./hot-writer";
 import { insertMany } from "./insert-many";
 import { fromSqliteTime } from "./sqlite-reader";
 
@@ -33,4 +33,9 @@ export function prismaHotTx(tx: Pick<Tx, "$queryRawUnsafe" | "$executeRawUnsafe"
     insert: (table, columns, rows) =>
       insertMany(tx, table, columns, sqlite ? rows.map((r) => Object.fromEntries(columns.map((c) => [c, typeof r[c] === "boolean" ? Number(r[c]) : r[c]])) as typeof r) : rows),
   };
+}
+
+/** A Prisma transaction of this root client as a HotTx (the client's hot writer knows its dialect). */
+export function prismaHotTxOf(db: Db, tx: Tx): HotTx {
+  return prismaHotTx(tx, hotWriter(db).dialect);
 }

@@ -16,7 +16,9 @@
 // action well inside the lease (a timeout, and no action started on a claim already half its
 // lease old), so a live scheduler never loses a claim mid-action.
 import type { Db, Prisma } from "@/lib/db/client";
-import { JOB_STATUS, PENDING_ONLY, type JobRow, type JobScope } from "./job";
+import { HotSql } from "@/lib/db/hot-reader";
+import type { HotWriter } from "@/lib/db/hot-writer";
+import { JOB_STATUS, PENDING_ONLY, type JobQueue, type JobRow, type JobScope } from "./job";
 
 export const LEASE_MS = 60_000;
 
@@ -79,6 +81,29 @@ export async function claimDue(db: Db, o: ClaimOptions): Promise<JobRow[]> {
     console.error(`[${o.name ?? "jobs"}] gave up ${worn.length} job(s) whose claimants kept dying: ${worn.map((j) => j.id).join(", ")}`);
   }
   return [...claimed, ...reclaimed.filter((j) => j.attempts <= MAX_ATTEMPTS)];
+}
+
+const JOB_DATES = ["dueAt", "claimedAt", "doneAt"];
+
+/**
+ * claimDue for the due jobs of some engagements (the engine firing the first steps of the
+ * engagements a request just started, before it answers), as one fixed statement in the hot
+ * writer's transaction: the same conditional claim (a job still PENDING when the UPDATE reaches
+ * it; on PostgreSQL the condition is checked again after a concurrent claimant commits), with no
+ * look for expired claims, which the scheduler's own ticks make.
+ */
+export async function claimDueOf(writer: HotWriter, o: Claim & { limit: number; queue: JobQueue; engagementIds: string[] }): Promise<JobRow[]> {
+  if (!o.engagementIds.length) return [];
+  // NOT IN the other statuses inside: see PENDING_ONLY (job.ts); the outer condition is what
+  // PostgreSQL checks again on a row another claimant changed meanwhile.
+  const q = new HotSql()
+    .sql(`UPDATE "EngineJob" SET "status" = ?, "claimedBy" = ?, "claimedAt" = ?, "attempts" = "attempts" + 1
+           WHERE "status" = ? AND "id" IN (SELECT "id" FROM "EngineJob" WHERE `, JOB_STATUS.running, o.token, o.now, JOB_STATUS.pending)
+    .in(`"engagementId"`, o.engagementIds)
+    .sql(` AND "queue" = ? AND "status" NOT IN (${PENDING_ONLY.notIn.map(() => "?").join(", ")})`, o.queue, ...PENDING_ONLY.notIn)
+    .sql(` AND "dueAt" <= ? ORDER BY "dueAt" LIMIT ?) RETURNING *`, o.now, o.limit);
+  const rows = await writer.transaction((tx) => tx.all<JobRow>(q.query("jobs.claimDueOf", { dates: JOB_DATES }), q.params));
+  return rows.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**

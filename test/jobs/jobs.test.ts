@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { hotWriter } from "@/lib/db/hot-writer";
 import { claimDue, completeClaimed, JOB_STATUS, LEASE_MS, MAX_ATTEMPTS, payloadOf, releaseJob, tickJobs, type JobRow, type JobRunner } from "@/lib/jobs";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 
@@ -46,7 +47,7 @@ describe.each(PROVIDERS)("durable jobs on %s", (provider) => {
       scope,
       fire: async (jobs, claim) => {
         fired.push(...jobs);
-        const owned = await db.$transaction((tx) => completeClaimed(tx, jobs.map((j) => j.id), claim, "jobs-test"));
+        const owned = await hotWriter(db).transaction((tx) => completeClaimed(tx, jobs.map((j) => j.id), claim, "jobs-test"));
         return { completed: owned.size, released: 0 };
       },
     };
@@ -90,11 +91,11 @@ describe.each(PROVIDERS)("durable jobs on %s", (provider) => {
     const next = await claimDue(t.db, { now: at(LEASE_MS / 1000 + 1), token: "new/1", limit: 10, scope });
     expect(next).toMatchObject([{ id, attempts: 2 }]);
 
-    const stale = await t.db.$transaction((tx) => completeClaimed(tx, [id], { now: at(61), token: "old/1" }));
+    const stale = await hotWriter(t.db).transaction((tx) => completeClaimed(tx, [id], { now: at(61), token: "old/1" }));
     expect(stale.size).toBe(0);
     expect(await t.db.engineJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: JOB_STATUS.running, claimedBy: "new/1" });
 
-    const fresh = await t.db.$transaction((tx) => completeClaimed(tx, [id], { now: at(62), token: "new/1" }));
+    const fresh = await hotWriter(t.db).transaction((tx) => completeClaimed(tx, [id], { now: at(62), token: "new/1" }));
     expect([...fresh]).toEqual([id]);
     expect(await t.db.engineJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: JOB_STATUS.done, doneAt: at(62) });
   });

@@ -27,6 +27,8 @@ import type * as I from "@aws-sdk/client-ssm-incidents";
 import { integrationPrincipalArn } from "@/lib/console/core/names";
 import type { Db, Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { hotWriter } from "@/lib/db/hot-writer";
+import { prismaHotTxOf } from "@/lib/db/prisma-hot-tx";
 import type { AlertGroupModel, AlertIntegrationModel, AlertModel } from "@/lib/db/generated/sqlite/models";
 import type { Caller, Services } from "@/lib/im";
 import { isImError } from "@/lib/im/errors";
@@ -171,13 +173,13 @@ export async function fireAlertJobs(ctx: AlertProcessing, jobs: JobRow[], claim:
   }
   if (done.length) {
     try {
-      result.completed += await ctx.db.$transaction((tx) => writeSettled(tx, done, claim, ctx.clock.now()));
+      result.completed += await ctx.db.$transaction((tx) => writeSettled(ctx.db, tx, done, claim, ctx.clock.now()));
     } catch (e) {
       // One job's effects failing holds back none of the others.
       console.error(`[${RUNNER_NAME}] writing a batch of ${done.length} jobs failed; writing them one by one`, e);
       for (const d of done) {
         try {
-          result.completed += await ctx.db.$transaction((tx) => writeSettled(tx, [d], claim, ctx.clock.now()));
+          result.completed += await ctx.db.$transaction((tx) => writeSettled(ctx.db, tx, [d], claim, ctx.clock.now()));
         } catch (e2) {
           await release(d.job, e2);
         }
@@ -191,7 +193,7 @@ export async function fireAlertJobs(ctx: AlertProcessing, jobs: JobRow[], claim:
         if ((await runRetention(ctx, job, claim, RUNNER_NAME)) === "completed") result.completed++;
       } else {
         console.error(`[${RUNNER_NAME}] job ${job.id} has a kind this runner doesn't know (${job.kind}); completed without effect`);
-        if ((await ctx.db.$transaction((tx) => completeClaimed(tx, [job.id], claim, RUNNER_NAME))).has(job.id)) result.completed++;
+        if ((await hotWriter(ctx.db).transaction((tx) => completeClaimed(tx, [job.id], claim, RUNNER_NAME))).has(job.id)) result.completed++;
       }
     } catch (e) {
       await release(job, e);
@@ -319,8 +321,8 @@ async function closeFounded(db: Db, batch: Batch, row: AlertModel): Promise<void
  * group and outcome are one UPDATE; the groups are updated in id order (two instances' batches
  * lock them in the same order). Returns how many jobs it completed.
  */
-async function writeSettled(tx: Tx, done: JobDone[], claim: Claim, now: Date): Promise<number> {
-  const owned = await completeClaimed(tx, done.map((d) => d.job.id), claim, RUNNER_NAME);
+async function writeSettled(db: Db, tx: Tx, done: JobDone[], claim: Claim, now: Date): Promise<number> {
+  const owned = await completeClaimed(prismaHotTxOf(db, tx), done.map((d) => d.job.id), claim, RUNNER_NAME);
   const items = done.filter((d) => owned.has(d.job.id)).flatMap((d) => d.settled);
 
   type GroupChange = { repeats: number; seenAt: number; incidentArn?: string; backfill: boolean };

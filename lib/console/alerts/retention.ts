@@ -6,6 +6,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { hotWriter } from "@/lib/db/hot-writer";
 import { completeClaimed, JOB_QUEUE, JOB_STATUS, type Claim, type JobRow } from "@/lib/jobs";
 import { ALERT_JOB_KIND } from "./jobs";
 
@@ -96,7 +97,7 @@ export async function runRetention(
   if (deleted.alerts || deleted.groups) {
     console.log(`[${name}] retention (${o.retentionDays} days): deleted ${deleted.alerts} alerts, ${deleted.groups} resolved alert groups, ${deleted.jobs} finished jobs`);
   }
-  const held = (await o.db.$transaction((tx) => completeClaimed(tx, [job.id], claim, name))).has(job.id);
+  const held = (await hotWriter(o.db).transaction((tx) => completeClaimed(tx, [job.id], claim, name))).has(job.id);
   await ensureRetentionJob(o.db, new Date(now.getTime() + RETENTION_EVERY_MS));
   return held ? "completed" : "lost";
 }

@@ -16,18 +16,18 @@
 // side to err on: a duplicate page is better than a lost one. Transports time out well inside the
 // lease, and no send starts for a claim already half its lease old (below), so a live scheduler
 // never loses a claim mid-send.
-import type { Tx } from "@/lib/db/client";
-import { insertMany } from "@/lib/db/insert-many";
+import { hotReader, HotSql } from "@/lib/db/hot-reader";
+import { hotWriter, type HotTx } from "@/lib/db/hot-writer";
 import { completeClaimed, LEASE_MS, payloadOf, releaseJob, type Claim, type FireResult, type JobRow } from "@/lib/jobs";
 import { sendAll } from "@/lib/notify/send-all";
 import type { ChannelType, DeliveryResult, Message } from "@/lib/notify/types";
 import { newId } from "@/lib/im/arns";
 import { memberMax } from "@/lib/im/model";
 import { MINUTE_MS } from "./contact-plans";
-import { prismaTx, type EngineContext } from "./context";
+import type { EngineContext } from "./context";
 import { JOB_KIND, NEW_JOB_COLUMNS, RUNNER_NAME, type DeliverPayload, type EscalationStagePayload, type InboxPayload, type NewJob } from "./jobs";
 import { pageMessage } from "./messages";
-import { pageResolved } from "./start";
+import { pageResolved, type EngagementRow } from "./start";
 
 type ReceiptData = { pageId: string; contactChannelArn: string | null; receiptType: string; receiptInfo: string | null; receiptTime: Date };
 
@@ -43,19 +43,26 @@ type Effect = {
 /** A job with a message to hand over first; its effect depends on the answer. */
 type Send = { job: JobRow; message: Message; pageId: string; channelArn: string | null; retry?: NewJob };
 
-const PAGE_SELECT = {
-  id: true,
-  arn: true,
-  contactArn: true,
-  subject: true,
-  content: true,
-  publicSubject: true,
-  publicContent: true,
-  readTime: true,
-  // StopEngagement stops every page of the engagement in its own transaction, and no stage starts
-  // after it (applyEffects), so the page's own StoppedTime says whether its engagement stopped.
-  stoppedTime: true,
-} as const;
+type PageRow = { id: string; arn: string; contactArn: string; subject: string | null; content: string | null; publicSubject: string | null; publicContent: string | null; readTime: Date | null; stoppedTime: Date | null };
+type ChannelRow = { arn: string; name: string; type: string; address: string; activationStatus: string; contactArn: string };
+
+// What a batch reads before it sends, committed rows through the hot reader (lib/db/hot-reader.ts).
+// StopEngagement stops every page of the engagement in its own transaction, and no stage starts
+// after it (applyEffects), so the page's own StoppedTime says whether its engagement stopped.
+function pagesQuery(ids: string[]) {
+  const q = new HotSql()
+    .sql(`SELECT "id", "arn", "contactArn", "subject", "content", "publicSubject", "publicContent", "readTime", "stoppedTime" FROM "Page" WHERE `)
+    .in(`"id"`, ids, { oneStatement: true });
+  return { query: q.query("engine.firePages", { dates: ["readTime", "stoppedTime"] }), params: q.params };
+}
+
+function channelsQuery(arns: string[]) {
+  const q = new HotSql()
+    .sql(`SELECT ch."arn", ch."name", ch."type", ch."address", ch."activationStatus", c."arn" AS "contactArn"
+            FROM "ContactChannel" ch JOIN "Contact" c ON c."id" = ch."contactId" WHERE `)
+    .in(`ch."arn"`, arns, { oneStatement: true });
+  return { query: q.query("engine.fireChannels"), params: q.params };
+}
 
 const RECEIPT_COLUMNS = ["id", "pageId", "contactChannelArn", "receiptType", "receiptInfo", "receiptTime"] as const;
 
@@ -90,21 +97,13 @@ function engagementOf(job: JobRow): string {
 export async function fireJobs(ctx: EngineContext, jobs: JobRow[], o: Claim): Promise<FireResult> {
   const { now } = o;
   const leaseMs = o.leaseMs ?? LEASE_MS;
+  const reader = hotReader(ctx.db);
   const pageIds = [...new Set(jobs.flatMap((j) => (j.pageId ? [j.pageId] : [])))];
-  const pages = new Map(
-    pageIds.length ? (await ctx.db.page.findMany({ where: { id: { in: pageIds } }, select: PAGE_SELECT })).map((p) => [p.id, p]) : [],
-  );
+  const pagesQ = pagesQuery(pageIds);
+  const pages = new Map(pageIds.length ? (await reader.all<PageRow>(pagesQ.query, pagesQ.params)).map((p) => [p.id, p]) : []);
   const channelArns = [...new Set(jobs.filter((j) => j.kind === JOB_KIND.deliver).map((j) => payloadOf<DeliverPayload>(j).channelArn))];
-  const channels = new Map(
-    channelArns.length
-      ? (
-          await ctx.db.contactChannel.findMany({
-            where: { arn: { in: channelArns } },
-            select: { arn: true, name: true, type: true, address: true, activationStatus: true, contact: { select: { arn: true } } },
-          })
-        ).map((c) => [c.arn, c])
-      : [],
-  );
+  const channelsQ = channelsQuery(channelArns);
+  const channels = new Map(channelArns.length ? (await reader.all<ChannelRow>(channelsQ.query, channelsQ.params)).map((c) => [c.arn, c]) : []);
 
   const effects: Effect[] = [];
   const sends: Send[] = [];
@@ -132,7 +131,7 @@ export async function fireJobs(ctx: EngineContext, jobs: JobRow[], o: Claim): Pr
       const channel = channels.get(p.channelArn);
       const error = (why: string) =>
         effects.push({ job, retry, receipts: [{ pageId: page.id, contactChannelArn: p.channelArn, receiptType: "ERROR", receiptInfo: info(why), receiptTime: now }] });
-      if (!channel || channel.contact.arn !== page.contactArn) {
+      if (!channel || channel.contactArn !== page.contactArn) {
         error("Not reached: this contact channel no longer exists");
       } else if (channel.activationStatus !== "ACTIVATED") {
         // Reference, ActivateContactChannel: "Incident Manager can't engage a contact until the contact channel has been activated."
@@ -187,7 +186,7 @@ export async function fireJobs(ctx: EngineContext, jobs: JobRow[], o: Claim): Pr
 async function complete(ctx: EngineContext, effects: Effect[], token: string, now: Date, answeredAt: Date): Promise<number> {
   if (!effects.length) return 0;
   try {
-    return await ctx.db.$transaction((tx) => applyEffects(tx, ctx, effects, token, now, answeredAt));
+    return await hotWriter(ctx.db).transaction((tx) => applyEffects(tx, ctx, effects, token, now, answeredAt));
   } catch (e) {
     if (effects.length === 1) {
       console.error(`[engine] job ${effects[0].job.id} could not be completed:`, e);
@@ -200,33 +199,42 @@ async function complete(ctx: EngineContext, effects: Effect[], token: string, no
   return completed;
 }
 
-async function applyEffects(tx: Tx, ctx: EngineContext, effects: Effect[], token: string, now: Date, answeredAt: Date): Promise<number> {
+/** `UPDATE "Page" SET <set> WHERE "id" IN <ids><and>`. */
+function pagesUpdate(name: string, set: string, value: Date, ids: string[], and = "") {
+  const q = new HotSql().sql(`UPDATE "Page" SET ${set} = ? WHERE `, value).in(`"id"`, ids, { oneStatement: true }).sql(and);
+  return { query: q.query(name), params: q.params };
+}
+
+async function applyEffects(tx: HotTx, ctx: EngineContext, effects: Effect[], token: string, now: Date, answeredAt: Date): Promise<number> {
   // Only the effects of jobs this scheduler still holds: another claimant writes the others'.
   const owned = await completeClaimed(tx, effects.map((e) => e.job.id), { token, now }, RUNNER_NAME);
   const mine = effects.filter((e) => owned.has(e.job.id));
 
   const receipts = mine.flatMap((e) => e.receipts);
-  await insertMany(tx, "Receipt", RECEIPT_COLUMNS, receipts.map((r) => ({ id: newId(), ...r })));
+  await tx.insert("Receipt", RECEIPT_COLUMNS, receipts.map((r) => ({ id: newId(), ...r })));
 
   // SentTime follows the latest send (the reference's DescribePage example shows the last SENT
   // receipt's time); DeliveryTime keeps the first delivery.
   const sent = [...new Set(mine.flatMap((e) => (e.sentPage ? [e.sentPage] : [])))];
-  if (sent.length) await tx.page.updateMany({ where: { id: { in: sent } }, data: { sentTime: now } });
+  if (sent.length) {
+    const q = pagesUpdate("engine.pagesSent", `"sentTime"`, now, sent);
+    await tx.run(q.query, q.params);
+  }
   const delivered = [...new Set(mine.flatMap((e) => (e.deliveredPage ? [e.deliveredPage] : [])))];
-  if (delivered.length) await tx.page.updateMany({ where: { id: { in: delivered }, deliveryTime: null }, data: { deliveryTime: answeredAt } });
+  if (delivered.length) {
+    const q = pagesUpdate("engine.pagesDelivered", `"deliveryTime"`, answeredAt, delivered, ` AND "deliveryTime" IS NULL`);
+    await tx.run(q.query, q.params);
+  }
 
   const jobs: NewJob[] = [];
   const retries = mine.flatMap((e) => (e.retry ? [e.retry] : []));
   if (retries.length) {
     // A page acknowledged or stopped meanwhile has had its pending steps cancelled; don't add new ones.
-    const active = new Set(
-      (
-        await tx.page.findMany({
-          where: { id: { in: [...new Set(retries.map((r) => r.pageId!))] }, readTime: null, stoppedTime: null },
-          select: { id: true },
-        })
-      ).map((p) => p.id),
-    );
+    const q = new HotSql()
+      .sql(`SELECT "id" FROM "Page" WHERE `)
+      .in(`"id"`, [...new Set(retries.map((r) => r.pageId!))], { oneStatement: true })
+      .sql(` AND "readTime" IS NULL AND "stoppedTime" IS NULL`);
+    const active = new Set((await tx.all<{ id: string }>(q.query("engine.pagesActive"), q.params)).map((p) => p.id));
     jobs.push(...retries.filter((r) => active.has(r.pageId!)));
   }
 
@@ -235,16 +243,17 @@ async function applyEffects(tx: Tx, ctx: EngineContext, effects: Effect[], token
     // A stage starts only if its engagement is neither stopped nor acknowledged by an essential
     // target. The write (a no-op value) makes this a row lock on PostgreSQL: AcceptPage and
     // StopEngagement update the same rows, so either they see this stage's pages or it sees them.
-    const going = await tx.engagement.updateManyAndReturn({
-      where: { id: { in: stages.map((s) => s.engagementId) }, stopTime: null, acknowledgedTime: null },
-      data: { acknowledgedTime: null },
-      select: { id: true, arn: true, contactArn: true, sender: true, subject: true, content: true, publicSubject: true, publicContent: true, incidentId: true },
-    });
+    const q = new HotSql()
+      .sql(`UPDATE "Engagement" SET "acknowledgedTime" = NULL WHERE `)
+      .in(`"id"`, stages.map((s) => s.engagementId), { oneStatement: true })
+      .sql(` AND "stopTime" IS NULL AND "acknowledgedTime" IS NULL
+             RETURNING "id", "arn", "contactArn", "sender", "subject", "content", "publicSubject", "publicContent", "incidentId"`);
+    const going = await tx.all<EngagementRow>(q.query("engine.stagesGoing"), q.params);
     const byId = new Map(going.map((g) => [g.id, g]));
     // On-call schedules among the targets page whoever is on call now, as the stage starts.
     jobs.push(
       ...(await pageResolved(
-        prismaTx(ctx, tx),
+        tx,
         ctx,
         stages.flatMap((s) => {
           const engagement = byId.get(s.engagementId);
@@ -254,6 +263,6 @@ async function applyEffects(tx: Tx, ctx: EngineContext, effects: Effect[], token
       )),
     );
   }
-  await insertMany(tx, "EngineJob", NEW_JOB_COLUMNS, jobs);
+  await tx.insert("EngineJob", NEW_JOB_COLUMNS, jobs);
   return mine.length;
 }

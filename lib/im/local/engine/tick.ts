@@ -2,7 +2,8 @@
 // a batch at a time, until none are due (lib/jobs, tickJobs). Steps that fire create others due at
 // once (an escalation stage's pages, their first deliveries), and the loop picks those up in the
 // same tick.
-import { JOB_QUEUE, tickJobs, type JobRunner, type TickOptions as JobTickOptions, type TickResult } from "@/lib/jobs";
+import { hotWriter } from "@/lib/db/hot-writer";
+import { claimDueOf, JOB_QUEUE, tickJobs, type Claim, type JobRunner, type TickOptions as JobTickOptions, type TickResult } from "@/lib/jobs";
 import type { EngineContext } from "./context";
 import { fireJobs } from "./fire";
 import { RUNNER_NAME } from "./jobs";
@@ -12,13 +13,15 @@ export function engineJobs(ctx: EngineContext): JobRunner {
   return { name: RUNNER_NAME, db: ctx.db, clock: ctx.clock, scope: { queue: JOB_QUEUE.engine }, fire: (jobs, claim) => fireJobs(ctx, jobs, claim) };
 }
 
-export type TickOptions = Omit<JobTickOptions, "where"> & {
+export type TickOptions = Omit<JobTickOptions, "where" | "claim"> & {
   /** Only these engagements' jobs (StartEngagement and StartIncident fire their first steps at once). */
   engagementIds?: string[];
 };
 
 export function tick(ctx: EngineContext, { engagementIds, ...o }: TickOptions = {}): Promise<TickResult> {
-  return tickJobs(engineJobs(ctx), { ...o, where: engagementIds ? { engagementId: { in: engagementIds } } : undefined });
+  // Named engagements are claimed by one fixed statement (claimDueOf); the scheduler's ticks by claimDue.
+  const claim = engagementIds && ((c: Claim & { limit: number }) => claimDueOf(hotWriter(ctx.db), { ...c, queue: JOB_QUEUE.engine, engagementIds }));
+  return tickJobs(engineJobs(ctx), { ...o, claim });
 }
 
 /**
