@@ -15,10 +15,13 @@
 // is done again by the next claimant. A domain whose jobs act outside the database keeps each such
 // action well inside the lease (a timeout, and no action started on a claim already half its
 // lease old), so a live scheduler never loses a claim mid-action.
-import type { Db, Prisma } from "@/lib/db/client";
-import { HotSql } from "@/lib/db/hot-reader";
-import type { HotWriter } from "@/lib/db/hot-writer";
-import { JOB_STATUS, PENDING_ONLY, type JobQueue, type JobRow, type JobScope } from "./job";
+// The statements are fixed (lib/db/hot-reader.ts): which jobs are due is read through the hot
+// reader (committed rows, no lock, so an idle tick writes nothing), and the claim is one
+// `UPDATE … RETURNING` of those ids in the hot writer's transaction.
+import type { Db } from "@/lib/db/client";
+import { hotReader, HotSql } from "@/lib/db/hot-reader";
+import { hotWriter } from "@/lib/db/hot-writer";
+import { JOB_STATUS, PENDING_ONLY, scopeSql, type JobRow, type JobScope } from "./job";
 
 export const LEASE_MS = 60_000;
 
@@ -30,48 +33,64 @@ export type Claim = { now: Date; token: string; leaseMs?: number };
 
 export type ClaimOptions = Claim & {
   limit: number;
-  /** Only jobs matching this (a domain's own jobs; a caller firing the jobs it just created at once). */
-  scope?: JobScope;
+  /** Only jobs matching these (a domain's own jobs; a caller firing the jobs it just created at once). */
+  scope?: JobScope | JobScope[];
   /** Also look for claims whose lease ran out (a tick does once, not on every batch). */
   expired?: boolean;
   /** Names the claimant's domain in log lines ("[name] ..."). */
   name?: string;
 };
 
-/**
- * The conditional UPDATE, then the rows it moved, read back by their new token (a plain UPDATE
- * and a primary-key read cost half of Prisma's updateManyAndReturn on SQLite; the token is unique
- * to this claim, so the read finds exactly what this UPDATE took).
- */
-async function claimRows(db: Db, ids: string[], where: Prisma.EngineJobWhereInput, data: Prisma.EngineJobUpdateManyMutationInput, token: string): Promise<JobRow[]> {
-  const { count } = await db.engineJob.updateMany({ where: { ...where, id: { in: ids } }, data });
-  if (!count) return [];
-  return db.engineJob.findMany({ where: { id: { in: ids }, claimedBy: token } });
+const JOB_DATES = ["dueAt", "claimedAt", "doneAt"];
+
+const byDue = (a: JobRow, b: JobRow) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The ids a statement picks, read through the hot reader. */
+async function pick(db: Db, q: HotSql, name: string): Promise<string[]> {
+  return (await hotReader(db).all<{ id: string }>(q.query(name), q.params)).map((r) => r.id);
 }
 
-export async function claimDue(db: Db, o: ClaimOptions): Promise<JobRow[]> {
-  const scope = o.scope ?? {};
-  const claim = { status: JOB_STATUS.running, claimedBy: o.token, claimedAt: o.now, attempts: { increment: 1 } };
+/**
+ * The conditional UPDATE of these ids (`still`: the condition each must still meet when the
+ * UPDATE reaches it), returning the rows it moved, oldest due first.
+ */
+async function claimIds(db: Db, o: Claim, ids: string[], still: (q: HotSql) => HotSql, name: string): Promise<JobRow[]> {
+  if (!ids.length) return [];
+  const q = still(
+    new HotSql()
+      .sql(`UPDATE "EngineJob" SET "status" = ?, "claimedBy" = ?, "claimedAt" = ?, "attempts" = "attempts" + 1 WHERE `, JOB_STATUS.running, o.token, o.now)
+      .in(`"id"`, ids, { oneStatement: true }),
+  ).sql(` RETURNING *`);
+  const rows = await hotWriter(db).transaction((tx) => tx.all<JobRow>(q.query(name, { dates: JOB_DATES }), q.params));
+  return rows.sort(byDue);
+}
 
-  const due = await db.engineJob.findMany({
-    where: { ...scope, status: JOB_STATUS.pending, dueAt: { lte: o.now } },
-    orderBy: { dueAt: "asc" },
-    take: o.limit,
-    select: { id: true },
-  });
-  const claimed = due.length ? await claimRows(db, due.map((d) => d.id), { status: PENDING_ONLY }, claim, o.token) : [];
+// NOT IN the other statuses rather than = PENDING where the ids (or the caller's engagements)
+// are the selective key: see PENDING_ONLY (job.ts).
+const pendingOnly = (q: HotSql) => q.sql(` AND "status" NOT IN (${PENDING_ONLY.notIn.map(() => "?").join(", ")})`, ...PENDING_ONLY.notIn);
+
+export async function claimDue(db: Db, o: ClaimOptions): Promise<JobRow[]> {
+  const scopes = [o.scope ?? []].flat();
+  const byEngagement = scopes.some((s) => s.engagementIds);
+  const due = scopeSql(new HotSql().sql(`SELECT "id" FROM "EngineJob" WHERE "dueAt" <= ?`, o.now), scopes);
+  if (byEngagement) pendingOnly(due);
+  else due.sql(` AND "status" = ?`, JOB_STATUS.pending);
+  const claimed = await claimIds(db, o, await pick(db, due.sql(` ORDER BY "dueAt", "id" LIMIT ?`, o.limit), "jobs.due"), pendingOnly, "jobs.claim");
   if (claimed.length >= o.limit || o.expired === false) return claimed;
 
   // Jobs whose claimant stopped answering: RUNNING with a claim older than the lease.
   const expired = new Date(o.now.getTime() - (o.leaseMs ?? LEASE_MS));
-  const stale = await db.engineJob.findMany({
-    where: { ...scope, status: JOB_STATUS.running, claimedAt: { lt: expired } },
-    orderBy: { dueAt: "asc" },
-    take: o.limit - claimed.length,
-    select: { id: true },
-  });
-  if (!stale.length) return claimed;
-  const reclaimed = await claimRows(db, stale.map((s) => s.id), { status: JOB_STATUS.running, claimedAt: { lt: expired } }, claim, o.token);
+  const stale = scopeSql(new HotSql().sql(`SELECT "id" FROM "EngineJob" WHERE "status" = ? AND "claimedAt" < ?`, JOB_STATUS.running, expired), scopes).sql(
+    ` ORDER BY "dueAt", "id" LIMIT ?`,
+    o.limit - claimed.length,
+  );
+  const reclaimed = await claimIds(
+    db,
+    o,
+    await pick(db, stale, "jobs.expired"),
+    (q) => q.sql(` AND "status" = ? AND "claimedAt" < ?`, JOB_STATUS.running, expired),
+    "jobs.reclaim",
+  );
   const worn = reclaimed.filter((j) => j.attempts > MAX_ATTEMPTS);
   if (worn.length) {
     await db.engineJob.updateMany({
@@ -81,29 +100,6 @@ export async function claimDue(db: Db, o: ClaimOptions): Promise<JobRow[]> {
     console.error(`[${o.name ?? "jobs"}] gave up ${worn.length} job(s) whose claimants kept dying: ${worn.map((j) => j.id).join(", ")}`);
   }
   return [...claimed, ...reclaimed.filter((j) => j.attempts <= MAX_ATTEMPTS)];
-}
-
-const JOB_DATES = ["dueAt", "claimedAt", "doneAt"];
-
-/**
- * claimDue for the due jobs of some engagements (the engine firing the first steps of the
- * engagements a request just started, before it answers), as one fixed statement in the hot
- * writer's transaction: the same conditional claim (a job still PENDING when the UPDATE reaches
- * it; on PostgreSQL the condition is checked again after a concurrent claimant commits), with no
- * look for expired claims, which the scheduler's own ticks make.
- */
-export async function claimDueOf(writer: HotWriter, o: Claim & { limit: number; queue: JobQueue; engagementIds: string[] }): Promise<JobRow[]> {
-  if (!o.engagementIds.length) return [];
-  // NOT IN the other statuses inside: see PENDING_ONLY (job.ts); the outer condition is what
-  // PostgreSQL checks again on a row another claimant changed meanwhile.
-  const q = new HotSql()
-    .sql(`UPDATE "EngineJob" SET "status" = ?, "claimedBy" = ?, "claimedAt" = ?, "attempts" = "attempts" + 1
-           WHERE "status" = ? AND "id" IN (SELECT "id" FROM "EngineJob" WHERE `, JOB_STATUS.running, o.token, o.now, JOB_STATUS.pending)
-    .in(`"engagementId"`, o.engagementIds)
-    .sql(` AND "queue" = ? AND "status" NOT IN (${PENDING_ONLY.notIn.map(() => "?").join(", ")})`, o.queue, ...PENDING_ONLY.notIn)
-    .sql(` AND "dueAt" <= ? ORDER BY "dueAt" LIMIT ?) RETURNING *`, o.now, o.limit);
-  const rows = await writer.transaction((tx) => tx.all<JobRow>(q.query("jobs.claimDueOf", { dates: JOB_DATES }), q.params));
-  return rows.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**

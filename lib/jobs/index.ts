@@ -24,7 +24,7 @@
 // claim the other domains' jobs and fail them as kinds it doesn't know.
 // The table keeps its name: renaming it is a migration with nothing to gain.
 export { JOB_QUEUE, JOB_STATUS, PENDING_ONLY, type JobQueue, payloadOf, type JobRow, type JobScope } from "./job";
-export { claimDue, claimDueOf, releaseJob, LEASE_MS, MAX_ATTEMPTS, type Claim, type ClaimOptions } from "./claim";
+export { claimDue, releaseJob, LEASE_MS, MAX_ATTEMPTS, type Claim, type ClaimOptions } from "./claim";
 export { completeClaimed } from "./complete";
 export { tickJobs, INSTANCE_ID, type FireJobs, type FireResult, type JobRunner, type TickOptions, type TickResult } from "./tick";
 export { startJobScheduler, nextDueAt, type Scheduler, type SchedulerOptions } from "./scheduler";

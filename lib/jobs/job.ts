@@ -1,7 +1,7 @@
 // A job is an EngineJob row with a kind, a JSON payload and a due time. Its status walks
 // PENDING → RUNNING (claimed, claim.ts) → DONE (completed, complete.ts), or ends CANCELLED or FAILED.
-import type { Prisma } from "@/lib/db/client";
 import type { EngineJobModel } from "@/lib/db/generated/sqlite/models";
+import type { HotSql } from "@/lib/db/hot-reader";
 
 export const JOB_STATUS = {
   pending: "PENDING",
@@ -37,14 +37,24 @@ export type JobQueue = (typeof JOB_QUEUE)[keyof typeof JOB_QUEUE];
 export type JobRow = EngineJobModel;
 
 /**
- * Which jobs a caller means, as conditions on its own columns (kind, its keys). The claim's
- * columns are left out: the runner sets those conditions itself and would overwrite the caller's.
+ * Which jobs a caller means, as conditions on its own columns: its queue, kinds, engagements. The
+ * claim's columns are the runner's own conditions. Every field given must hold.
  */
-export type JobScope = Omit<Prisma.EngineJobWhereInput, "id" | "status" | "dueAt" | "claimedBy" | "claimedAt">;
+export type JobScope = { queue?: JobQueue; kinds?: readonly string[]; engagementIds?: readonly string[] };
 
 /** Both scopes (either may be absent); the conditions of one are never dropped for the other's. */
-export function bothScopes(a: JobScope | undefined, b: JobScope | undefined): JobScope | undefined {
-  return a && b ? { AND: [a, b] } : (a ?? b);
+export function bothScopes(a: JobScope | undefined, b: JobScope | undefined): JobScope[] {
+  return [a, b].filter((s): s is JobScope => s !== undefined);
+}
+
+/** Appends the scopes' conditions (` AND …`) to a statement on EngineJob. */
+export function scopeSql(q: HotSql, scopes: readonly JobScope[]): HotSql {
+  for (const s of scopes) {
+    if (s.queue !== undefined) q.sql(` AND "queue" = ?`, s.queue);
+    if (s.kinds) q.sql(` AND `).in(`"kind"`, s.kinds);
+    if (s.engagementIds) q.sql(` AND `).in(`"engagementId"`, s.engagementIds);
+  }
+  return q;
 }
 
 export function payloadOf<T>(job: Pick<JobRow, "payload">): T {

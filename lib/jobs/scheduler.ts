@@ -4,7 +4,8 @@
 // to a second late. The timer is only a wake-up: every job lives in the database, so stopping or
 // killing the process loses nothing (claim.ts).
 import type { Db } from "@/lib/db/client";
-import { JOB_STATUS, type JobScope } from "./job";
+import { hotReader, HotSql } from "@/lib/db/hot-reader";
+import { JOB_STATUS, scopeSql, type JobScope } from "./job";
 import type { TickResult } from "./tick";
 
 export type Scheduler = {
@@ -29,10 +30,10 @@ export type SchedulerOptions = {
   onTick?: (result: TickResult) => void;
 };
 
-/** When the next pending job (of `scope`) is due. */
+/** When the next pending job (of `scope`) is due: a hot read (lib/db/hot-reader.ts), as the loop asks after every tick. */
 export async function nextDueAt(db: Db, scope?: JobScope): Promise<Date | undefined> {
-  const next = await db.engineJob.findFirst({ where: { ...scope, status: JOB_STATUS.pending }, orderBy: { dueAt: "asc" }, select: { dueAt: true } });
-  return next?.dueAt;
+  const q = scopeSql(new HotSql().sql(`SELECT "dueAt" FROM "EngineJob" WHERE "status" = ?`, JOB_STATUS.pending), scope ? [scope] : []).sql(` ORDER BY "dueAt" LIMIT 1`);
+  return (await hotReader(db).get<{ dueAt: Date }>(q.query("jobs.nextDueAt", { dates: ["dueAt"] }), q.params))?.dueAt;
 }
 
 export function startJobScheduler(o: SchedulerOptions): Scheduler {

@@ -40,8 +40,8 @@ export type TickOptions = {
   /** Only these of the runner's jobs (a caller firing the jobs it just created, at once). */
   where?: JobScope;
   instanceId?: string;
-  /** Claims each batch instead of claimDue with `where` (a caller that knows its jobs: claimDueOf). */
-  claim?: (claim: Claim & { limit: number }) => Promise<JobRow[]>;
+  /** Whether the first batch also looks for claims whose lease ran out (default true; a caller firing its own new jobs leaves that to the scheduler). */
+  expired?: boolean;
 };
 
 export type TickResult = { claimed: number; completed: number; released: number; batches: number; ms: number };
@@ -54,9 +54,7 @@ export async function tickJobs(runner: JobRunner, o: TickOptions = {}): Promise<
   for (let i = 0; i < (o.maxBatches ?? 50); i++) {
     const now = o.now ?? runner.clock.now();
     const token = `${o.instanceId ?? INSTANCE_ID}/${randomUUID()}`;
-    const jobs = o.claim
-      ? await o.claim({ now, token, limit: batchSize, leaseMs: o.leaseMs })
-      : await claimDue(runner.db, { now, token, limit: batchSize, leaseMs: o.leaseMs, scope, expired: i === 0, name: runner.name });
+    const jobs = await claimDue(runner.db, { now, token, limit: batchSize, leaseMs: o.leaseMs, scope, expired: i === 0 && o.expired !== false, name: runner.name });
     if (!jobs.length) break;
     const fired = await runner.fire(jobs, { now, token, leaseMs: o.leaseMs });
     result.claimed += jobs.length;

@@ -3,7 +3,7 @@
 // the row also says what the transport answered.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { insertMany } from "@/lib/db/insert-many";
+import { hotWriter } from "@/lib/db/hot-writer";
 import type { DeliveryResult, Message, Notifier } from "./types";
 
 function row(message: Message, result: DeliveryResult) {
@@ -26,14 +26,14 @@ function row(message: Message, result: DeliveryResult) {
 
 const COLUMNS = ["id", "kind", "channel", "address", "subject", "body", "pageId", "channelArn", "status", "error", "createdAt"] as const;
 
-/** Keeps one message and its outcome. */
-export async function recordMessage(db: Db, message: Message, result: DeliveryResult): Promise<void> {
-  await db.notification.create({ data: row(message, result) });
-}
-
-/** Keeps several messages and their outcomes in one write (an engine tick sends hundreds). */
+/**
+ * Keeps messages and their outcomes in one write (an engine tick sends hundreds), in the hot
+ * writer's transaction (lib/db/hot-writer.ts): a page fired before StartIncident answers pays no
+ * Prisma call for its copy. Never called inside a transaction (the notifier writes on its own).
+ */
 export async function recordMessages(db: Db, entries: [Message, DeliveryResult][]): Promise<void> {
-  await insertMany(db, "Notification", COLUMNS, entries.map(([m, r]) => row(m, r)));
+  if (!entries.length) return;
+  await hotWriter(db).transaction((tx) => tx.insert("Notification", COLUMNS, entries.map(([m, r]) => row(m, r))));
 }
 
 export type OutboxEntry = { id: string; channel: string; address: string; body: string; status: string; createdAt: Date };
@@ -59,7 +59,7 @@ export function outboxNotifier(db: Db): Notifier {
   return {
     async send(message: Message): Promise<DeliveryResult> {
       const result = outboxResult(message);
-      await recordMessage(db, message, result);
+      await recordMessages(db, [[message, result]]);
       return result;
     },
     async sendMany(messages: Message[]): Promise<DeliveryResult[]> {

@@ -87,7 +87,7 @@ describe.each(PROVIDERS)("engine durability on %s", (provider) => {
     // A process claims the 60 s retry and dies before firing it.
     const deadToken = "dead-process/1";
     const engagementId = (await t.db.engagement.findUniqueOrThrow({ where: { arn: EngagementArn } })).id;
-    const dead = await claimDue(t.db, { now: atTime(60), token: deadToken, limit: 10, scope: { engagementId: { in: [engagementId] } } });
+    const dead = await claimDue(t.db, { now: atTime(60), token: deadToken, limit: 10, scope: { engagementIds: [engagementId] } });
     expect(dead).toHaveLength(1);
 
     // While its lease holds, nobody else fires it.
@@ -122,11 +122,11 @@ describe.each(PROVIDERS)("engine durability on %s", (provider) => {
     const engagementId = (await t.db.engagement.findUniqueOrThrow({ where: { arn: EngagementArn } })).id;
     let now = 20 * 60;
     for (let i = 0; i < 5; i++) {
-      const claimed = await claimDue(t.db, { now: atTime(now), token: `doomed/${i}`, limit: 10, scope: { engagementId: { in: [engagementId] } } });
+      const claimed = await claimDue(t.db, { now: atTime(now), token: `doomed/${i}`, limit: 10, scope: { engagementIds: [engagementId] } });
       expect(claimed).toHaveLength(1);
       now += LEASE_MS / 1000 + 1;
     }
-    expect(await claimDue(t.db, { now: atTime(now), token: "doomed/5", limit: 10, scope: { engagementId: { in: [engagementId] } } })).toEqual([]);
+    expect(await claimDue(t.db, { now: atTime(now), token: "doomed/5", limit: 10, scope: { engagementIds: [engagementId] } })).toEqual([]);
     const job = await t.db.engineJob.findFirstOrThrow({ where: { engagementId, kind: "DELIVER", dueAt: atTime(20 * 60) } });
     expect(job).toMatchObject({ status: "FAILED", attempts: 6 });
     expect(job.lastError).toMatch(/Given up/);

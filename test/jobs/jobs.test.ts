@@ -59,12 +59,12 @@ describe.each(PROVIDERS)("durable jobs on %s", (provider) => {
     const due = [await q.add("A", T0, { n: 1 }), await q.add("A", at(-5), { n: 2 }), await q.add("B", T0)];
     const later = await q.add("A", at(60));
     const other = await q.add("OTHER", T0);
-    const { runner, fired } = recorder(t.db, { kind: { in: [q.kind("A"), q.kind("B")] } });
+    const { runner, fired } = recorder(t.db, { kinds: [q.kind("A"), q.kind("B")] });
 
     // The tick's where narrows the runner's scope; it never widens it.
-    const onlyB = await tickJobs(runner, { where: { kind: q.kind("B") } });
+    const onlyB = await tickJobs(runner, { where: { kinds: [q.kind("B")] } });
     expect(onlyB).toMatchObject({ claimed: 1, completed: 1, released: 0 });
-    expect(await tickJobs(runner, { where: { kind: q.kind("OTHER") } })).toMatchObject({ claimed: 0 });
+    expect(await tickJobs(runner, { where: { kinds: [q.kind("OTHER")] } })).toMatchObject({ claimed: 0 });
 
     const rest = await tickJobs(runner, { batchSize: 1 });
     expect(rest).toMatchObject({ claimed: 2, completed: 2, batches: 2 });
@@ -82,7 +82,7 @@ describe.each(PROVIDERS)("durable jobs on %s", (provider) => {
   it("fences off a claimant whose lease ran out: only the new claimant completes the job", async () => {
     const q = await queue();
     const id = await q.add("A", T0);
-    const scope = { kind: q.kind("A") };
+    const scope = { kinds: [q.kind("A")] };
 
     const old = await claimDue(t.db, { now: T0, token: "old/1", limit: 10, scope });
     expect(old.map((j) => j.id)).toEqual([id]);
@@ -103,7 +103,7 @@ describe.each(PROVIDERS)("durable jobs on %s", (provider) => {
   it("a job given back is due again after a pause, and FAILED once it has used its attempts", async () => {
     const q = await queue();
     const id = await q.add("A", T0);
-    const scope = { kind: q.kind("A") };
+    const scope = { kinds: [q.kind("A")] };
 
     const [job] = await claimDue(t.db, { now: T0, token: "t/1", limit: 1, scope });
     await releaseJob(t.db, job, "t/1", T0, new Error("boom"));

@@ -2,8 +2,7 @@
 // a batch at a time, until none are due (lib/jobs, tickJobs). Steps that fire create others due at
 // once (an escalation stage's pages, their first deliveries), and the loop picks those up in the
 // same tick.
-import { hotWriter } from "@/lib/db/hot-writer";
-import { claimDueOf, JOB_QUEUE, tickJobs, type Claim, type JobRunner, type TickOptions as JobTickOptions, type TickResult } from "@/lib/jobs";
+import { JOB_QUEUE, tickJobs, type JobRunner, type TickOptions as JobTickOptions, type TickResult } from "@/lib/jobs";
 import type { EngineContext } from "./context";
 import { fireJobs } from "./fire";
 import { RUNNER_NAME } from "./jobs";
@@ -13,15 +12,14 @@ export function engineJobs(ctx: EngineContext): JobRunner {
   return { name: RUNNER_NAME, db: ctx.db, clock: ctx.clock, scope: { queue: JOB_QUEUE.engine }, fire: (jobs, claim) => fireJobs(ctx, jobs, claim) };
 }
 
-export type TickOptions = Omit<JobTickOptions, "where" | "claim"> & {
+export type TickOptions = Omit<JobTickOptions, "where" | "expired"> & {
   /** Only these engagements' jobs (StartEngagement and StartIncident fire their first steps at once). */
   engagementIds?: string[];
 };
 
 export function tick(ctx: EngineContext, { engagementIds, ...o }: TickOptions = {}): Promise<TickResult> {
-  // Named engagements are claimed by one fixed statement (claimDueOf); the scheduler's ticks by claimDue.
-  const claim = engagementIds && ((c: Claim & { limit: number }) => claimDueOf(hotWriter(ctx.db), { ...c, queue: JOB_QUEUE.engine, engagementIds }));
-  return tickJobs(engineJobs(ctx), { ...o, claim });
+  // Named engagements' steps (fireNow's) leave expired claims to the scheduler's own ticks.
+  return tickJobs(engineJobs(ctx), { ...o, ...(engagementIds ? { where: { engagementIds }, expired: false } : {}) });
 }
 
 /**
