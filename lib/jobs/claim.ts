@@ -17,7 +17,7 @@
 // lease old), so a live scheduler never loses a claim mid-action.
 // The statements are fixed (lib/db/hot-reader.ts): which jobs are due is read through the hot
 // reader (committed rows, no lock, so an idle tick writes nothing), and the claim is one
-// `UPDATE … RETURNING` of those ids in the hot writer's transaction.
+// `UPDATE … RETURNING` of those ids (a statement of the hot writer: atomic by itself).
 import type { Db } from "@/lib/db/client";
 import { hotReader, HotSql } from "@/lib/db/hot-reader";
 import { hotWriter } from "@/lib/db/hot-writer";
@@ -61,7 +61,7 @@ async function claimIds(db: Db, o: Claim, ids: string[], still: (q: HotSql) => H
       .sql(`UPDATE "EngineJob" SET "status" = ?, "claimedBy" = ?, "claimedAt" = ?, "attempts" = "attempts" + 1 WHERE `, JOB_STATUS.running, o.token, o.now)
       .in(`"id"`, ids, { oneStatement: true }),
   ).sql(` RETURNING *`);
-  const rows = await hotWriter(db).transaction((tx) => tx.all<JobRow>(q.query(name, { dates: JOB_DATES }), q.params));
+  const rows = await hotWriter(db).statement((tx) => tx.all<JobRow>(q.query(name, { dates: JOB_DATES }), q.params));
   return rows.sort(byDue);
 }
 

@@ -3,7 +3,7 @@
 // the row also says what the transport answered.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { hotWriter } from "@/lib/db/hot-writer";
+import { hotWriter, INSERT_ROWS_PER_STATEMENT, type HotTx } from "@/lib/db/hot-writer";
 import type { DeliveryResult, Message, Notifier } from "./types";
 
 function row(message: Message, result: DeliveryResult) {
@@ -33,7 +33,11 @@ const COLUMNS = ["id", "kind", "channel", "address", "subject", "body", "pageId"
  */
 export async function recordMessages(db: Db, entries: [Message, DeliveryResult][]): Promise<void> {
   if (!entries.length) return;
-  await hotWriter(db).transaction((tx) => tx.insert("Notification", COLUMNS, entries.map(([m, r]) => row(m, r))));
+  const rows = entries.map(([m, r]) => row(m, r));
+  // One INSERT is atomic by itself; more rows than one statement takes go in a transaction.
+  const writer = hotWriter(db);
+  const insert = (tx: HotTx) => tx.insert("Notification", COLUMNS, rows);
+  await (rows.length <= INSERT_ROWS_PER_STATEMENT ? writer.statement(insert) : writer.transaction(insert));
 }
 
 export type OutboxEntry = { id: string; channel: string; address: string; body: string; status: string; createdAt: Date };

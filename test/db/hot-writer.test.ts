@@ -2,11 +2,14 @@
 // its work resolves and leaves nothing when it throws; a unique-key violation reads as Prisma's
 // (isUniqueViolation, with the key's column); and on SQLite the hot writes' own connection takes
 // turns with Prisma's — many of each at once, nothing lost, nothing "locked", and a Prisma
-// transaction that rolls back takes none of the hot writes with it.
+// transaction that rolls back takes none of the hot writes with it. The same statements run in a
+// Prisma transaction (prismaHotTx) read and write the same rows; `insert` takes any number of rows;
+// `statement` runs one statement on its own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { hotQuery, hotReader } from "@/lib/db/hot-reader";
-import { hotWriter } from "@/lib/db/hot-writer";
+import { hotWriter, INSERT_ROWS_PER_STATEMENT, type InsertValue } from "@/lib/db/hot-writer";
+import { prismaHotTxOf } from "@/lib/db/prisma-hot-tx";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 
 const INSERT_USER = hotQuery(
@@ -85,6 +88,64 @@ for (const provider of PROVIDERS) {
       expect(await count(t, "hot")).toBe(200);
       expect(await count(t, "prisma")).toBe(100);
       expect(await count(t, "prisma-undone")).toBe(0);
+    });
+
+    const USER_COLUMNS = ["id", "email", "name", "passwordHash", "role", "active", "createdAt", "updatedAt"] as const;
+    const users = (prefix: string, n: number, name: string) =>
+      Array.from({ length: n }, (_, i): Record<(typeof USER_COLUMNS)[number], InsertValue> => ({
+        id: `${prefix}-${i}`,
+        email: `${prefix}-${i}@example.com`,
+        name,
+        passwordHash: "x",
+        role: "viewer",
+        active: i % 2 === 0,
+        createdAt: new Date(Date.UTC(2026, 11, 7, 10, 0, 0, i)),
+        updatedAt: new Date(Date.UTC(2026, 11, 7, 10, 0, 0, i)),
+      }));
+
+    it("inserts any number of rows (more than one statement takes), dates and booleans as Prisma reads them", async () => {
+      const rows = users("ins", INSERT_ROWS_PER_STATEMENT + 7, "inserted");
+      await hotWriter(t.db).transaction((tx) => tx.insert("User", USER_COLUMNS, rows));
+      expect(await count(t, "inserted")).toBe(rows.length);
+      const back = await t.db.user.findMany({ where: { name: "inserted" }, select: { id: true, active: true, createdAt: true }, orderBy: { createdAt: "asc" } });
+      expect(back).toEqual(rows.map((r) => ({ id: r.id, active: r.active, createdAt: r.createdAt })));
+      // Nothing of a failed insert stays: the duplicate is in the second statement's rows.
+      const again = [...users("ins2", INSERT_ROWS_PER_STATEMENT, "half"), rows[0]];
+      await expect(hotWriter(t.db).transaction((tx) => tx.insert("User", USER_COLUMNS, again))).rejects.toSatisfy((e: unknown) => isUniqueViolation(e));
+      expect(await count(t, "half")).toBe(0);
+    });
+
+    it("runs one statement on its own, and refuses an insert that would take more than one", async () => {
+      const one = users("st", 3, "statement");
+      await hotWriter(t.db).statement((tx) => tx.insert("User", USER_COLUMNS, one));
+      expect(await count(t, "statement")).toBe(3);
+      const changed = await hotWriter(t.db).statement((tx) => tx.run(hotQuery("test.rename", `UPDATE "User" SET "name" = ? WHERE "name" = ?`), ["renamed", "statement"]));
+      expect(changed).toBe(3);
+      if (provider === "postgresql") {
+        await expect(hotWriter(t.db).statement((tx) => tx.insert("User", USER_COLUMNS, users("big", INSERT_ROWS_PER_STATEMENT + 1, "big")))).rejects.toThrow(/more than one statement/);
+        expect(await count(t, "big")).toBe(0);
+      }
+    });
+
+    it("runs the same statements in a Prisma transaction: rows read alike, and a rollback takes them back", async () => {
+      const at = new Date("2026-12-07T11:00:00.456Z");
+      await t.db.$transaction(async (prismaTx) => {
+        const tx = prismaHotTxOf(t.db, prismaTx);
+        expect(await tx.run(INSERT_USER, ["ph1", "ph1@example.com", "via prisma", false, at, at])).toBe(1);
+        await tx.insert("User", USER_COLUMNS, users("ph-many", 3, "via prisma"));
+        // Prisma's own rows (not yet committed) and the statement's, read back in the hot row shape.
+        expect(await tx.get(USER, ["ph1"])).toEqual({ id: "ph1", email: "ph1@example.com", active: false, createdAt: at });
+        expect(await tx.get(USER, ["ph-many-0"])).toEqual({ id: "ph-many-0", email: "ph-many-0@example.com", active: true, createdAt: new Date(Date.UTC(2026, 11, 7, 10)) });
+      });
+      expect(await count(t, "via prisma")).toBe(4);
+      expect(await hotReader(t.db).get(USER, ["ph1"])).toEqual({ id: "ph1", email: "ph1@example.com", active: false, createdAt: at });
+      await expect(
+        t.db.$transaction(async (prismaTx) => {
+          await prismaHotTxOf(t.db, prismaTx).insert("User", USER_COLUMNS, users("ph-undone", 2, "undone"));
+          throw new Error("undo");
+        }),
+      ).rejects.toThrow("undo");
+      expect(await count(t, "undone")).toBe(0);
     });
   });
 }

@@ -111,8 +111,16 @@ export type StageToResolve = {
  * target deleted since the plan was written has no one to page; nor does an escalation plan, which
  * a plan can't target (../contacts/plan.ts). Schedules with nobody on call come back as gaps.
  */
-export async function resolveStages(tx: HotTx, stages: StageToResolve[], now: Date, onCallDb: Pick<HotTx, "all">): Promise<{ pages: PageTarget[]; gaps: CoverageGap[] }> {
-  const contacts = await contactsWithPlans(tx, stages.flatMap((s) => s.targets.map((t) => t.contactArn)));
+export async function resolveStages(
+  tx: HotTx,
+  stages: StageToResolve[],
+  now: Date,
+  onCallDb: Pick<HotTx, "all">,
+  known: ContactWithPlan[] = [],
+): Promise<{ pages: PageTarget[]; gaps: CoverageGap[] }> {
+  const have = new Map(known.map((c) => [c.arn, c]));
+  const read = await contactsWithPlans(tx, stages.flatMap((s) => s.targets.map((t) => t.contactArn)).filter((arn) => !have.has(arn)));
+  const contacts = new Map([...have, ...read]);
   const scheduleArns = [...contacts.values()].filter((c) => c.type === "ONCALL_SCHEDULE").map((c) => c.arn);
   const onCall = await onCallBySchedule(onCallDb, scheduleArns, now);
   const people = await contactsWithPlans(tx, [...onCall.values()].flat().filter((arn) => !contacts.has(arn)));
@@ -154,11 +162,11 @@ export async function resolveStages(tx: HotTx, stages: StageToResolve[], now: Da
   return { pages, gaps };
 }
 
-/** Pages a resolved group and records its gaps; returns the jobs to create. */
-export async function pageResolved(tx: HotTx, ctx: EngineContext, stages: StageToResolve[], now: Date): Promise<NewJob[]> {
+/** Pages a resolved group and records its gaps; returns the jobs to create. `known`: targets the caller has read already. */
+export async function pageResolved(tx: HotTx, ctx: EngineContext, stages: StageToResolve[], now: Date, known?: ContactWithPlan[]): Promise<NewJob[]> {
   // Who is on call (./on-call.ts): on SQLite through the root client's hot reader, on PostgreSQL in this transaction.
   const reader = hotReader(ctx.db);
-  const { pages, gaps } = await resolveStages(tx, stages, now, reader.dialect === "sqlite" ? reader : tx);
+  const { pages, gaps } = await resolveStages(tx, stages, now, reader.dialect === "sqlite" ? reader : tx, known);
   const { jobs } = await createPages(tx, ctx, pages, now);
   await recordCoverageGaps(tx, gaps, now);
   return jobs;
@@ -194,7 +202,7 @@ export async function createEngagement(
   const jobs: NewJob[] = [];
   if (contact.type === "PERSONAL" || contact.type === "ONCALL_SCHEDULE") {
     // Engaged directly, the contact (or each person on call) is the whole engagement: essential.
-    jobs.push(...(await pageResolved(tx, ctx, [{ engagement, targets: [{ contactArn: contact.arn, isEssential: true }] }], now)));
+    jobs.push(...(await pageResolved(tx, ctx, [{ engagement, targets: [{ contactArn: contact.arn, isEssential: true }] }], now, [contact])));
   } else {
     const windows = stageWindows(contact.stages);
     for (const [k, stage] of contact.stages.entries()) {
