@@ -47,9 +47,9 @@ export interface HotWriter {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: HotTx) => Promise<T>): Promise<T>;
   /**
-   * Runs `work`, which runs exactly one statement (atomic by itself): on PostgreSQL on a pool
-   * connection without BEGIN and COMMIT (two round trips fewer), on SQLite as a transaction
-   * (it takes the process's write lock all the same).
+   * Runs `work`, which writes with exactly one statement (atomic by itself; any read after it sees
+   * committed rows): on PostgreSQL on the pool without BEGIN and COMMIT (two round trips fewer),
+   * on SQLite as a transaction (it takes the process's write lock all the same).
    */
   statement<T>(work: (tx: HotTx) => Promise<T>): Promise<T>;
 }

@@ -9,7 +9,12 @@ import { bothScopes, type JobRow, type JobScope } from "./job";
 /** Identifies this process in claim tokens (EngineJob.claimedBy), for whoever reads the table. */
 export const INSTANCE_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-export type FireResult = { completed: number; released: number };
+export type FireResult = {
+  completed: number;
+  released: number;
+  /** false when firing created no job that may be due at once: a batch smaller than the limit then ends the tick without another look. */
+  more?: boolean;
+};
 
 /**
  * Fires a claimed batch: does each job's work, completes the jobs it finished with completeClaimed
@@ -61,6 +66,7 @@ export async function tickJobs(runner: JobRunner, o: TickOptions = {}): Promise<
     result.completed += fired.completed;
     result.released += fired.released;
     result.batches++;
+    if (fired.more === false && jobs.length < batchSize) break;
   }
   result.ms = performance.now() - started;
   return result;

@@ -30,8 +30,8 @@ export type AcknowledgedPage = { id: string; arn: string; contactArn: string; is
 export type EngagementEngine = {
   /** Starts an engagement of a personal contact or escalation plan; null when no such contact exists. */
   startEngagement(tx: HotTx, contactArn: string, fields: EngagementFields, now: Date): Promise<{ id: string; arn: string } | null>;
-  /** StartIncident: engages each of the response plan's contacts; returns the engagement ids. */
-  startIncidentEngagements(tx: HotTx, contactArns: string[], incident: IncidentForEngagement, now: Date): Promise<string[]>;
+  /** StartIncident: engages each contact the response plan (by its row id) engages; returns the engagement ids. */
+  startIncidentEngagements(tx: HotTx, responsePlanId: string, incident: IncidentForEngagement, now: Date): Promise<string[]>;
   /** StopEngagement; false when the engagement was already stopped. */
   stopEngagement(tx: Tx, engagementId: string, reason: string | undefined, now: Date): Promise<boolean>;
   /** Call in AcceptPage's transaction on the first READ of a page. */

@@ -16,7 +16,7 @@ export function createEngine(ctx: EngineContext): EngagementEngine {
       const contact = (await contactsWithPlans(tx, [contactArn])).get(contactArn);
       return contact ? createEngagement(tx, ctx, contact, fields, now) : null;
     },
-    startIncidentEngagements: (tx, contactArns, incident, now) => startIncidentEngagements(tx, ctx, contactArns, incident, now),
+    startIncidentEngagements: (tx, responsePlanId, incident, now) => startIncidentEngagements(tx, ctx, responsePlanId, incident, now),
     stopEngagement: stopEngagementRows,
     pageAcknowledged: (tx, page, now) => pageAcknowledged(prismaHotTxOf(ctx.db, tx), tx, page, now),
     fireNow: (engagementIds) => fireNow(ctx, engagementIds),

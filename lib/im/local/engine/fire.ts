@@ -179,14 +179,19 @@ export async function fireJobs(ctx: EngineContext, jobs: JobRow[], o: Claim): Pr
     console.error(`[engine] job ${r.job.id} (${r.job.kind}) is given back to be fired again:`, r.error);
     await releaseJob(ctx.db, r.job, o.token, now, r.error);
   }
-  return { completed: await complete(ctx, effects, o.token, now, answeredAt), released: releases.length };
+  // Only an escalation stage that starts makes steps due at once (its pages' first messages).
+  return { completed: await complete(ctx, effects, o.token, now, answeredAt), released: releases.length, more: effects.some((e) => e.escalation) };
 }
 
 /** Completes effects in one transaction, or one by one if that fails. Returns how many completed. */
 async function complete(ctx: EngineContext, effects: Effect[], token: string, now: Date, answeredAt: Date): Promise<number> {
   if (!effects.length) return 0;
+  const writer = hotWriter(ctx.db);
+  // Jobs whose only effect is being done (inbox messages, pages acknowledged meanwhile) complete in one statement.
+  const onlyDone = effects.every((e) => !e.receipts.length && !e.sentPage && !e.deliveredPage && !e.retry && !e.escalation);
   try {
-    return await hotWriter(ctx.db).transaction((tx) => applyEffects(tx, ctx, effects, token, now, answeredAt));
+    if (onlyDone) return (await writer.statement((tx) => completeClaimed(tx, effects.map((e) => e.job.id), { token, now }, RUNNER_NAME))).size;
+    return await writer.transaction((tx) => applyEffects(tx, ctx, effects, token, now, answeredAt));
   } catch (e) {
     if (effects.length === 1) {
       console.error(`[engine] job ${effects[0].job.id} could not be completed:`, e);

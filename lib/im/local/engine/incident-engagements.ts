@@ -11,7 +11,7 @@
 import type { HotTx } from "@/lib/db/hot-writer";
 import { memberMax } from "@/lib/im/model";
 import type { IncidentForEngagement } from "../context";
-import { contactsWithPlans } from "./contact-plans";
+import { planEngagements } from "./contact-plans";
 import type { EngineContext } from "./context";
 import { createEngagement } from "./start";
 
@@ -20,15 +20,18 @@ export const INCIDENT_ENGAGEMENT_SENDER = "Incident Manager";
 // The incident's text is cut to what StartEngagement's Content allows.
 const CONTENT_MAX = memberMax("ssm-contacts", "StartEngagementRequest", "Content");
 
-/** Starts an engagement of each contact, escalation plan or on-call schedule; returns the engagement ids. */
+/**
+ * Starts an engagement of each contact, escalation plan or on-call schedule the response plan
+ * engages, in its order; returns the engagement ids.
+ */
 export async function startIncidentEngagements(
   tx: HotTx,
   ctx: EngineContext,
-  contactArns: string[],
+  responsePlanId: string,
   incident: IncidentForEngagement,
   now: Date,
 ): Promise<string[]> {
-  const contacts = await contactsWithPlans(tx, contactArns);
+  const { arns: contactArns, contacts } = await planEngagements(tx, responsePlanId);
   const content = [incident.title, `Impact: ${incident.impact}`, incident.summary, `Incident: ${incident.arn}`]
     .filter(Boolean)
     .join("\n\n")

@@ -65,10 +65,6 @@ const INSERT_TAG = hotQuery("tag.insert", `INSERT INTO "Tag" ("id", "resourceArn
 
 const MAX_TAGS = maxOf("ssm-incidents", "TagMap");
 
-const ENGAGEMENTS = hotQuery(
-  "startIncident.engagements",
-  `SELECT "contactArn" FROM "ResponsePlanEngagement" WHERE "responsePlanId" = ? ORDER BY "position" ASC`,
-);
 
 const INSERT_RELATED_ITEM = hotQuery(
   "relatedItem.insert",
@@ -128,12 +124,7 @@ async function startIn(tx: HotTx, ctx: LocalContext, input: I.StartIncidentComma
   // The plan's contacts, escalation plans and on-call schedules are engaged in this transaction:
   // engagements, first pages and one timeline event each (engine/incident-engagements.ts).
   const engagementIds = plan.engages
-    ? await ctx.engine.startIncidentEngagements(
-        tx,
-        (await tx.all<{ contactArn: string }>(ENGAGEMENTS, [plan.id])).map((e) => e.contactArn),
-        { arn: r.arn, title: r.title, impact: r.impact, summary: r.summary },
-        now,
-      )
+    ? await ctx.engine.startIncidentEngagements(tx, plan.id, { arn: r.arn, title: r.title, impact: r.impact, summary: r.summary }, now)
     : [];
   return { answer: { incidentRecordArn: r.arn }, created: { arn: r.arn, engagementIds } };
 }
