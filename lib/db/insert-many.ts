@@ -9,16 +9,14 @@
 // is filled in by the client, not the database).
 import { Prisma } from "./generated/sqlite/client";
 import type { Tx } from "./client";
+import { INSERT_ROWS_PER_STATEMENT, insertHead } from "./hot-writer";
 
 type Value = string | number | boolean | Date | null;
 
-/** Rows per statement: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
-const ROWS_PER_STATEMENT = 500;
-
 export async function insertMany<C extends string>(db: Pick<Tx, "$executeRaw">, table: string, columns: readonly C[], rows: readonly Record<C, Value>[]): Promise<void> {
-  const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `);
-  for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
-    const values = rows.slice(from, from + ROWS_PER_STATEMENT).map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c]))})`);
+  const head = Prisma.raw(insertHead(table, columns));
+  for (let from = 0; from < rows.length; from += INSERT_ROWS_PER_STATEMENT) {
+    const values = rows.slice(from, from + INSERT_ROWS_PER_STATEMENT).map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c]))})`);
     await db.$executeRaw`${head}${Prisma.join(values)}`;
   }
 }

@@ -1,7 +1,7 @@
 // A Prisma transaction as a HotTx (hot-writer.ts): the same fixed statements, run through the
 // transaction's raw queries. For code whose statements the hot paths share but which is also
-// called inside a Prisma transaction (the engine's escalation stages as a tick fires them,
-// AcceptPage's timeline event): each statement has one definition whichever transaction runs it.
+// called inside a Prisma transaction (AcceptPage's timeline event, alert processing's job
+// completion): each statement has one definition whichever transaction runs it.
 // It pays Prisma's cost for a raw query, not its query compilation.
 import type { Db, Tx } from "./client";
 import { listsAsArrays, sqliteParams, type HotQuery, type RowShape } from "./hot-reader";

@@ -3,7 +3,7 @@
 // the row also says what the transport answered.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { hotWriter, INSERT_ROWS_PER_STATEMENT, type HotTx } from "@/lib/db/hot-writer";
+import { hotWriter } from "@/lib/db/hot-writer";
 import type { DeliveryResult, Message, Notifier } from "./types";
 
 function row(message: Message, result: DeliveryResult) {
@@ -27,17 +27,12 @@ function row(message: Message, result: DeliveryResult) {
 const COLUMNS = ["id", "kind", "channel", "address", "subject", "body", "pageId", "channelArn", "status", "error", "createdAt"] as const;
 
 /**
- * Keeps messages and their outcomes in one write (an engine tick sends hundreds), in the hot
- * writer's transaction (lib/db/hot-writer.ts): a page fired before StartIncident answers pays no
- * Prisma call for its copy. Never called inside a transaction (the notifier writes on its own).
+ * Keeps messages and their outcomes in one write (an engine tick sends hundreds), through the hot
+ * writer (lib/db/hot-writer.ts): a page fired before StartIncident answers pays no Prisma call for
+ * its copy. Never called inside a transaction (the notifier writes on its own).
  */
 export async function recordMessages(db: Db, entries: [Message, DeliveryResult][]): Promise<void> {
-  if (!entries.length) return;
-  const rows = entries.map(([m, r]) => row(m, r));
-  // One INSERT is atomic by itself; more rows than one statement takes go in a transaction.
-  const writer = hotWriter(db);
-  const insert = (tx: HotTx) => tx.insert("Notification", COLUMNS, rows);
-  await (rows.length <= INSERT_ROWS_PER_STATEMENT ? writer.statement(insert) : writer.transaction(insert));
+  if (entries.length) await hotWriter(db).insert("Notification", COLUMNS, entries.map(([m, r]) => row(m, r)));
 }
 
 export type OutboxEntry = { id: string; channel: string; address: string; body: string; status: string; createdAt: Date };

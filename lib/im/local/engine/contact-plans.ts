@@ -34,7 +34,7 @@ function groupPlans(rows: PlanRow[]): Map<string, ContactWithPlan> {
     let contact = contacts.get(r.arn);
     if (!contact) contacts.set(r.arn, (contact = { id: r.id, arn: r.arn, alias: r.alias, type: r.type, stages: [] }));
     if (r.stageId === null) continue;
-    if (r.stageId !== stageId || !contact.stages.length) contact.stages.push({ durationInMinutes: r.durationInMinutes!, targets: [] });
+    if (r.stageId !== stageId) contact.stages.push({ durationInMinutes: r.durationInMinutes!, targets: [] });
     stageId = r.stageId;
     if (r.targetId !== null) {
       contact.stages.at(-1)!.targets.push({ channelArn: r.channelArn, retryIntervalInMinutes: r.retryIntervalInMinutes, targetContactArn: r.targetContactArn, isEssential: r.isEssential });
@@ -45,8 +45,7 @@ function groupPlans(rows: PlanRow[]): Map<string, ContactWithPlan> {
 
 /**
  * The contacts and their plans in one statement (a row per target, or per contact or stage
- * without one), through whichever transaction pages them: the hot writer's, or Prisma's
- * (prismaHotTx). Contacts that don't exist are absent from the map.
+ * without one), in the transaction that pages them. Contacts that don't exist are absent from the map.
  */
 export async function contactsWithPlans(db: Pick<HotTx, "all">, arns: string[]): Promise<Map<string, ContactWithPlan>> {
   if (!arns.length) return new Map();

@@ -46,23 +46,9 @@ type Send = { job: JobRow; message: Message; pageId: string; channelArn: string 
 type PageRow = { id: string; arn: string; contactArn: string; subject: string | null; content: string | null; publicSubject: string | null; publicContent: string | null; readTime: Date | null; stoppedTime: Date | null };
 type ChannelRow = { arn: string; name: string; type: string; address: string; activationStatus: string; contactArn: string };
 
-// What a batch reads before it sends, committed rows through the hot reader (lib/db/hot-reader.ts).
 // StopEngagement stops every page of the engagement in its own transaction, and no stage starts
 // after it (applyEffects), so the page's own StoppedTime says whether its engagement stopped.
-function pagesQuery(ids: string[]) {
-  const q = new HotSql()
-    .sql(`SELECT "id", "arn", "contactArn", "subject", "content", "publicSubject", "publicContent", "readTime", "stoppedTime" FROM "Page" WHERE `)
-    .in(`"id"`, ids, { oneStatement: true });
-  return { query: q.query("engine.firePages", { dates: ["readTime", "stoppedTime"] }), params: q.params };
-}
-
-function channelsQuery(arns: string[]) {
-  const q = new HotSql()
-    .sql(`SELECT ch."arn", ch."name", ch."type", ch."address", ch."activationStatus", c."arn" AS "contactArn"
-            FROM "ContactChannel" ch JOIN "Contact" c ON c."id" = ch."contactId" WHERE `)
-    .in(`ch."arn"`, arns, { oneStatement: true });
-  return { query: q.query("engine.fireChannels"), params: q.params };
-}
+const PAGE_COLUMNS = `"id", "arn", "contactArn", "subject", "content", "publicSubject", "publicContent", "readTime", "stoppedTime"`;
 
 const RECEIPT_COLUMNS = ["id", "pageId", "contactChannelArn", "receiptType", "receiptInfo", "receiptTime"] as const;
 
@@ -97,13 +83,19 @@ function engagementOf(job: JobRow): string {
 export async function fireJobs(ctx: EngineContext, jobs: JobRow[], o: Claim): Promise<FireResult> {
   const { now } = o;
   const leaseMs = o.leaseMs ?? LEASE_MS;
+  // What the batch reads before it sends: committed rows, through the hot reader.
   const reader = hotReader(ctx.db);
   const pageIds = [...new Set(jobs.flatMap((j) => (j.pageId ? [j.pageId] : [])))];
-  const pagesQ = pagesQuery(pageIds);
-  const pages = new Map(pageIds.length ? (await reader.all<PageRow>(pagesQ.query, pagesQ.params)).map((p) => [p.id, p]) : []);
+  const pagesQ = new HotSql().sql(`SELECT ${PAGE_COLUMNS} FROM "Page" WHERE `).in(`"id"`, pageIds, { oneStatement: true });
+  const pages = new Map(
+    pageIds.length ? (await reader.all<PageRow>(pagesQ.query("engine.firePages", { dates: ["readTime", "stoppedTime"] }), pagesQ.params)).map((p) => [p.id, p]) : [],
+  );
   const channelArns = [...new Set(jobs.filter((j) => j.kind === JOB_KIND.deliver).map((j) => payloadOf<DeliverPayload>(j).channelArn))];
-  const channelsQ = channelsQuery(channelArns);
-  const channels = new Map(channelArns.length ? (await reader.all<ChannelRow>(channelsQ.query, channelsQ.params)).map((c) => [c.arn, c]) : []);
+  const channelsQ = new HotSql()
+    .sql(`SELECT ch."arn", ch."name", ch."type", ch."address", ch."activationStatus", c."arn" AS "contactArn"
+            FROM "ContactChannel" ch JOIN "Contact" c ON c."id" = ch."contactId" WHERE `)
+    .in(`ch."arn"`, channelArns, { oneStatement: true });
+  const channels = new Map(channelArns.length ? (await reader.all<ChannelRow>(channelsQ.query("engine.fireChannels"), channelsQ.params)).map((c) => [c.arn, c]) : []);
 
   const effects: Effect[] = [];
   const sends: Send[] = [];

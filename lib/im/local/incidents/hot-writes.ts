@@ -65,7 +65,6 @@ const INSERT_TAG = hotQuery("tag.insert", `INSERT INTO "Tag" ("id", "resourceArn
 
 const MAX_TAGS = maxOf("ssm-incidents", "TagMap");
 
-
 const INSERT_RELATED_ITEM = hotQuery(
   "relatedItem.insert",
   `INSERT INTO "RelatedItem" ("id", "incidentId", "type", "title", "valueKind", "value", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
