@@ -48,8 +48,9 @@ export async function createUserInSettings(
 }
 
 export const test = base.extend<{ pageAs: (role: E2eRole) => Promise<Page> }>({
-  pageAs: async ({ browser, baseURL }, provide) => {
+  pageAs: async ({ browser, baseURL }, provide, testInfo) => {
     const contexts: BrowserContext[] = [];
+    const pages: { page: Page; inFlight: Map<Request, number> }[] = [];
     // Anything the Content-Security-Policy blocked (Chromium reports it on the console): a page
     // whose own scripts or styles are refused is broken, so every test fails on one.
     const refused: string[] = [];
@@ -58,15 +59,37 @@ export const test = base.extend<{ pageAs: (role: E2eRole) => Promise<Page> }>({
       contexts.push(context);
       await signInThroughApi(context, role);
       const page = await context.newPage();
+      // What was still on the way when a test fails (printed below): a save that never came back
+      // reads differently from one that came back with an error.
+      const inFlight = new Map<Request, number>();
+      page.on("request", (r) => inFlight.set(r, Date.now()));
+      page.on("requestfinished", (r) => inFlight.delete(r));
+      page.on("requestfailed", (r) => inFlight.delete(r));
+      pages.push({ page, inFlight });
       page.on("console", (m) => {
         if (m.type() === "error" && /Content Security Policy/i.test(m.text())) refused.push(`${page.url()}: ${m.text()}`);
       });
       return page;
     });
+    if (testInfo.status !== testInfo.expectedStatus) await printFailureContext(pages);
     for (const context of contexts) await context.close();
     expect(refused, "nothing refused by the Content-Security-Policy").toEqual([]);
   },
 });
+
+/**
+ * On a failed test, each page's URL, the requests still unanswered and what the page showed (its
+ * accessibility tree, cut short), on the test's output: CI keeps the log, not test-results/.
+ */
+async function printFailureContext(pages: { page: Page; inFlight: Map<Request, number> }[]): Promise<void> {
+  for (const [i, { page, inFlight }] of pages.entries()) {
+    if (page.isClosed()) continue;
+    const now = Date.now();
+    const waiting = [...inFlight].map(([r, at]) => `  ${r.method()} ${r.url()}${r.headers()["next-action"] ? " (server action)" : ""}: ${now - at} ms unanswered`);
+    const tree = await page.locator("body").ariaSnapshot({ timeout: 2_000 }).catch((e) => `(no snapshot: ${e})`);
+    console.log(`[failure context] page ${i + 1}: ${page.url()}\n${waiting.length ? `requests unanswered:\n${waiting.join("\n")}\n` : ""}${tree.slice(0, 6_000)}`);
+  }
+}
 
 export type PlanSpec = { name: string; displayName?: string; title: string; impact: string };
 
