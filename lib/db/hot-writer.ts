@@ -28,11 +28,23 @@ export interface HotTx {
   /** A statement without rows; the number of rows it changed. */
   run(q: HotQuery, params: readonly unknown[]): Promise<number>;
   /**
-   * Rows into a table, any number (the engine's pages and steps). Table and column names come
-   * from the caller's constants; values are bound. SQLite runs one cached single-row statement per
-   * row (a few µs each); PostgreSQL sends the rows in multi-row statements, one round trip each.
+   * A write whose answer nothing waits for (an INSERT; an UPDATE whose count isn't read). In the
+   * hot writer's PostgreSQL transaction it is sent at once behind the statements before it,
+   * without waiting for its answer (pg's pipeline mode), so the writes queued before a read, or
+   * before the commit, share that one round trip. Its failure is raised by the next statement
+   * awaited, at the latest by the commit (which then rolls back), as that statement's own error
+   * would be (a unique key: P2002). Elsewhere it runs at once (SQLite throws right there), so the
+   * code between a queued write and the next await must only build statements.
+   */
+  queue(q: HotQuery, params: readonly unknown[]): void;
+  /**
+   * Rows into a table, any number (the engine's pages and steps), queued as `queue` is. Table and
+   * column names come from the caller's constants; values are bound. SQLite runs one cached
+   * single-row statement per row (a few µs each); PostgreSQL sends the rows in multi-row statements.
    */
   insert<C extends string>(table: string, columns: readonly C[], rows: readonly Record<C, InsertValue>[]): Promise<void>;
+  /** Waits for the queued writes; throws the first one's failure. */
+  settle(): Promise<void>;
 }
 
 export type InsertValue = string | number | boolean | Date | null;
@@ -121,11 +133,19 @@ export function sqliteHotWriter(file: string, lock: Lock): HotWriter & { close()
         return row && fromSqliteRow<T>(row, q.shape);
       }),
     run: (q: HotQuery, params: readonly unknown[]) => attempt(() => conn.run(q.sqlite, sqliteParams(params))),
+    queue: (q: HotQuery, params: readonly unknown[]) => {
+      try {
+        conn.run(q.sqlite, sqliteParams(params));
+      } catch (e) {
+        throw fromSqliteError(e);
+      }
+    },
     insert: (table, columns, rows) =>
       attempt(() => {
         const text = `${insertHead(table, columns)}(${columns.map(() => "?").join(", ")})`;
         for (const row of rows) conn.run(text, sqliteParams(columns.map((c) => row[c])));
       }),
+    settle: () => Promise.resolve(),
   };
   return {
     dialect: "sqlite",
@@ -157,62 +177,140 @@ export function sqliteHotWriter(file: string, lock: Lock): HotWriter & { close()
 
 // ───────────────────────────── PostgreSQL ─────────────────────────────
 
-/** Statements on one connection (a transaction's), or on the pool (`statement`: one statement, autocommitted). */
-function pgTx(on: pg.Pool | pg.PoolClient, single: boolean): HotTx {
-  const rows = async (q: HotQuery, params: readonly unknown[]) => {
+type PgStatement = { name?: string; text: string; values: unknown[] };
+
+/** The multi-row INSERTs of `rows`, at most INSERT_ROWS_PER_STATEMENT rows each; unnamed, as the text depends on the count. */
+function insertStatements<C extends string>(table: string, columns: readonly C[], rows: readonly Record<C, InsertValue>[]): PgStatement[] {
+  const statements: PgStatement[] = [];
+  for (let from = 0; from < rows.length; from += INSERT_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(from, from + INSERT_ROWS_PER_STATEMENT);
+    let n = 0;
+    const values = chunk.map(() => `(${columns.map(() => `$${++n}`).join(", ")})`).join(", ");
+    statements.push({ text: insertHead(table, columns) + values, values: pgParams(chunk.flatMap((row) => columns.map((c) => row[c]))) });
+  }
+  return statements;
+}
+
+const pgStatement = (q: HotQuery, params: readonly unknown[]): PgStatement => ({ name: q.name, text: q.postgres, values: pgParams(params) });
+
+/**
+ * Statements on one connection (a transaction's, in pipeline mode), or on the pool (`statement`:
+ * one statement, autocommitted). A queued write is sent at once; only its failure is kept, and the
+ * next awaited statement raises it: on a pipelined connection the server answers in order, so
+ * when a statement's answer is in, every write queued before it has been answered too.
+ */
+class PgStatements implements HotTx {
+  #pending: Promise<void>[] = [];
+  #failure: { error: unknown } | undefined;
+
+  /** `single`: statement()'s, whose insert must fit one statement (on the pool, two would not be atomic). */
+  constructor(
+    private readonly on: pg.Pool | pg.PoolClient,
+    private readonly single = false,
+  ) {}
+
+  #corked = false;
+
+  /**
+   * The statements sent from here to the end of this turn of the event loop leave in one socket
+   * write: pg corks the socket for each statement's messages; holding it corked across the
+   * statements a transaction sends together (the writes queued before a read or the commit) makes
+   * one write of them all, and wakes the server once rather than per statement.
+   */
+  #batch(): void {
+    if (this.#corked) return;
+    const stream = (this.on as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream;
+    if (!stream?.cork || !stream.uncork) return;
+    stream.cork();
+    this.#corked = true;
+    process.nextTick(() => {
+      this.#corked = false;
+      stream.uncork!();
+    });
+  }
+
+  /** Sends a statement whose answer nobody awaits; `onFailure` also hears of its failure. */
+  track(statement: PgStatement | string, onFailure?: (e: unknown) => void): void {
+    const config = typeof statement === "string" ? { text: statement } : { ...statement, types };
+    this.#batch();
+    this.#pending.push(
+      this.on.query(config).then(
+        () => undefined,
+        (e: unknown) => {
+          onFailure?.(e);
+          this.#failure ??= { error: fromPgError(e) };
+        },
+      ),
+    );
+  }
+
+  async settle(): Promise<void> {
+    while (this.#pending.length) await Promise.all(this.#pending.splice(0));
+    if (this.#failure) throw this.#failure.error;
+  }
+
+  async query(statement: PgStatement | string): Promise<pg.QueryResult> {
+    let result: pg.QueryResult;
+    this.#batch();
     try {
-      return await on.query({ name: q.name, text: q.postgres, values: pgParams(params), types });
+      result = await this.on.query(typeof statement === "string" ? statement : { ...statement, types });
     } catch (e) {
+      // A write queued before it failed first (this one then failed as "transaction aborted"): that is the error.
+      await this.settle();
       throw fromPgError(e);
     }
-  };
-  return {
-    all: async <T>(q: HotQuery, params: readonly unknown[]) => (await rows(q, params)).rows as T[],
-    get: async <T>(q: HotQuery, params: readonly unknown[]) => (await rows(q, params)).rows[0] as T | undefined,
-    run: async (q: HotQuery, params: readonly unknown[]) => (await rows(q, params)).rowCount ?? 0,
-    // Unnamed: the text depends on the number of rows, and a named statement per count would
-    // stay prepared on the connection.
-    insert: async (table, columns, list) => {
-      if (single && list.length > INSERT_ROWS_PER_STATEMENT) throw new Error(`statement(): ${list.length} rows are more than one statement takes`);
-      for (let from = 0; from < list.length; from += INSERT_ROWS_PER_STATEMENT) {
-        const chunk = list.slice(from, from + INSERT_ROWS_PER_STATEMENT);
-        let n = 0;
-        const values = chunk.map(() => `(${columns.map(() => `$${++n}`).join(", ")})`).join(", ");
-        try {
-          await on.query({ text: insertHead(table, columns) + values, values: pgParams(chunk.flatMap((row) => columns.map((c) => row[c]))), types });
-        } catch (e) {
-          throw fromPgError(e);
-        }
-      }
-    },
+    await this.settle();
+    return result;
+  }
+
+  all = async <T>(q: HotQuery, params: readonly unknown[]) => (await this.query(pgStatement(q, params))).rows as T[];
+  get = async <T>(q: HotQuery, params: readonly unknown[]) => (await this.query(pgStatement(q, params))).rows[0] as T | undefined;
+  run = async (q: HotQuery, params: readonly unknown[]) => (await this.query(pgStatement(q, params))).rowCount ?? 0;
+  queue = (q: HotQuery, params: readonly unknown[]) => this.track(pgStatement(q, params));
+  insert = async <C extends string>(table: string, columns: readonly C[], rows: readonly Record<C, InsertValue>[]) => {
+    const statements = insertStatements(table, columns, rows);
+    if (this.single && statements.length > 1) throw new Error(`statement(): ${rows.length} rows are more than one statement takes`);
+    for (const statement of statements) this.track(statement);
   };
 }
+
+/** pg's pipeline mode (node-postgres.com, "Pipelining"), a client property: on for a hot transaction, off again before the pool lends the connection to Prisma. */
+const pipelined = (client: pg.PoolClient, on: boolean) => ((client as unknown as { pipeline: boolean }).pipeline = on);
 
 export function pgHotWriter(pool: pg.Pool): HotWriter {
   return {
     dialect: "postgres",
     async transaction<T>(work: (tx: HotTx) => Promise<T>): Promise<T> {
       const client = await pool.connect();
-      let broken: Error | undefined;
+      let broken: unknown;
+      pipelined(client, true);
       try {
-        await client.query("BEGIN").catch((e: Error) => {
-          broken = e;
-          throw e;
-        });
+        const tx = new PgStatements(client);
+        // BEGIN travels with the transaction's first statement.
+        tx.track("BEGIN", (e) => (broken = e));
         try {
-          const result = await work(pgTx(client, false));
-          await client.query("COMMIT");
+          const result = await work(tx);
+          // COMMIT travels with the writes queued last; if one of them failed, the transaction was
+          // aborted and COMMIT answers ROLLBACK: settle() raises the failure.
+          await tx.query("COMMIT");
           return result;
         } catch (e) {
-          await client.query("ROLLBACK").catch((rollbackFailed: Error) => (broken = rollbackFailed));
+          await client.query("ROLLBACK").catch((rollbackFailed: unknown) => (broken = rollbackFailed));
           throw e;
         }
       } finally {
+        // Every statement sent has been answered (COMMIT or ROLLBACK came last).
+        pipelined(client, false);
         // A connection that failed to BEGIN or to ROLLBACK is in an unknown state: the pool drops it.
-        client.release(broken);
+        client.release(broken instanceof Error ? broken : broken === undefined ? undefined : new Error(String(broken)));
       }
     },
-    statement: <T>(work: (tx: HotTx) => Promise<T>): Promise<T> => work(pgTx(pool, true)),
+    async statement<T>(work: (tx: HotTx) => Promise<T>): Promise<T> {
+      const tx = new PgStatements(pool, true);
+      const result = await work(tx);
+      await tx.settle();
+      return result;
+    },
     insert(table, columns, rows) {
       return atomicInsert(this, table, columns, rows);
     },

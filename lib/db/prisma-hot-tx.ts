@@ -22,20 +22,39 @@ export function prismaHotTx(tx: Pick<Tx, "$queryRawUnsafe" | "$executeRawUnsafe"
   // 0/1); PostgreSQL: Prisma binds dates itself, lists as arrays.
   const text = (q: HotQuery) => (sqlite ? q.sqlite : q.postgres);
   const values = (params: readonly unknown[]) => (sqlite ? sqliteParams(params) : listsAsArrays(params));
-  const all = async <T>(q: HotQuery, params: readonly unknown[]) => {
-    const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(text(q), ...values(params));
-    return rows.map((r) => fromPrismaRow<T>(r, q.shape));
+  // Queued writes run one after another, before any statement awaited after them; settle() (which
+  // withPrismaHotTx calls) waits for the last. Prisma runs a transaction's queries in turn anyway.
+  let queued: Promise<unknown> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
+  const settle = async () => {
+    await queued;
+    if (failure) throw failure.error;
   };
+  const after = <T>(statement: () => Promise<T>): Promise<T> => settle().then(statement);
+  const all = <T>(q: HotQuery, params: readonly unknown[]) =>
+    after(async () => (await tx.$queryRawUnsafe<Record<string, unknown>[]>(text(q), ...values(params))).map((r) => fromPrismaRow<T>(r, q.shape)));
   return {
     all,
     get: async <T>(q: HotQuery, params: readonly unknown[]) => (await all<T>(q, params))[0],
-    run: (q: HotQuery, params: readonly unknown[]) => tx.$executeRawUnsafe(text(q), ...values(params)),
+    run: (q: HotQuery, params: readonly unknown[]) => after(() => tx.$executeRawUnsafe(text(q), ...values(params))),
+    queue: (q: HotQuery, params: readonly unknown[]) => {
+      queued = queued.then(() => (failure ? undefined : tx.$executeRawUnsafe(text(q), ...values(params)))).catch((e: unknown) => (failure ??= { error: e }));
+    },
     insert: (table, columns, rows) =>
-      insertMany(tx, table, columns, sqlite ? rows.map((r) => Object.fromEntries(columns.map((c) => [c, typeof r[c] === "boolean" ? Number(r[c]) : r[c]])) as typeof r) : rows),
+      after(() =>
+        insertMany(tx, table, columns, sqlite ? rows.map((r) => Object.fromEntries(columns.map((c) => [c, typeof r[c] === "boolean" ? Number(r[c]) : r[c]])) as typeof r) : rows),
+      ),
+    settle,
   };
 }
 
-/** A Prisma transaction of this root client as a HotTx (the client's hot writer knows its dialect). */
-export function prismaHotTxOf(db: Db, tx: Tx): HotTx {
-  return prismaHotTx(tx, hotWriter(db).dialect);
+/**
+ * Runs `work` on a Prisma transaction of this root client as a HotTx (the client's hot writer
+ * knows its dialect), and waits for the writes it queued before the transaction goes on.
+ */
+export async function withPrismaHotTx<T>(db: Db, tx: Tx, work: (hot: HotTx) => Promise<T>): Promise<T> {
+  const hot = prismaHotTx(tx, hotWriter(db).dialect);
+  const result = await work(hot);
+  await hot.settle();
+  return result;
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { hotQuery, hotReader } from "@/lib/db/hot-reader";
 import { hotWriter, INSERT_ROWS_PER_STATEMENT, type InsertValue } from "@/lib/db/hot-writer";
-import { prismaHotTxOf } from "@/lib/db/prisma-hot-tx";
+import { withPrismaHotTx } from "@/lib/db/prisma-hot-tx";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases";
 
 const INSERT_USER = hotQuery(
@@ -127,21 +127,78 @@ for (const provider of PROVIDERS) {
       }
     });
 
+    it("queues writes: they commit with the transaction, in order, read back by the statements after them", async () => {
+      const at = new Date("2026-12-07T12:00:00.789Z");
+      const seen = await hotWriter(t.db).transaction(async (tx) => {
+        tx.queue(INSERT_USER, ["q1", "q1@example.com", "queued", true, at, at]);
+        tx.queue(hotQuery("test.renameQueued", `UPDATE "User" SET "name" = ? WHERE "id" = ?`), ["queued", "q1"]);
+        await tx.insert("User", USER_COLUMNS, users("q-many", 3, "queued"));
+        return tx.get(USER, ["q1"]);
+      });
+      expect(seen).toEqual({ id: "q1", email: "q1@example.com", active: true, createdAt: at });
+      expect(await count(t, "queued")).toBe(4);
+    });
+
+    it("raises a queued write's failure at the next statement awaited, as that write's own error, and rolls everything back", async () => {
+      let after = false;
+      const error = await hotWriter(t.db)
+        .transaction(async (tx) => {
+          tx.queue(INSERT_USER, ["q2", "q2@example.com", "queued-dup", true, new Date(), new Date()]);
+          tx.queue(INSERT_USER, ["q3", "q1@example.com", "queued-dup", true, new Date(), new Date()]);
+          tx.queue(INSERT_USER, ["q4", "q4@example.com", "queued-dup", true, new Date(), new Date()]);
+          await tx.get(USER, ["q2"]);
+          after = true;
+        })
+        .catch((e: unknown) => e);
+      expect(isUniqueViolation(error, "email")).toBe(true);
+      expect(after).toBe(false);
+      expect(await count(t, "queued-dup")).toBe(0);
+    });
+
+    it("raises a queued write's failure at the commit when nothing is awaited after it; the connection serves Prisma next", async () => {
+      const error = await hotWriter(t.db)
+        .transaction(async (tx) => {
+          tx.queue(INSERT_USER, ["q5", "q5@example.com", "queued-last", true, new Date(), new Date()]);
+          await tx.insert("User", USER_COLUMNS, [{ ...users("q-last", 1, "queued-last")[0], email: "q1@example.com" }]);
+          return "committed?";
+        })
+        .catch((e: unknown) => e);
+      expect(isUniqueViolation(error, "email")).toBe(true);
+      expect(await count(t, "queued-last")).toBe(0);
+      // Every pooled connection is back out of pipeline mode: Prisma's transactions and hot ones, many at once.
+      const outcomes = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          i % 2
+            ? t.db.$transaction(async (tx) => {
+                await tx.user.create({ data: { id: `qp-${i}`, email: `qp-${i}@example.com`, name: "after-queue", passwordHash: "x", role: "viewer" } });
+                return (await tx.user.count({ where: { name: "after-queue" } })) > 0;
+              })
+            : hotWriter(t.db).transaction(async (tx) => {
+                tx.queue(INSERT_USER, [`qh-${i}`, `qh-${i}@example.com`, "after-queue", true, new Date(), new Date()]);
+                return (await tx.get(USER, [`qh-${i}`])) !== undefined;
+              }),
+        ),
+      );
+      expect(outcomes.every(Boolean)).toBe(true);
+      expect(await count(t, "after-queue")).toBe(40);
+    });
+
     it("runs the same statements in a Prisma transaction: rows read alike, and a rollback takes them back", async () => {
       const at = new Date("2026-12-07T11:00:00.456Z");
-      await t.db.$transaction(async (prismaTx) => {
-        const tx = prismaHotTxOf(t.db, prismaTx);
+      await t.db.$transaction((prismaTx) => withPrismaHotTx(t.db, prismaTx, async (tx) => {
         expect(await tx.run(INSERT_USER, ["ph1", "ph1@example.com", "via prisma", false, at, at])).toBe(1);
         await tx.insert("User", USER_COLUMNS, users("ph-many", 3, "via prisma"));
         // Prisma's own rows (not yet committed) and the statement's, read back in the hot row shape.
         expect(await tx.get(USER, ["ph1"])).toEqual({ id: "ph1", email: "ph1@example.com", active: false, createdAt: at });
         expect(await tx.get(USER, ["ph-many-0"])).toEqual({ id: "ph-many-0", email: "ph-many-0@example.com", active: true, createdAt: new Date(Date.UTC(2026, 11, 7, 10)) });
-      });
-      expect(await count(t, "via prisma")).toBe(4);
+        // Queued, and not awaited: withPrismaHotTx waits for it before the transaction commits.
+        tx.queue(INSERT_USER, ["ph2", "ph2@example.com", "via prisma", true, at, at]);
+      }));
+      expect(await count(t, "via prisma")).toBe(5);
       expect(await hotReader(t.db).get(USER, ["ph1"])).toEqual({ id: "ph1", email: "ph1@example.com", active: false, createdAt: at });
       await expect(
         t.db.$transaction(async (prismaTx) => {
-          await prismaHotTxOf(t.db, prismaTx).insert("User", USER_COLUMNS, users("ph-undone", 2, "undone"));
+          await withPrismaHotTx(t.db, prismaTx, (tx) => tx.insert("User", USER_COLUMNS, users("ph-undone", 2, "undone")));
           throw new Error("undo");
         }),
       ).rejects.toThrow("undo");

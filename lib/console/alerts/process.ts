@@ -28,7 +28,7 @@ import { integrationPrincipalArn } from "@/lib/console/core/names";
 import type { Db, Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { hotWriter } from "@/lib/db/hot-writer";
-import { prismaHotTxOf } from "@/lib/db/prisma-hot-tx";
+import { withPrismaHotTx } from "@/lib/db/prisma-hot-tx";
 import type { AlertGroupModel, AlertIntegrationModel, AlertModel } from "@/lib/db/generated/sqlite/models";
 import type { Caller, Services } from "@/lib/im";
 import { isImError } from "@/lib/im/errors";
@@ -322,7 +322,7 @@ async function closeFounded(db: Db, batch: Batch, row: AlertModel): Promise<void
  * lock them in the same order). Returns how many jobs it completed.
  */
 async function writeSettled(db: Db, tx: Tx, done: JobDone[], claim: Claim, now: Date): Promise<number> {
-  const owned = await completeClaimed(prismaHotTxOf(db, tx), done.map((d) => d.job.id), claim, RUNNER_NAME);
+  const owned = await withPrismaHotTx(db, tx, (hot) => completeClaimed(hot, done.map((d) => d.job.id), claim, RUNNER_NAME));
   const items = done.filter((d) => owned.has(d.job.id)).flatMap((d) => d.settled);
 
   type GroupChange = { repeats: number; seenAt: number; incidentArn?: string; backfill: boolean };

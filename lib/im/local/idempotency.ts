@@ -114,7 +114,7 @@ export async function idempotentHot<T>(
       const result = await work(tx);
       const r = recordOf(result);
       // createdAt as Prisma's @default(now()) sets it: the time of writing.
-      await tx.run(INSERT_RECORD, [r.id, r.service, r.operation, r.principal, r.token, r.requestHash, r.response, new Date()]);
+      tx.queue(INSERT_RECORD, [r.id, r.service, r.operation, r.principal, r.token, r.requestHash, r.response, new Date()]);
       return result;
     }),
   );

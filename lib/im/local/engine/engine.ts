@@ -1,7 +1,7 @@
 // The engine as the services reach it (EngagementEngine, ../context.ts): built once per local
 // context from what the engine needs of it.
 import type { EngagementEngine } from "../context";
-import { prismaHotTxOf } from "@/lib/db/prisma-hot-tx";
+import { withPrismaHotTx } from "@/lib/db/prisma-hot-tx";
 import { pageAcknowledged } from "./acknowledge";
 import { contactsWithPlans } from "./contact-plans";
 import type { EngineContext } from "./context";
@@ -18,7 +18,7 @@ export function createEngine(ctx: EngineContext): EngagementEngine {
     },
     startIncidentEngagements: (tx, responsePlanId, incident, now) => startIncidentEngagements(tx, ctx, responsePlanId, incident, now),
     stopEngagement: stopEngagementRows,
-    pageAcknowledged: (tx, page, now) => pageAcknowledged(prismaHotTxOf(ctx.db, tx), tx, page, now),
+    pageAcknowledged: (tx, page, now) => withPrismaHotTx(ctx.db, tx, (hot) => pageAcknowledged(hot, tx, page, now)),
     fireNow: (engagementIds) => fireNow(ctx, engagementIds),
   };
 }

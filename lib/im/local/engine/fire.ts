@@ -215,12 +215,12 @@ async function applyEffects(tx: HotTx, ctx: EngineContext, effects: Effect[], to
   const sent = [...new Set(mine.flatMap((e) => (e.sentPage ? [e.sentPage] : [])))];
   if (sent.length) {
     const q = pagesUpdate("engine.pagesSent", `"sentTime"`, now, sent);
-    await tx.run(q.query, q.params);
+    tx.queue(q.query, q.params);
   }
   const delivered = [...new Set(mine.flatMap((e) => (e.deliveredPage ? [e.deliveredPage] : [])))];
   if (delivered.length) {
     const q = pagesUpdate("engine.pagesDelivered", `"deliveryTime"`, answeredAt, delivered, ` AND "deliveryTime" IS NULL`);
-    await tx.run(q.query, q.params);
+    tx.queue(q.query, q.params);
   }
 
   const jobs: NewJob[] = [];

@@ -72,7 +72,7 @@ export async function recordCoverageGaps(tx: HotTx, gaps: CoverageGap[], now: Da
     const row = await tx.get<{ coverageGaps: string | null }>(COVERAGE_GAPS, [gap.engagementId]);
     const list = row?.coverageGaps ? (JSON.parse(row.coverageGaps) as unknown[]) : [];
     list.push({ time: now.toISOString(), scheduleArn: gap.scheduleArn, ...(gap.stageIndex !== undefined ? { stageIndex: gap.stageIndex } : {}) });
-    await tx.run(SET_COVERAGE_GAPS, [JSON.stringify(list), gap.engagementId]);
+    tx.queue(SET_COVERAGE_GAPS, [JSON.stringify(list), gap.engagementId]);
     await writeIncidentEvent(tx, gap.incidentId, now, ENGAGEMENT_EVENT_TYPES.nobodyOnCall, {
       contactArn: gap.scheduleArn,
       engagementArn: gap.engagementArn,

@@ -197,7 +197,7 @@ export async function createEngagement(
     incidentId: fields.incidentId || null,
   };
   const e = engagement;
-  await tx.run(INSERT_ENGAGEMENT, [e.id, e.arn, e.contactArn, e.sender, e.subject, e.content, e.publicSubject, e.publicContent, e.incidentId, now]);
+  tx.queue(INSERT_ENGAGEMENT, [e.id, e.arn, e.contactArn, e.sender, e.subject, e.content, e.publicSubject, e.publicContent, e.incidentId, now]);
 
   const jobs: NewJob[] = [];
   if (contact.type === "PERSONAL" || contact.type === "ONCALL_SCHEDULE") {

@@ -107,18 +107,18 @@ async function startIn(tx: HotTx, ctx: LocalContext, input: I.StartIncidentComma
   if (tags.length > MAX_TAGS) throw tagQuotaExceeded(r.arn, tags.length);
   const items = newRelatedItemRows(input.relatedItems, r.id, now);
   const runbooks = plan.runs ? automationStarts(ctx, r.id, await tx.all<{ documentName: string; documentVersion: string | null }>(ACTIONS, [plan.id]), now) : [];
-  await tx.run(INSERT_INCIDENT, [
+  tx.queue(INSERT_INCIDENT, [
     r.id, r.arn, r.responsePlanId, r.responsePlanArn, r.title, r.impact, r.status, r.summary, r.dedupeString,
     r.openDedupeKey, r.notificationTargets, r.chatChannel, r.createdBy, r.source, r.resourceArn, r.triggerArn, r.triggerRawData,
     r.triggerTimestamp, r.creationTime, r.lastModifiedBy, r.lastModifiedTime, 1 + runbooks.length,
   ]);
-  for (const [key, value] of tags) await tx.run(INSERT_TAG, [newId(), r.arn, key, value]);
+  for (const [key, value] of tags) tx.queue(INSERT_TAG, [newId(), r.arn, key, value]);
   const data = JSON.stringify(createdEventData(r, input.triggerDetails?.triggerArn));
-  await tx.run(INSERT_EVENT, [newId(), r.id, now, EVENT_TYPES.created, data, now, 0, ctx.principalArn]);
-  for (const item of items) await tx.run(INSERT_RELATED_ITEM, [item.id, item.incidentId, item.type, item.title, item.valueKind, item.value, item.createdAt]);
+  tx.queue(INSERT_EVENT, [newId(), r.id, now, EVENT_TYPES.created, data, now, 0, ctx.principalArn]);
+  for (const item of items) tx.queue(INSERT_RELATED_ITEM, [item.id, item.incidentId, item.type, item.title, item.valueKind, item.value, item.createdAt]);
   for (const [k, { execution: e, eventData }] of runbooks.entries()) {
-    await tx.run(INSERT_EXECUTION, [e.id, e.incidentId, e.ssmExecutionArn, e.createdAt]);
-    await tx.run(INSERT_EVENT, [newId(), r.id, now, EVENT_TYPES.automation, JSON.stringify(eventData), now, 1 + k, ctx.principalArn]);
+    tx.queue(INSERT_EXECUTION, [e.id, e.incidentId, e.ssmExecutionArn, e.createdAt]);
+    tx.queue(INSERT_EVENT, [newId(), r.id, now, EVENT_TYPES.automation, JSON.stringify(eventData), now, 1 + k, ctx.principalArn]);
   }
   // The plan's contacts, escalation plans and on-call schedules are engaged in this transaction:
   // engagements, first pages and one timeline event each (engine/incident-engagements.ts).
@@ -152,8 +152,8 @@ export async function hotCreateTimelineEvent(ctx: LocalContext, input: I.CreateT
     // (the ListTimelineEvents example shows a Custom Event whose two times differ). The caller is
     // kept as its author: AWS's API has no member for it, the console shows it (issue 16).
     const eventId = newId();
-    await tx.run(INSERT_EVENT, [eventId, incident.id, input.eventTime!, input.eventType!, input.eventData!, ctx.clock.now(), incident.nextEventSeq - 1, ctx.principalArn]);
-    for (const r of referenceRows(eventId, refs)) await tx.run(INSERT_REFERENCE, [r.id, r.eventId, r.position, r.resource, r.relatedItemId]);
+    tx.queue(INSERT_EVENT, [eventId, incident.id, input.eventTime!, input.eventType!, input.eventData!, ctx.clock.now(), incident.nextEventSeq - 1, ctx.principalArn]);
+    for (const r of referenceRows(eventId, refs)) tx.queue(INSERT_REFERENCE, [r.id, r.eventId, r.position, r.resource, r.relatedItemId]);
     // Adding an event is not a change to the incident record itself: lastModifiedTime stays.
     return { eventId, incidentRecordArn: incident.arn };
   });

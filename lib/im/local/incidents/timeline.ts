@@ -100,7 +100,7 @@ export const INSERT_EVENT = hotQuery(
 export async function writeAutomaticEventHot(tx: HotTx, incidentArn: string, time: Date, eventType: string, eventData: Record<string, unknown>): Promise<boolean> {
   const incident = await tx.get<{ id: string; nextEventSeq: number }>(TAKE_SEQ, [incidentArn]);
   if (!incident) return false;
-  await tx.run(INSERT_EVENT, [newId(), incident.id, time, eventType, JSON.stringify(eventData), time, incident.nextEventSeq - 1, null]);
+  tx.queue(INSERT_EVENT, [newId(), incident.id, time, eventType, JSON.stringify(eventData), time, incident.nextEventSeq - 1, null]);
   return true;
 }
 
