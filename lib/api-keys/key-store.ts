@@ -75,7 +75,7 @@ const KEY_BY_ID = hotQuery(
   "apiKey.byAccessKeyId",
   `SELECT k."accessKeyId", k."name", k."role", k."signingKeyHash", k."revokedAt", u."email" AS "ownerEmail", u."role" AS "ownerRole", u."active" AS "ownerActive"
    FROM "ApiKey" k LEFT JOIN "User" u ON u."id" = k."userId" WHERE k."accessKeyId" = ?`,
-  { dates: ["revokedAt"], booleans: ["ownerActive"] },
+  { dates: ["revokedAt"], booleans: ["ownerActive"], point: true },
 );
 
 // Every key store of the process, so revokeApiKey can reach the ones the production server's and

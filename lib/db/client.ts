@@ -13,6 +13,7 @@ import { privateSqliteFile } from "./private-files";
 import { Lock, serializedSqlite } from "./sqlite-serialized";
 import { registerSqliteReader } from "./sqlite-reader";
 import { pgHotReader, registerHotReader, sqliteHotReader } from "./hot-reader";
+import { SharedPipelinedConnections } from "./pg-pipeline";
 import { pgHotWriter, registerHotWriter, sqliteHotWriter } from "./hot-writer";
 
 export type Db = InstanceType<typeof SqliteClient>;
@@ -43,11 +44,14 @@ export function createDb(url: string): Db {
     const adapter = serializedPgTransactions(new PrismaPg(pool));
     // Same models, same API: the PostgreSQL client is typed as the SQLite one.
     const client = new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
-    registerHotReader(client, pgHotReader(pool));
+    // Point reads (hot-reader.ts) share two pipelined connections of their own, beside the pool.
+    const shared = new SharedPipelinedConnections({ connectionString: url }, 2);
+    registerHotReader(client, pgHotReader(pool, shared));
     registerHotWriter(client, pgHotWriter(pool));
     const disconnect = client.$disconnect.bind(client);
     client.$disconnect = async () => {
       await disconnect();
+      await shared.end();
       if (!pool.ending) await pool.end();
     };
     return client;

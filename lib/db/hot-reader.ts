@@ -19,13 +19,21 @@
 // it reads committed rows outside any transaction, which is what the API's reads promise.
 import { createHash } from "node:crypto";
 import pg from "pg";
+import type { SharedPipelinedConnections } from "./pg-pipeline";
 import { fromSqliteTime, sqliteTime, type SqliteReader } from "./sqlite-reader";
 
 /** Columns whose stored form differs between the databases (SQLite: ISO text, 0/1). */
 export type RowShape = { readonly dates?: readonly string[]; readonly booleans?: readonly string[] };
 
+/**
+ * `point`: a read of a row by its key (or a few rows by an indexed key), answered in microseconds:
+ * on PostgreSQL it goes over the connections such reads share (pg-pipeline.ts), where a slow
+ * statement would hold up the others, instead of the pool.
+ */
+export type QueryOptions = RowShape & { readonly point?: boolean };
+
 /** One statement, written once, in each database's spelling, with the name pg prepares it under. */
-export type HotQuery = { readonly name: string; readonly sqlite: string; readonly postgres: string; readonly shape: RowShape };
+export type HotQuery = { readonly name: string; readonly sqlite: string; readonly postgres: string; readonly shape: RowShape; readonly point: boolean };
 
 export interface HotReader {
   readonly dialect: "sqlite" | "postgres";
@@ -47,8 +55,9 @@ const isList = (p: unknown): p is ValueList => typeof p === "object" && p !== nu
 // The same text gets the same query object (and name) however often a request builds it.
 const queries = new Map<string, HotQuery>();
 
-function defineQuery(name: string, sqlite: string, postgresWithMarks: string, shape: RowShape): HotQuery {
-  const key = `${name}\n${sqlite}`;
+function defineQuery(name: string, sqlite: string, postgresWithMarks: string, options: QueryOptions): HotQuery {
+  const { point = false, ...shape } = options;
+  const key = `${name}\n${point}\n${sqlite}`;
   let q = queries.get(key);
   if (!q) {
     let n = 0;
@@ -56,7 +65,7 @@ function defineQuery(name: string, sqlite: string, postgresWithMarks: string, sh
     // The name is derived from the text, so two copies of this module (the production server's and
     // Next's bundles share the pool) never give one name to two statements; 63 bytes at most.
     const hash = createHash("sha1").update(postgres).digest("hex").slice(0, 12);
-    q = { name: `${name.slice(0, 40)}.${hash}`, sqlite, postgres, shape };
+    q = { name: `${name.slice(0, 40)}.${hash}`, sqlite, postgres, shape, point };
     // Shapes come from a fixed set (filters × cursor); the bound keeps a bug from growing this.
     if (queries.size > 1_000) queries.clear();
     queries.set(key, q);
@@ -65,8 +74,8 @@ function defineQuery(name: string, sqlite: string, postgresWithMarks: string, sh
 }
 
 /** A fixed statement: `?` placeholders, identifiers double-quoted, no dialect differences. */
-export function hotQuery(name: string, text: string, shape: RowShape = {}): HotQuery {
-  return defineQuery(name, text, text, shape);
+export function hotQuery(name: string, text: string, options: QueryOptions = {}): HotQuery {
+  return defineQuery(name, text, text, options);
 }
 
 /**
@@ -101,8 +110,8 @@ export class HotSql {
     return this;
   }
 
-  query(name: string, shape: RowShape = {}): HotQuery {
-    return defineQuery(name, this.#sqlite, this.#postgres, shape);
+  query(name: string, options: QueryOptions = {}): HotQuery {
+    return defineQuery(name, this.#sqlite, this.#postgres, options);
   }
 }
 
@@ -176,10 +185,13 @@ export function pgParams(params: readonly unknown[]): unknown[] {
   return params.map((p) => (isList(p) ? p.values : p instanceof Date ? pgTime(p) : p));
 }
 
-/** Reads through the pool Prisma's adapter uses, as named prepared statements. */
-export function pgHotReader(pool: pg.Pool): HotReader {
+/**
+ * Reads as named prepared statements: through the pool Prisma's adapter uses, and point reads
+ * over the connections they share (`shared`, in pipeline mode).
+ */
+export function pgHotReader(pool: pg.Pool, shared: Pick<SharedPipelinedConnections, "query">): HotReader {
   const run = async (q: HotQuery, params: readonly unknown[]) =>
-    (await pool.query({ name: q.name, text: q.postgres, values: pgParams(params), types })).rows;
+    (await (q.point ? shared : pool).query({ name: q.name, text: q.postgres, values: pgParams(params), types })).rows;
   return {
     dialect: "postgres",
     all: async <T>(q: HotQuery, params: readonly unknown[]) => (await run(q, params)) as T[],

@@ -18,6 +18,7 @@
 import Database from "better-sqlite3";
 import type pg from "pg";
 import { fromSqliteRow, pgParams, sqliteParams, types, type HotQuery } from "./hot-reader";
+import { batchThisTurn, setPipelined } from "./pg-pipeline";
 import { SqliteStatements } from "./sqlite-reader";
 import type { Lock } from "./sqlite-serialized";
 
@@ -203,31 +204,16 @@ class PgStatements implements HotTx {
   #pending: Promise<void>[] = [];
   #failure: { error: unknown } | undefined;
 
+  /** What the transaction sends until its next await leaves in one socket write (the pool's statements: no). */
+  #batch(): void {
+    if (!this.single) batchThisTurn(this.on as pg.PoolClient);
+  }
+
   /** `single`: statement()'s, whose insert must fit one statement (on the pool, two would not be atomic). */
   constructor(
     private readonly on: pg.Pool | pg.PoolClient,
     private readonly single = false,
   ) {}
-
-  #corked = false;
-
-  /**
-   * The statements sent from here to the end of this turn of the event loop leave in one socket
-   * write: pg corks the socket for each statement's messages; holding it corked across the
-   * statements a transaction sends together (the writes queued before a read or the commit) makes
-   * one write of them all, and wakes the server once rather than per statement.
-   */
-  #batch(): void {
-    if (this.#corked) return;
-    const stream = (this.on as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream;
-    if (!stream?.cork || !stream.uncork) return;
-    stream.cork();
-    this.#corked = true;
-    process.nextTick(() => {
-      this.#corked = false;
-      stream.uncork!();
-    });
-  }
 
   /** Sends a statement whose answer nobody awaits; `onFailure` also hears of its failure. */
   track(statement: PgStatement | string, onFailure?: (e: unknown) => void): void {
@@ -274,16 +260,14 @@ class PgStatements implements HotTx {
   };
 }
 
-/** pg's pipeline mode (node-postgres.com, "Pipelining"), a client property: on for a hot transaction, off again before the pool lends the connection to Prisma. */
-const pipelined = (client: pg.PoolClient, on: boolean) => ((client as unknown as { pipeline: boolean }).pipeline = on);
-
 export function pgHotWriter(pool: pg.Pool): HotWriter {
   return {
     dialect: "postgres",
     async transaction<T>(work: (tx: HotTx) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       let broken: unknown;
-      pipelined(client, true);
+      // Pipeline mode for this transaction only: off again before the pool lends the connection to Prisma.
+      setPipelined(client, true);
       try {
         const tx = new PgStatements(client);
         // BEGIN travels with the transaction's first statement.
@@ -300,7 +284,7 @@ export function pgHotWriter(pool: pg.Pool): HotWriter {
         }
       } finally {
         // Every statement sent has been answered (COMMIT or ROLLBACK came last).
-        pipelined(client, false);
+        setPipelined(client, false);
         // A connection that failed to BEGIN or to ROLLBACK is in an unknown state: the pool drops it.
         client.release(broken instanceof Error ? broken : broken === undefined ? undefined : new Error(String(broken)));
       }

@@ -17,7 +17,7 @@ const INCIDENT_BY_ARN = hotQuery(
      i."notificationTargets", a."ssmExecutionArn"
    FROM "IncidentRecord" i LEFT JOIN "AutomationExecution" a ON a."incidentId" = i."id"
    WHERE i."arn" = ? ORDER BY a."createdAt" ASC, a."id" ASC`,
-  { dates: ["creationTime", "resolvedTime", "lastModifiedTime"] },
+  { dates: ["creationTime", "resolvedTime", "lastModifiedTime"], point: true },
 );
 
 /** GetIncidentRecord's row with its automation executions, oldest first; null when there is none. */
@@ -56,7 +56,7 @@ export async function listIncidents(reader: HotReader, filters: IncidentFilter[]
   return reader.all<IncidentSummaryRow>(q.query("incident.list", SUMMARY_DATES), q.params);
 }
 
-const INCIDENT_IDENTITY = hotQuery("incident.identity", `SELECT "id", "arn", "title" FROM "IncidentRecord" WHERE "arn" = ?`);
+const INCIDENT_IDENTITY = hotQuery("incident.identity", `SELECT "id", "arn", "title" FROM "IncidentRecord" WHERE "arn" = ?`, { point: true });
 
 /** requireIncident's answer: the incident's id, ARN and title, or ResourceNotFoundException. */
 async function incidentIdentity(reader: HotReader, arn: string): Promise<{ id: string; arn: string; title: string }> {
