@@ -69,13 +69,37 @@ async function claimIds(db: Db, o: Claim, ids: string[], still: (q: HotSql) => H
 // are the selective key: see PENDING_ONLY (job.ts).
 const pendingOnly = (q: HotSql) => q.sql(` AND "status" NOT IN (${PENDING_ONLY.notIn.map(() => "?").join(", ")})`, ...PENDING_ONLY.notIn);
 
+/**
+ * The due jobs of a caller's own engagements, claimed in one statement: the caller (fireNow) has
+ * just made some due, so there is no idle case to keep free of writes, and the read and the claim
+ * are one round trip.
+ */
+async function claimEngagements(db: Db, o: ClaimOptions, scopes: JobScope[]): Promise<JobRow[]> {
+  const q = claimEngagementsSql(o, scopes);
+  const rows = await hotWriter(db).statement((tx) => tx.all<JobRow>(q.query("jobs.claimEngagements", { dates: JOB_DATES }), q.params));
+  return rows.sort(byDue);
+}
+
+/** claimEngagements' statement (exported for the test that reads SQLite's plan of it). */
+export function claimEngagementsSql(o: Pick<ClaimOptions, "now" | "token" | "limit">, scopes: JobScope[]): HotSql {
+  const q = new HotSql().sql(
+    `UPDATE "EngineJob" SET "status" = ?, "claimedBy" = ?, "claimedAt" = ?, "attempts" = "attempts" + 1 WHERE "id" IN (SELECT "id" FROM "EngineJob" WHERE "dueAt" <= ?`,
+    JOB_STATUS.running,
+    o.token,
+    o.now,
+    o.now,
+  );
+  pendingOnly(scopeSql(q, scopes)).sql(` ORDER BY "dueAt", "id" LIMIT ?)`, o.limit);
+  return pendingOnly(q).sql(` RETURNING *`);
+}
+
 export async function claimDue(db: Db, o: ClaimOptions): Promise<JobRow[]> {
   const scopes = [o.scope ?? []].flat();
   const byEngagement = scopes.some((s) => s.engagementIds);
-  const due = scopeSql(new HotSql().sql(`SELECT "id" FROM "EngineJob" WHERE "dueAt" <= ?`, o.now), scopes);
-  if (byEngagement) pendingOnly(due);
-  else due.sql(` AND "status" = ?`, JOB_STATUS.pending);
-  const claimed = await claimIds(db, o, await pick(db, due.sql(` ORDER BY "dueAt", "id" LIMIT ?`, o.limit), "jobs.due"), pendingOnly, "jobs.claim");
+  const due = scopeSql(new HotSql().sql(`SELECT "id" FROM "EngineJob" WHERE "dueAt" <= ?`, o.now), scopes).sql(` AND "status" = ?`, JOB_STATUS.pending);
+  const claimed = byEngagement
+    ? await claimEngagements(db, o, scopes)
+    : await claimIds(db, o, await pick(db, due.sql(` ORDER BY "dueAt", "id" LIMIT ?`, o.limit), "jobs.due"), pendingOnly, "jobs.claim");
   if (claimed.length >= o.limit || o.expired === false) return claimed;
 
   // Jobs whose claimant stopped answering: RUNNING with a claim older than the lease.

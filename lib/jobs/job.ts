@@ -47,10 +47,16 @@ export function bothScopes(a: JobScope | undefined, b: JobScope | undefined): Jo
   return [a, b].filter((s): s is JobScope => s !== undefined);
 }
 
-/** Appends the scopes' conditions (` AND …`) to a statement on EngineJob. */
+/**
+ * Appends the scopes' conditions (` AND …`) to a statement on EngineJob. With engagements among
+ * them, the queue's condition is an expression (`"queue" || ''`), which no index serves: SQLite,
+ * keeping no statistics, would otherwise walk the (queue, status, dueAt) index over every job of
+ * the queue, done ones included, rather than the engagements' index (EXPLAIN QUERY PLAN).
+ */
 export function scopeSql(q: HotSql, scopes: readonly JobScope[]): HotSql {
+  const byEngagement = scopes.some((s) => s.engagementIds);
   for (const s of scopes) {
-    if (s.queue !== undefined) q.sql(` AND "queue" = ?`, s.queue);
+    if (s.queue !== undefined) q.sql(byEngagement ? ` AND ("queue" || '') = ?` : ` AND "queue" = ?`, s.queue);
     if (s.kinds) q.sql(` AND `).in(`"kind"`, s.kinds);
     if (s.engagementIds) q.sql(` AND `).in(`"engagementId"`, s.engagementIds);
   }
