@@ -40,44 +40,58 @@ const INSERT_RECORD = hotQuery(
   `INSERT INTO "IdempotencyRecord" ("id", "service", "operation", "principal", "token", "requestHash", "response", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 );
 
+const SET_RESPONSE = hotQuery("idempotency.setResponse", `UPDATE "IdempotencyRecord" SET "response" = ? WHERE "id" = ?`);
+
 type RecordRow = { id: string; service: string; operation: string; principal: string; token: string; requestHash: string; response: string };
 
-/**
- * The first call's answer if this token was used before (a hot read); else `transact`, which runs
- * the operation and writes the record `recordOf` gives in its transaction. A racing retry whose
- * record insert hits the unique key answers with the winner's result.
- */
-async function oncePerToken<T>(
-  ctx: LocalContext,
-  key: TokenKey & { token: string },
-  input: object,
-  transact: (recordOf: (result: T) => RecordRow) => Promise<T>,
-): Promise<T> {
+type TokenCall = { ctx: LocalContext; key: TokenKey & { token: string }; hash: string };
+
+function tokenCall(ctx: LocalContext, key: TokenKey, input: object): TokenCall | undefined {
+  const { token } = key;
+  return token ? { ctx, key: { ...key, token }, hash: requestHash(input as Record<string, unknown>, key.tokenField) } : undefined;
+}
+
+/** The first call's answer, if this token was used before; a conflict if it was used for other parameters. */
+async function replay<T>({ ctx, key, hash }: TokenCall): Promise<T | undefined> {
   const { service, operation, token } = key;
-  const hash = requestHash(input as Record<string, unknown>, key.tokenField);
-  const replay = async (): Promise<T | undefined> => {
-    const first = await hotReader(ctx.db).get<{ requestHash: string; response: string }>(RECORD, [service, operation, ctx.principalArn, token]);
-    if (!first) return undefined;
-    if (first.requestHash !== hash) {
-      throw conflict("CLIENT_TOKEN", token, `The client token ${token} was already used for a ${operation} call with different parameters`);
-    }
-    return decode<T>(first.response);
-  };
-  const earlier = await replay();
-  if (earlier !== undefined) return earlier;
+  const first = await hotReader(ctx.db).get<{ requestHash: string; response: string }>(RECORD, [service, operation, ctx.principalArn, token]);
+  if (!first) return undefined;
+  if (first.requestHash !== hash) {
+    throw conflict("CLIENT_TOKEN", token, `The client token ${token} was already used for a ${operation} call with different parameters`);
+  }
+  return decode<T>(first.response);
+}
+
+/**
+ * `transact` for a call with a token; a racing retry whose record insert hit the unique key (it
+ * rolled back) answers with the first call's result.
+ */
+async function answeredOnce<T>(call: TokenCall, transact: () => Promise<T>): Promise<T> {
   try {
-    return await transact((result) => ({ id: randomUUID(), service, operation, principal: ctx.principalArn, token, requestHash: hash, response: encode(result) }));
+    return await transact();
   } catch (e) {
     if (isUniqueViolation(e)) {
-      const first = await replay();
+      const first = await replay<T>(call);
       if (first !== undefined) return first;
     }
     throw e;
   }
 }
 
+const recordOf = ({ ctx, key, hash }: TokenCall, response: string): RecordRow => ({
+  id: randomUUID(),
+  service: key.service,
+  operation: key.operation,
+  principal: ctx.principalArn,
+  token: key.token,
+  requestHash: hash,
+  response,
+});
+
 /**
- * Runs `work` in a transaction, once per client token. Without a token it simply runs.
+ * Runs `work` in a transaction, once per client token. Without a token it simply runs. The first
+ * call's answer if this token was used before (a hot read); else the operation, with the record
+ * written in its transaction.
  */
 export async function idempotent<T>(
   ctx: LocalContext,
@@ -85,20 +99,25 @@ export async function idempotent<T>(
   input: object,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  const { token } = key;
-  if (!token) return ctx.db.$transaction((tx) => work(tx));
-  return oncePerToken<T>(ctx, { ...key, token }, input, (recordOf) =>
+  const call = tokenCall(ctx, key, input);
+  if (!call) return ctx.db.$transaction((tx) => work(tx));
+  const earlier = await replay<T>(call);
+  if (earlier !== undefined) return earlier;
+  return answeredOnce(call, () =>
     ctx.db.$transaction(async (tx) => {
       const result = await work(tx);
-      await tx.idempotencyRecord.create({ data: recordOf(result) });
+      await tx.idempotencyRecord.create({ data: recordOf(call, encode(result)) });
       return result;
     }),
   );
 }
 
 /**
- * `idempotent` for a hot write (lib/db/hot-writer.ts): the same records and answers, the first
- * call's record written in the operation's own transaction.
+ * `idempotent` for a hot write (lib/db/hot-writer.ts): the same records and answers. The token is
+ * claimed first, in the operation's own transaction — its record inserted with an empty answer,
+ * the answer set last — so a call whose token was used fails on the record's unique key before
+ * the operation's first read, rolls back, and answers from the record; a first call pays no
+ * separate lookup (on PostgreSQL both statements travel with others: HotTx.queue).
  */
 export async function idempotentHot<T>(
   ctx: LocalContext,
@@ -107,14 +126,15 @@ export async function idempotentHot<T>(
   input: object,
   work: (tx: HotTx) => Promise<T>,
 ): Promise<T> {
-  const { token } = key;
-  if (!token) return writer.transaction(work);
-  return oncePerToken<T>(ctx, { ...key, token }, input, (recordOf) =>
+  const call = tokenCall(ctx, key, input);
+  if (!call) return writer.transaction(work);
+  return answeredOnce(call, () =>
     writer.transaction(async (tx) => {
-      const result = await work(tx);
-      const r = recordOf(result);
+      const r = recordOf(call, "");
       // createdAt as Prisma's @default(now()) sets it: the time of writing.
       tx.queue(INSERT_RECORD, [r.id, r.service, r.operation, r.principal, r.token, r.requestHash, r.response, new Date()]);
+      const result = await work(tx);
+      tx.queue(SET_RESPONSE, [encode(result), r.id]);
       return result;
     }),
   );
