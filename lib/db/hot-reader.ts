@@ -11,7 +11,8 @@
 // and the few constructs that differ (a list of values) are spelled per dialect by the builder —
 // and a name that pg prepares it under. SQLite runs it as a cached better-sqlite3 statement
 // (sqlite-reader.ts); PostgreSQL as a named prepared statement through the pool Prisma itself uses
-// (`pool.query({ name, text, values })`: pg parses it once per connection and then only binds).
+// (`pool.query({ name, text, values })`: pg parses it once per connection and then only binds),
+// or, for a point read (QueryOptions), over the connections such reads share (pg-pipeline.ts).
 // Rows come back in one shape on both: the query names its DateTime and Boolean columns, which
 // SQLite stores as ISO text and 0/1.
 //
