@@ -194,6 +194,9 @@ function insertStatements<C extends string>(table: string, columns: readonly C[]
 
 const pgStatement = (q: HotQuery, params: readonly unknown[]): PgStatement => ({ name: q.name, text: q.postgres, values: pgParams(params) });
 
+/** What pg is given: a statement with the hot reads' type parsers, or a bare command (BEGIN, COMMIT). */
+const pgConfig = (statement: PgStatement | string) => (typeof statement === "string" ? { text: statement } : { ...statement, types });
+
 /**
  * Statements on one connection (a transaction's, in pipeline mode), or on the pool (`statement`:
  * one statement, autocommitted). A queued write is sent at once; only its failure is kept, and the
@@ -217,10 +220,9 @@ class PgStatements implements HotTx {
 
   /** Sends a statement whose answer nobody awaits; `onFailure` also hears of its failure. */
   track(statement: PgStatement | string, onFailure?: (e: unknown) => void): void {
-    const config = typeof statement === "string" ? { text: statement } : { ...statement, types };
     this.#batch();
     this.#pending.push(
-      this.on.query(config).then(
+      this.on.query(pgConfig(statement)).then(
         () => undefined,
         (e: unknown) => {
           onFailure?.(e);
@@ -239,7 +241,7 @@ class PgStatements implements HotTx {
     let result: pg.QueryResult;
     this.#batch();
     try {
-      result = await this.on.query(typeof statement === "string" ? statement : { ...statement, types });
+      result = await this.on.query(pgConfig(statement));
     } catch (e) {
       // A write queued before it failed first (this one then failed as "transaction aborted"): that is the error.
       await this.settle();
@@ -265,13 +267,13 @@ export function pgHotWriter(pool: pg.Pool): HotWriter {
     dialect: "postgres",
     async transaction<T>(work: (tx: HotTx) => Promise<T>): Promise<T> {
       const client = await pool.connect();
-      let broken: unknown;
+      let broken = false;
       // Pipeline mode for this transaction only: off again before the pool lends the connection to Prisma.
       setPipelined(client, true);
       try {
         const tx = new PgStatements(client);
         // BEGIN travels with the transaction's first statement.
-        tx.track("BEGIN", (e) => (broken = e));
+        tx.track("BEGIN", () => (broken = true));
         try {
           const result = await work(tx);
           // COMMIT travels with the writes queued last; if one of them failed, the transaction was
@@ -279,14 +281,14 @@ export function pgHotWriter(pool: pg.Pool): HotWriter {
           await tx.query("COMMIT");
           return result;
         } catch (e) {
-          await client.query("ROLLBACK").catch((rollbackFailed: unknown) => (broken = rollbackFailed));
+          await client.query("ROLLBACK").catch(() => (broken = true));
           throw e;
         }
       } finally {
         // Every statement sent has been answered (COMMIT or ROLLBACK came last).
         setPipelined(client, false);
         // A connection that failed to BEGIN or to ROLLBACK is in an unknown state: the pool drops it.
-        client.release(broken instanceof Error ? broken : broken === undefined ? undefined : new Error(String(broken)));
+        client.release(broken);
       }
     },
     async statement<T>(work: (tx: HotTx) => Promise<T>): Promise<T> {

@@ -50,19 +50,23 @@ async function pick(db: Db, q: HotSql, name: string): Promise<string[]> {
   return (await hotReader(db).all<{ id: string }>(q.query(name), q.params)).map((r) => r.id);
 }
 
+/** A claim's UPDATE up to its WHERE: the rows it reaches become this claim's. */
+const claimUpdate = (o: Pick<Claim, "now" | "token">) =>
+  new HotSql().sql(`UPDATE "EngineJob" SET "status" = ?, "claimedBy" = ?, "claimedAt" = ?, "attempts" = "attempts" + 1 WHERE `, JOB_STATUS.running, o.token, o.now);
+
+/** Runs a claim's UPDATE … RETURNING *, one statement; the rows it moved, oldest due first. */
+async function runClaim(db: Db, q: HotSql, name: string): Promise<JobRow[]> {
+  const rows = await hotWriter(db).statement((tx) => tx.all<JobRow>(q.query(name, { dates: JOB_DATES }), q.params));
+  return rows.sort(byDue);
+}
+
 /**
  * The conditional UPDATE of these ids (`still`: the condition each must still meet when the
  * UPDATE reaches it), returning the rows it moved, oldest due first.
  */
 async function claimIds(db: Db, o: Claim, ids: string[], still: (q: HotSql) => HotSql, name: string): Promise<JobRow[]> {
   if (!ids.length) return [];
-  const q = still(
-    new HotSql()
-      .sql(`UPDATE "EngineJob" SET "status" = ?, "claimedBy" = ?, "claimedAt" = ?, "attempts" = "attempts" + 1 WHERE `, JOB_STATUS.running, o.token, o.now)
-      .in(`"id"`, ids, { oneStatement: true }),
-  ).sql(` RETURNING *`);
-  const rows = await hotWriter(db).statement((tx) => tx.all<JobRow>(q.query(name, { dates: JOB_DATES }), q.params));
-  return rows.sort(byDue);
+  return runClaim(db, still(claimUpdate(o).in(`"id"`, ids, { oneStatement: true })).sql(` RETURNING *`), name);
 }
 
 // NOT IN the other statuses rather than = PENDING where the ids (or the caller's engagements)
@@ -74,21 +78,13 @@ const pendingOnly = (q: HotSql) => q.sql(` AND "status" NOT IN (${PENDING_ONLY.n
  * just made some due, so there is no idle case to keep free of writes, and the read and the claim
  * are one round trip.
  */
-async function claimEngagements(db: Db, o: ClaimOptions, scopes: JobScope[]): Promise<JobRow[]> {
-  const q = claimEngagementsSql(o, scopes);
-  const rows = await hotWriter(db).statement((tx) => tx.all<JobRow>(q.query("jobs.claimEngagements", { dates: JOB_DATES }), q.params));
-  return rows.sort(byDue);
+function claimEngagements(db: Db, o: ClaimOptions, scopes: JobScope[]): Promise<JobRow[]> {
+  return runClaim(db, claimEngagementsSql(o, scopes), "jobs.claimEngagements");
 }
 
 /** claimEngagements' statement (exported for the test that reads SQLite's plan of it). */
 export function claimEngagementsSql(o: Pick<ClaimOptions, "now" | "token" | "limit">, scopes: JobScope[]): HotSql {
-  const q = new HotSql().sql(
-    `UPDATE "EngineJob" SET "status" = ?, "claimedBy" = ?, "claimedAt" = ?, "attempts" = "attempts" + 1 WHERE "id" IN (SELECT "id" FROM "EngineJob" WHERE "dueAt" <= ?`,
-    JOB_STATUS.running,
-    o.token,
-    o.now,
-    o.now,
-  );
+  const q = claimUpdate(o).sql(`"id" IN (SELECT "id" FROM "EngineJob" WHERE "dueAt" <= ?`, o.now);
   pendingOnly(scopeSql(q, scopes)).sql(` ORDER BY "dueAt", "id" LIMIT ?)`, o.limit);
   return pendingOnly(q).sql(` RETURNING *`);
 }
@@ -96,10 +92,9 @@ export function claimEngagementsSql(o: Pick<ClaimOptions, "now" | "token" | "lim
 export async function claimDue(db: Db, o: ClaimOptions): Promise<JobRow[]> {
   const scopes = [o.scope ?? []].flat();
   const byEngagement = scopes.some((s) => s.engagementIds);
-  const due = scopeSql(new HotSql().sql(`SELECT "id" FROM "EngineJob" WHERE "dueAt" <= ?`, o.now), scopes).sql(` AND "status" = ?`, JOB_STATUS.pending);
-  const claimed = byEngagement
-    ? await claimEngagements(db, o, scopes)
-    : await claimIds(db, o, await pick(db, due.sql(` ORDER BY "dueAt", "id" LIMIT ?`, o.limit), "jobs.due"), pendingOnly, "jobs.claim");
+  const due = () =>
+    scopeSql(new HotSql().sql(`SELECT "id" FROM "EngineJob" WHERE "dueAt" <= ?`, o.now), scopes).sql(` AND "status" = ? ORDER BY "dueAt", "id" LIMIT ?`, JOB_STATUS.pending, o.limit);
+  const claimed = byEngagement ? await claimEngagements(db, o, scopes) : await claimIds(db, o, await pick(db, due(), "jobs.due"), pendingOnly, "jobs.claim");
   if (claimed.length >= o.limit || o.expired === false) return claimed;
 
   // Jobs whose claimant stopped answering: RUNNING with a claim older than the lease.
